@@ -1,0 +1,321 @@
+//! The `crosscheck` command line: parses arguments (clap derive), calls the library and
+//! renders errors in one place. Exit codes are documented in `--help` and README.md.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::error::Error;
+use crosscheck::pipeline::{self, Corpus, Options};
+use crosscheck::report::{self, OutputFormat, RenderOptions};
+use crosscheck::rules::{RuleSet, Rules};
+use std::io::{IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  findings that fail the run (`check`)
+  2  crosscheck could not run: bad usage, bad rules, unreadable output, or no input could be read
+  3  the report was made, but some inputs were skipped (each is listed with its reason)";
+
+const EXAMPLES: &str = "\
+Examples:
+  crosscheck report fixtures/articles              # table of findings and articles
+  crosscheck report fixtures/articles --format json --output report.json
+  crosscheck extract fixtures/articles/000_46f38496dd1a77a1.txt
+  crosscheck segment fixtures/articles/001_e2c65b9bbdb5ae3c.txt
+  crosscheck eval --gold tests/gold/articles.json fixtures/articles
+  crosscheck rules check my-rules/";
+
+/// Cross-check news coverage: extract attributed claims and compare them across sources.
+#[derive(Debug, Parser)]
+#[command(name = "crosscheck", version, about, after_help = format!("{EXAMPLES}\n\n{EXIT_CODES}"))]
+struct Cli {
+    #[command(flatten)]
+    global: Global,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Args)]
+struct Global {
+    /// Extra rules folder, merged over the built-in rules.
+    #[arg(long, global = true, value_name = "DIR")]
+    rules: Option<PathBuf>,
+    /// Use only the rules in --rules, not the built-in ones.
+    #[arg(long, global = true, requires = "rules")]
+    no_default_rules: bool,
+    /// Print nothing on stderr but errors.
+    #[arg(short, long, global = true)]
+    quiet: bool,
+    /// When to colour output.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto)]
+    color: ColorChoice,
+    /// Worker threads (0: one per core). Output is the same for any value.
+    #[arg(short, long, global = true, default_value_t = 0)]
+    jobs: usize,
+    /// Outlet of every input, overriding manifest, front matter and inference.
+    #[arg(long, global = true)]
+    outlet: Option<String>,
+    /// Publication date (YYYY-MM-DD) of every input, overriding other sources.
+    #[arg(long, global = true, value_name = "DATE")]
+    published: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Run the whole pipeline and print the report.
+    Report(OutputArgs),
+    /// Print the attributed claims only.
+    Extract(OutputArgs),
+    /// Show an article's sentences, headlines, bullets and captions with line numbers.
+    Segment {
+        /// The article.
+        file: PathBuf,
+    },
+    /// Score extracted claims against a gold annotation (crosscheck/gold/v1).
+    Eval {
+        /// The gold file.
+        #[arg(long)]
+        gold: PathBuf,
+        /// Print the scores as JSON.
+        #[arg(long)]
+        json: bool,
+        /// Articles (files or folders).
+        paths: Vec<PathBuf>,
+    },
+    /// List or check rules.
+    Rules {
+        #[command(subcommand)]
+        action: RulesAction,
+    },
+}
+
+#[derive(Debug, Args)]
+struct OutputArgs {
+    /// Articles: files, folders (walked recursively) or - for standard input.
+    /// Default: fixtures/articles when it exists, else the current folder.
+    paths: Vec<PathBuf>,
+    /// Output format (default: table on a terminal, json otherwise).
+    #[arg(short, long, value_enum)]
+    format: Option<OutputFormat>,
+    /// Write the output to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Debug, Subcommand)]
+enum RulesAction {
+    /// List the rule files in force and how many entries each has.
+    List,
+    /// Check a rules folder (default: the built-in rules) and report every error.
+    Check {
+        /// The folder to check.
+        dir: Option<PathBuf>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => ExitCode::from(code),
+        Err(e) => {
+            eprintln!("crosscheck: error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn default_paths(paths: Vec<PathBuf>) -> Vec<PathBuf> {
+    if !paths.is_empty() {
+        return paths;
+    }
+    let bundled = PathBuf::from("fixtures/articles");
+    if bundled.is_dir() {
+        vec![bundled]
+    } else {
+        vec![PathBuf::from(".")]
+    }
+}
+
+fn color_enabled(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), Error> {
+    match output {
+        Some(path) => std::fs::write(path, text).map_err(|e| Error::io(path, e)),
+        None => {
+            let mut out = std::io::stdout().lock();
+            match out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Error::io("<stdout>", e))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
+/// Warn about skipped articles on stderr; the exit code for a finished run.
+fn finish(corpus: &Corpus, quiet: bool) -> u8 {
+    let ok = corpus.articles.len() - corpus.skipped();
+    if !quiet {
+        for a in &corpus.articles {
+            for p in &a.problems {
+                let line = p.line.map(|l| format!(":{l}")).unwrap_or_default();
+                let what = match p.severity {
+                    crosscheck::model::Severity::Error => "skipped",
+                    crosscheck::model::Severity::Warning => "warning",
+                };
+                eprintln!(
+                    "crosscheck: {what}: {}{line}: {}",
+                    report::terminal_safe(&a.path),
+                    report::terminal_safe(&p.message)
+                );
+            }
+        }
+    }
+    if ok == 0 {
+        if !quiet {
+            eprintln!("crosscheck: error: no input could be read");
+        }
+        2
+    } else if corpus.skipped() > 0 {
+        3
+    } else {
+        0
+    }
+}
+
+fn run(cli: Cli) -> Result<u8, Error> {
+    let g = &cli.global;
+    let set = RuleSet::load(g.rules.as_deref(), !g.no_default_rules)?;
+    let opts = Options {
+        load: crosscheck::load::LoadOptions {
+            outlet: g.outlet.clone(),
+            published: g.published.clone(),
+        },
+        jobs: g.jobs,
+    };
+    let width = if std::io::stdout().is_terminal() {
+        terminal_width().unwrap_or(100)
+    } else {
+        100
+    };
+    let render = |claims_table| RenderOptions {
+        color: color_enabled(g.color),
+        width,
+        claims_table,
+    };
+    let default_format = || {
+        if std::io::stdout().is_terminal() {
+            OutputFormat::Table
+        } else {
+            OutputFormat::Json
+        }
+    };
+    match cli.command {
+        Command::Rules {
+            action: RulesAction::List,
+        } => {
+            let rules = Rules::new(set)?;
+            let mut out = String::new();
+            for (name, sources) in rules.set.sources() {
+                let paths: Vec<&str> = sources.iter().map(|s| s.path.as_str()).collect();
+                out.push_str(&format!("{name}: {}\n", paths.join(" + ")));
+            }
+            write_output(None, &out)?;
+            Ok(0)
+        }
+        Command::Rules {
+            action: RulesAction::Check { dir },
+        } => {
+            let set = match dir {
+                Some(d) => RuleSet::load(Some(&d), false)?,
+                None => set,
+            };
+            Rules::new(set)?;
+            if !g.quiet {
+                eprintln!("crosscheck: rules are valid");
+            }
+            Ok(0)
+        }
+        Command::Segment { file } => {
+            let rules = Rules::new(set)?;
+            let corpus = pipeline::extract_all(&[file], &Options { jobs: 1, ..opts }, &rules)?;
+            let mut out = String::new();
+            for a in &corpus.articles {
+                if a.status == crosscheck::model::Status::Skipped {
+                    continue;
+                }
+                let seg = crosscheck::segment::segment(a, &rules.segment);
+                for s in &seg.sentences {
+                    let kind = format!("{:?}", s.kind).to_lowercase();
+                    out.push_str(&format!(
+                        "{:>4} {:<8} {}\n",
+                        s.line,
+                        kind,
+                        report::terminal_safe(a.slice(s.span))
+                    ));
+                }
+            }
+            write_output(None, &out)?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Eval { gold, json, paths } => {
+            let rules = Rules::new(set)?;
+            let gold_data = crosscheck::eval::Gold::read(&gold)?;
+            let corpus = pipeline::extract_all(&default_paths(paths), &opts, &rules)?;
+            let scores = crosscheck::eval::score(&gold_data, &corpus.claims);
+            let text = if json {
+                serde_json::to_string_pretty(&scores).unwrap_or_default() + "\n"
+            } else {
+                crosscheck::eval::render_text(&scores)
+            };
+            write_output(None, &text)?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Report(args) | Command::Extract(args) if false => unreachable!("{args:?}"),
+        Command::Report(args) => {
+            let rules = Rules::new(set)?;
+            let corpus = pipeline::run(&default_paths(args.paths), &opts, &rules)?;
+            let format = args.format.unwrap_or_else(default_format);
+            write_output(
+                args.output.as_ref(),
+                &report::render(&corpus, format, render(false)),
+            )?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Extract(args) => {
+            let rules = Rules::new(set)?;
+            let corpus = pipeline::extract_all(&default_paths(args.paths), &opts, &rules)?;
+            let format = args.format.unwrap_or_else(default_format);
+            write_output(
+                args.output.as_ref(),
+                &report::render(&corpus, format, render(true)),
+            )?;
+            Ok(finish(&corpus, g.quiet))
+        }
+    }
+}
+
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .or(Some(100))
+}

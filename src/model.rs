@@ -1,0 +1,479 @@
+//! The types every pipeline stage shares: [`Article`], [`Sentence`], [`Claim`],
+//! [`Speaker`], [`Finding`] and the byte [`Span`]s that tie them to the original text.
+//!
+//! This module owns data only. It does not load, parse or decide anything; the stages
+//! (`load`, `segment`, `extract`, `resolve`, `compare`, `report`) do.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// A half-open byte range `start..end` into an article's `text`.
+///
+/// Serialized as a two-element array `[start, end]`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(from = "[usize; 2]", into = "[usize; 2]")]
+pub struct Span {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+}
+
+impl Span {
+    /// A span from `start` to `end`.
+    pub fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+    /// Length in bytes.
+    pub fn len(&self) -> usize {
+        self.end.saturating_sub(self.start)
+    }
+    /// True when the span covers no byte.
+    pub fn is_empty(&self) -> bool {
+        self.end <= self.start
+    }
+    /// True when `other` lies inside `self`.
+    pub fn contains(&self, other: Span) -> bool {
+        self.start <= other.start && other.end <= self.end
+    }
+}
+
+impl From<[usize; 2]> for Span {
+    fn from(a: [usize; 2]) -> Self {
+        Span::new(a[0], a[1])
+    }
+}
+impl From<Span> for [usize; 2] {
+    fn from(s: Span) -> Self {
+        [s.start, s.end]
+    }
+}
+
+/// How an article's text was stored on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Format {
+    /// Plain text.
+    Text,
+    /// Markdown, optionally with YAML or TOML front matter.
+    Markdown,
+    /// HTML; the main text is kept, markup is masked out.
+    Html,
+    /// One JSON object per line, each an article.
+    Jsonl,
+}
+
+/// Where a metadata field's value came from, in order of precedence (highest first).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldSource {
+    /// A command-line flag.
+    Flag,
+    /// The corpus manifest (`crosscheck.toml`).
+    Manifest,
+    /// Front matter, HTML meta tags or the JSONL record's own keys.
+    FrontMatter,
+    /// Inferred from the text by the rules in `rules/metadata.toml`.
+    Inferred,
+}
+
+/// An article's metadata. Every field that is set records its [`FieldSource`] in `source`.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Metadata {
+    /// Headline.
+    pub title: Option<String>,
+    /// The outlet that published the article.
+    pub outlet: Option<String>,
+    /// Publication date, ISO `YYYY-MM-DD`.
+    pub published: Option<String>,
+    /// Canonical address.
+    pub url: Option<String>,
+    /// Language code such as `en`.
+    pub language: Option<String>,
+    /// The wire service or outlet the whole article is credited to (`Source(s): Reuters`).
+    pub wire: Option<String>,
+    /// Where each field that is set came from, keyed by field name.
+    pub source: BTreeMap<String, FieldSource>,
+}
+
+/// How serious a [`Problem`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; the article was read.
+    Warning,
+    /// The article could not be read and was skipped.
+    Error,
+}
+
+/// Something that went wrong reading one article.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Problem {
+    /// Warning or error.
+    pub severity: Severity,
+    /// 1-based line in the file, where one applies.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<usize>,
+    /// What happened, in words a user can act on.
+    pub message: String,
+}
+
+/// Whether an article made it through loading.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    /// Read; its claims are in the report.
+    Ok,
+    /// Could not be read; `problems` says why.
+    Skipped,
+}
+
+/// One article: its text, where its content lies in that text, and its metadata.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Article {
+    /// Stable id: the file stem (with `#N` for the Nth record of a JSONL file), made
+    /// unique across the corpus.
+    pub id: String,
+    /// The path as given or found, with `/` separators.
+    pub path: String,
+    /// Storage format.
+    pub format: Format,
+    /// The decoded text. For text and Markdown it is the file itself; for HTML it is the
+    /// file with markup replaced by spaces (so byte offsets and lines match the file); for
+    /// JSONL it is the record's `text` value.
+    pub text: String,
+    /// Byte ranges of `text` that are article content: front matter, markup and
+    /// boilerplate lie outside them. Sorted, non-overlapping.
+    pub content: Vec<Span>,
+    /// Line in the file where `text` begins (1 except for JSONL records).
+    pub first_line: usize,
+    /// Byte offset of each line start in `text` (always begins with 0).
+    pub line_starts: Vec<usize>,
+    /// Metadata from flags, manifest, front matter or inference.
+    pub meta: Metadata,
+    /// Ok or skipped.
+    pub status: Status,
+    /// Warnings and, for skipped articles, the reason.
+    pub problems: Vec<Problem>,
+}
+
+impl Article {
+    /// A readable article over `text`, with all of it as content.
+    pub fn new(
+        id: impl Into<String>,
+        path: impl Into<String>,
+        format: Format,
+        text: String,
+    ) -> Self {
+        let line_starts = line_starts(&text);
+        let content = if text.is_empty() {
+            vec![]
+        } else {
+            vec![Span::new(0, text.len())]
+        };
+        Article {
+            id: id.into(),
+            path: path.into(),
+            format,
+            text,
+            content,
+            first_line: 1,
+            line_starts,
+            meta: Metadata::default(),
+            status: Status::Ok,
+            problems: vec![],
+        }
+    }
+
+    /// An article that could not be read, with the reason.
+    pub fn skipped(
+        id: impl Into<String>,
+        path: impl Into<String>,
+        format: Format,
+        problem: Problem,
+    ) -> Self {
+        let mut a = Article::new(id, path, format, String::new());
+        a.status = Status::Skipped;
+        a.problems.push(problem);
+        a
+    }
+
+    /// The 1-based line in the file of byte `offset` of `text`.
+    pub fn line_of(&self, offset: usize) -> usize {
+        let idx = match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        self.first_line + idx
+    }
+
+    /// The 1-based column (in Unicode scalar values) of byte `offset` of `text`.
+    pub fn column_of(&self, offset: usize) -> usize {
+        let line = self.line_of(offset) - self.first_line;
+        let start = self.line_starts.get(line).copied().unwrap_or(0);
+        let end = offset.min(self.text.len());
+        self.text
+            .get(start..end)
+            .map_or(1, |s| s.chars().count() + 1)
+    }
+
+    /// The text under `span`, or "" when the span does not fall on char boundaries.
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.start..span.end).unwrap_or("")
+    }
+}
+
+/// Byte offsets of line starts: 0 and every byte after `\n`, or after a lone `\r`.
+pub fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, &b) in bytes.iter().enumerate() {
+        let ends_line = b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n'));
+        if ends_line && i + 1 < bytes.len() {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
+/// What kind of unit a sentence is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SentenceKind {
+    /// Running text.
+    Body,
+    /// A headline or section heading: a short line with no final punctuation.
+    Headline,
+    /// A bullet or numbered list item.
+    Bullet,
+    /// A photo caption or credit line.
+    Caption,
+}
+
+/// One sentence (or headline, bullet, caption) of an article.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Sentence {
+    /// Byte range in the article's text, trimmed of surrounding white space
+    /// (and, for bullets, of the bullet marker).
+    pub span: Span,
+    /// 1-based line in the file where it starts.
+    pub line: usize,
+    /// Body, headline, bullet or caption.
+    pub kind: SentenceKind,
+    /// Index of the paragraph (block of lines between blank lines, or one line) it is in.
+    pub paragraph: usize,
+}
+
+/// A quotation found by the segmenter: its marks may lie in different sentences.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Quotation {
+    /// From the opening mark to the closing mark, both included.
+    pub span: Span,
+    /// Inside the marks.
+    pub inner: Span,
+    /// Index of the sentence holding the opening mark.
+    pub first_sentence: usize,
+    /// Index of the sentence holding the closing mark.
+    pub last_sentence: usize,
+    /// False when no closing mark was found before the paragraph ended (the news
+    /// convention of reopening a quote at each paragraph, or a stray mark).
+    pub closed: bool,
+}
+
+/// The sentences and quotations of one article.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segmented {
+    /// In text order, not overlapping.
+    pub sentences: Vec<Sentence>,
+    /// In text order.
+    pub quotations: Vec<Quotation>,
+}
+
+/// Who a claim is credited to, as far as the text says.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    /// A named person.
+    Person,
+    /// A government, company, institution or group.
+    Organisation,
+    /// A news outlet.
+    Outlet,
+    /// A document, report or statement.
+    Document,
+    /// A described but unnamed source, or a pronoun that could not be resolved.
+    Anonymous,
+}
+
+/// The source a claim is credited to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Speaker {
+    /// The words in the sentence that name the source ("he", "Top Kremlin aide Yuri Ushakov").
+    pub text: String,
+    /// The name: the full name a pronoun or surname refers to, canonical after `resolve`.
+    pub name: String,
+    /// Person, organisation, outlet, document or anonymous.
+    pub kind: SpeakerKind,
+    /// A title or description given with the name ("Top Kremlin aide").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub role: Option<String>,
+    /// Canonical entity id, set by `resolve`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// How the content is rendered.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum QuoteKind {
+    /// Entirely inside quotation marks.
+    Direct,
+    /// Reported speech without quotation marks.
+    Indirect,
+    /// Reported speech with quoted fragments.
+    Mixed,
+    /// The article's own statement (not emitted by default).
+    Narrative,
+}
+
+/// The stance a cue takes towards what it reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    /// said, told, added
+    Neutral,
+    /// confirmed, declared, stressed
+    Assertive,
+    /// claimed, alleged
+    Distancing,
+    /// reported, according to
+    Reporting,
+    /// described as, called
+    Evaluative,
+    /// expected, promised
+    Expectation,
+    /// instructed, urged
+    Directive,
+}
+
+/// A place mentioned in a claim, resolved against the gazetteer when known.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// As written.
+    pub text: String,
+    /// Canonical gazetteer id, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Where it is in the article's text.
+    pub span: Span,
+}
+
+/// A number with the noun it counts or measures.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Quantity {
+    /// As written ("28-point", "two-hour").
+    pub text: String,
+    /// The value.
+    pub value: f64,
+    /// The unit noun, singular ("point", "hour"), when one follows.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub unit: Option<String>,
+    /// Where it is in the article's text.
+    pub span: Span,
+}
+
+/// One attributed claim.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Claim {
+    /// `ARTICLE#N`, N counting from 1 in text order.
+    pub id: String,
+    /// The article's id.
+    pub article: String,
+    /// Who the claim is credited to.
+    pub speaker: Speaker,
+    /// The reporting word or phrase ("said", "according to", "described ... as").
+    pub cue: String,
+    /// The cue's stance.
+    pub cue_class: CueClass,
+    /// Direct, indirect, mixed or narrative.
+    pub quote: QuoteKind,
+    /// What is asserted, as written (quotation marks removed for direct quotes).
+    pub content: String,
+    /// Where the content is in the article's text.
+    pub content_span: Span,
+    /// The whole attribution (the sentence or sentences holding it).
+    pub span: Span,
+    /// 1-based line in the file where the content starts.
+    pub line: usize,
+    /// The outlet the article relays this claim through (`told Axios`, `according to CNN`).
+    pub cited_outlet: Option<String>,
+    /// Calendar date the claim is about, ISO, set by `resolve`.
+    pub date: Option<String>,
+    /// How `date` was resolved ("absolute", "weekday before publication", ...).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_source: Option<String>,
+    /// Places in the content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<Place>,
+    /// Quantities in the content.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub quantities: Vec<Quantity>,
+    /// Notes for the reader, e.g. `unresolved-pronoun`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub flags: Vec<String>,
+}
+
+/// What a finding says about a set of claims.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FindingKind {
+    /// Claims that contradict each other.
+    Contradiction,
+    /// One speaker's quote rendered differently.
+    Misquote,
+    /// One quote credited to different speakers.
+    Misattribution,
+    /// Values that differ because the thing changed over time.
+    Update,
+    /// Independent sources asserting the same thing.
+    Agreement,
+    /// A claim only one independent source carries.
+    SingleSource,
+}
+
+impl FindingKind {
+    /// The kebab-case name used in JSON and on the command line.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            FindingKind::Contradiction => "contradiction",
+            FindingKind::Misquote => "misquote",
+            FindingKind::Misattribution => "misattribution",
+            FindingKind::Update => "update",
+            FindingKind::Agreement => "agreement",
+            FindingKind::SingleSource => "single-source",
+        }
+    }
+}
+
+/// A conclusion about a set of claims, with its evidence.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Finding {
+    /// Stable id derived from the kind, rule and claims (`F-` and 10 hex digits).
+    pub id: String,
+    /// Contradiction, agreement, ...
+    pub kind: FindingKind,
+    /// What it is about, readable ("number of points in the peace plan").
+    pub topic: String,
+    /// Ids of the claims involved.
+    pub claims: Vec<String>,
+    /// One-line explanation.
+    pub detail: String,
+    /// The rule that fired.
+    pub rule: String,
+    /// 0.0 to 1.0.
+    pub confidence: f64,
+    /// Number of independent sources behind the claims.
+    pub sources: usize,
+}

@@ -1,0 +1,87 @@
+//! Runs the stages in order over a corpus: `load` → `segment` → `extract` → `resolve` →
+//! `compare`. Owns the order of work and parallelism (per article, on `--jobs` threads)
+//! and nothing else; the result is the same whatever the thread count.
+
+use crate::compare::compare;
+use crate::error::{Error, Result};
+use crate::extract::extract;
+use crate::load::{LoadOptions, discover, load_inputs};
+use crate::model::{Article, Claim, Finding, Status};
+use crate::resolve::resolve;
+use crate::rules::Rules;
+use crate::segment::segment;
+use rayon::prelude::*;
+use std::path::PathBuf;
+
+/// How to run the pipeline.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Metadata from the command line.
+    pub load: LoadOptions,
+    /// Worker threads; 0 means one per core.
+    pub jobs: usize,
+}
+
+/// Everything the pipeline found.
+#[derive(Clone, Debug, Default)]
+pub struct Corpus {
+    /// Every article given, skipped ones included, in path order.
+    pub articles: Vec<Article>,
+    /// Every claim, in article order then text order.
+    pub claims: Vec<Claim>,
+    /// Every finding.
+    pub findings: Vec<Finding>,
+}
+
+impl Corpus {
+    /// The article with id `id`.
+    pub fn article(&self, id: &str) -> Option<&Article> {
+        self.articles.iter().find(|a| a.id == id)
+    }
+    /// The claim with id `id`.
+    pub fn claim(&self, id: &str) -> Option<&Claim> {
+        self.claims.iter().find(|c| c.id == id)
+    }
+    /// Number of articles that were skipped.
+    pub fn skipped(&self) -> usize {
+        self.articles
+            .iter()
+            .filter(|a| a.status == Status::Skipped)
+            .count()
+    }
+}
+
+/// Load, segment and extract (no resolving or comparing): the claims of each article.
+pub fn extract_all(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
+    let inputs = discover(paths);
+    let articles = load_inputs(&inputs, &opts.load, &rules.load);
+    let per_article: Vec<Vec<Claim>> = pool.install(|| {
+        articles
+            .par_iter()
+            .map(|a| {
+                if a.status == Status::Skipped {
+                    return Vec::new();
+                }
+                let seg = segment(a, &rules.segment);
+                extract(a, &seg, &rules.extract)
+            })
+            .collect()
+    });
+    Ok(Corpus {
+        articles,
+        claims: per_article.into_iter().flatten().collect(),
+        findings: Vec::new(),
+    })
+}
+
+/// The whole pipeline.
+pub fn run(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
+    let mut corpus = extract_all(paths, opts, rules)?;
+    resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
+    corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
+    Ok(corpus)
+}

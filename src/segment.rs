@@ -1,0 +1,705 @@
+//! Stage 2, `segment`: split an article's content into sentences, headlines, bullets and
+//! captions, each with its byte span and line, and find the quotations in it (a
+//! quotation may span several sentences).
+//!
+//! Owns: paragraphs, sentence boundaries (abbreviations and initials from
+//! `rules/abbreviations.toml`), unit kinds, quotation marks. Does not own: what a
+//! sentence says (`extract`), or which text is content (`load`).
+
+use crate::error::Result;
+use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
+use crate::rules::{RuleSet, compile_regex};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AbbreviationsFile {
+    #[serde(default)]
+    titles: Vec<String>,
+    #[serde(default)]
+    before_number: Vec<String>,
+    #[serde(default)]
+    may_end: Vec<String>,
+    #[serde(default)]
+    sentence_starters: Vec<String>,
+    #[serde(default)]
+    bullets: Vec<String>,
+    #[serde(default)]
+    caption: Vec<String>,
+}
+
+/// The segmenter's compiled rules.
+#[derive(Debug)]
+pub struct SegmentRules {
+    titles: HashSet<String>,
+    before_number: HashSet<String>,
+    may_end: HashSet<String>,
+    starters: HashSet<String>,
+    bullets: Vec<String>,
+    caption: Vec<regex::Regex>,
+}
+
+impl SegmentRules {
+    /// Compile `abbreviations.toml`.
+    pub fn compile(set: &RuleSet) -> Result<Self> {
+        let f: AbbreviationsFile = set.get("abbreviations.toml")?;
+        let path = set.path_of("abbreviations.toml");
+        let mut bullets = f.bullets;
+        // Longest first, so that a marker that begins with another is tried first.
+        bullets.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+        Ok(SegmentRules {
+            titles: f.titles.into_iter().collect(),
+            before_number: f.before_number.into_iter().collect(),
+            may_end: f.may_end.into_iter().collect(),
+            starters: f.sentence_starters.into_iter().collect(),
+            bullets,
+            caption: f
+                .caption
+                .iter()
+                .map(|p| compile_regex(&path, p))
+                .collect::<Result<_>>()?,
+        })
+    }
+}
+
+/// Longest paragraph of one line that can still be a headline, in words.
+const HEADLINE_MAX_WORDS: usize = 30;
+
+/// One paragraph: a span and whether it is a bullet, caption or (maybe) headline.
+struct Paragraph {
+    span: Span,
+    kind: SentenceKind,
+}
+
+/// Segment `article` (its content spans only).
+pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
+    let text = article.text.as_str();
+    let mut out = Segmented::default();
+    let joined = is_hard_wrapped(text, &article.content);
+    for (p_index, para) in paragraphs(text, &article.content, article.format, joined, rules)
+        .into_iter()
+        .enumerate()
+    {
+        let first = out.sentences.len();
+        match para.kind {
+            SentenceKind::Body | SentenceKind::Bullet => {
+                for span in split_sentences(text, para.span, rules) {
+                    out.sentences.push(Sentence {
+                        span,
+                        line: article.line_of(span.start),
+                        kind: para.kind,
+                        paragraph: p_index,
+                    });
+                }
+            }
+            kind => out.sentences.push(Sentence {
+                span: para.span,
+                line: article.line_of(para.span.start),
+                kind,
+                paragraph: p_index,
+            }),
+        }
+        find_quotations(
+            text,
+            para.span,
+            &out.sentences[first..],
+            first,
+            &mut out.quotations,
+        );
+    }
+    out
+}
+
+/// True when most lines of the content end mid-sentence within a narrow band of lengths:
+/// then a line break inside a block is not a paragraph break.
+fn is_hard_wrapped(text: &str, content: &[Span]) -> bool {
+    let mut lines = 0usize;
+    let mut wrapped = 0usize;
+    for span in content {
+        for line in text[span.start..span.end].lines() {
+            let t = line.trim();
+            if t.is_empty() {
+                continue;
+            }
+            lines += 1;
+            let len = t.chars().count();
+            if (50..=100).contains(&len) && !ends_sentence(t) {
+                wrapped += 1;
+            }
+        }
+    }
+    lines >= 4 && wrapped * 2 > lines
+}
+
+fn ends_sentence(line: &str) -> bool {
+    line.ends_with(['.', '!', '?', '"', '”', '’', '\'', ':', ';', '…', ')'])
+}
+
+/// Split content into paragraphs: a line is a paragraph of its own unless the text is
+/// hard-wrapped, in which case lines join until a blank line, a bullet or a heading.
+fn paragraphs(
+    text: &str,
+    content: &[Span],
+    format: Format,
+    joined: bool,
+    rules: &SegmentRules,
+) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::new();
+    let mut open = false; // the last paragraph may take the next line
+    for region in content {
+        let mut pos = region.start;
+        while pos < region.end {
+            let end = text[pos..region.end]
+                .find('\n')
+                .map_or(region.end, |i| pos + i + 1);
+            let raw = &text[pos..end];
+            let span = trim_span(text, Span::new(pos, end));
+            pos = end;
+            if span.is_empty() {
+                open = false;
+                continue;
+            }
+            let line = &text[span.start..span.end];
+            if let Some(body) = strip_bullet(text, span, rules) {
+                out.push(Paragraph {
+                    span: body,
+                    kind: SentenceKind::Bullet,
+                });
+                open = false;
+                continue;
+            }
+            if format == Format::Markdown {
+                if let Some(stripped) = strip_markdown_heading(text, span) {
+                    out.push(Paragraph {
+                        span: stripped,
+                        kind: SentenceKind::Headline,
+                    });
+                    open = false;
+                    continue;
+                }
+            }
+            let span = if format == Format::Markdown {
+                strip_blockquote(text, span)
+            } else {
+                span
+            };
+            if rules.caption.iter().any(|r| r.is_match(line)) {
+                out.push(Paragraph {
+                    span,
+                    kind: SentenceKind::Caption,
+                });
+                open = false;
+                continue;
+            }
+            if joined && open {
+                if let Some(last) = out.last_mut() {
+                    last.span.end = span.end;
+                    open = !ends_sentence(raw.trim()) || joined;
+                    continue;
+                }
+            }
+            out.push(Paragraph {
+                span,
+                kind: SentenceKind::Body,
+            });
+            open = joined;
+        }
+        open = false;
+    }
+    for p in &mut out {
+        if p.kind == SentenceKind::Body {
+            let t = &text[p.span.start..p.span.end];
+            if !t.contains('\n')
+                && !ends_sentence(t)
+                && t.split_whitespace().count() <= HEADLINE_MAX_WORDS
+            {
+                p.kind = SentenceKind::Headline;
+            }
+        }
+    }
+    out
+}
+
+/// Trim white space (including no-break spaces) from both ends of `span`.
+pub fn trim_span(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let start = span.start + (s.len() - s.trim_start().len());
+    let end = span.end - (s.len() - s.trim_end().len());
+    if end < start {
+        Span::new(start, start)
+    } else {
+        Span::new(start, end)
+    }
+}
+
+fn strip_bullet(text: &str, span: Span, rules: &SegmentRules) -> Option<Span> {
+    let line = &text[span.start..span.end];
+    for b in &rules.bullets {
+        if let Some(rest) = line.strip_prefix(b.as_str()) {
+            if rest.starts_with(char::is_whitespace) && !rest.trim().is_empty() {
+                return Some(trim_span(text, Span::new(span.start + b.len(), span.end)));
+            }
+        }
+    }
+    // Numbered: "1." or "1)" then a space.
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if (1..=3).contains(&digits) {
+        let rest = &line[digits..];
+        if (rest.starts_with(". ") || rest.starts_with(") ")) && !rest[2..].trim().is_empty() {
+            return Some(trim_span(
+                text,
+                Span::new(span.start + digits + 2, span.end),
+            ));
+        }
+    }
+    None
+}
+
+fn strip_markdown_heading(text: &str, span: Span) -> Option<Span> {
+    let line = &text[span.start..span.end];
+    let hashes = line.bytes().take_while(|&b| b == b'#').count();
+    if (1..=6).contains(&hashes) && line[hashes..].starts_with(' ') {
+        let inner = trim_span(text, Span::new(span.start + hashes, span.end));
+        return (!inner.is_empty()).then_some(inner);
+    }
+    None
+}
+
+fn strip_blockquote(text: &str, span: Span) -> Span {
+    let line = &text[span.start..span.end];
+    match line.strip_prefix('>') {
+        Some(_) => trim_span(text, Span::new(span.start + 1, span.end)),
+        None => span,
+    }
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+}
+
+fn is_terminal(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// The sentences of one paragraph, trimmed, tiling it apart from white space.
+pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
+    let s = &text[para.start..para.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut start = 0usize; // byte offset in s
+    let mut i = 0usize; // index in chars
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if !is_terminal(c) {
+            i += 1;
+            continue;
+        }
+        // Run of terminal punctuation and closers: "...", ".”", "?)".
+        let mut j = i + 1;
+        while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+            j += 1;
+        }
+        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        if j >= chars.len() {
+            break;
+        }
+        let next = chars[j].1;
+        let boundary = if next.is_whitespace() {
+            let mut k = j;
+            while k < chars.len() && chars[k].1.is_whitespace() {
+                k += 1;
+            }
+            k < chars.len() && starts_sentence(s, &chars, i, j, k, rules)
+        } else {
+            // Run-on: "by telephone.He said" — a plain word, a period, a capitalised word.
+            c == '.' && j == i + 1 && is_run_on(s, &chars, i, rules)
+        };
+        if boundary {
+            let span = trim_span(text, Span::new(para.start + start, para.start + end));
+            if !span.is_empty() {
+                out.push(span);
+            }
+            start = end;
+        }
+        let _ = pos;
+        i = j;
+    }
+    let span = trim_span(text, Span::new(para.start + start, para.end));
+    if !span.is_empty() {
+        out.push(span);
+    }
+    out
+}
+
+/// The word just before index `i` (a period) in `s`: letters, digits, periods, apostrophes.
+fn word_before(s: &str, chars: &[(usize, char)], i: usize) -> String {
+    let end = chars[i].0;
+    let mut b = i;
+    while b > 0 {
+        let c = chars[b - 1].1;
+        if c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' {
+            b -= 1;
+        } else {
+            break;
+        }
+    }
+    s[chars.get(b).map_or(end, |&(p, _)| p)..end].to_string()
+}
+
+fn word_at(s: &str, chars: &[(usize, char)], k: usize) -> String {
+    let start = chars[k].0;
+    let end = chars[k..]
+        .iter()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(s.len(), |&(p, _)| p);
+    s[start..end].to_string()
+}
+
+/// Whether a sentence starts at char `k`, after terminal punctuation at `i..j` and white space.
+fn starts_sentence(
+    s: &str,
+    chars: &[(usize, char)],
+    i: usize,
+    j: usize,
+    k: usize,
+    rules: &SegmentRules,
+) -> bool {
+    let next = chars[k].1;
+    let opens = matches!(
+        next,
+        '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•'
+    );
+    if !(next.is_uppercase() || next.is_ascii_digit() || opens) {
+        return false;
+    }
+    let single_period = chars[i].1 == '.' && j == i + 1;
+    if !single_period {
+        return true;
+    }
+    let word = word_before(s, chars, i);
+    let bare = word.trim_start_matches(['\'', '’']);
+    if bare.is_empty() {
+        return true;
+    }
+    if rules.titles.contains(bare) {
+        return false;
+    }
+    if rules.before_number.contains(bare) {
+        return !next.is_ascii_digit();
+    }
+    let mut letters = bare.chars();
+    let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+    if initial {
+        return false;
+    }
+    let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1);
+    if rules.may_end.contains(bare) || dotted {
+        let w = word_at(s, chars, k);
+        return rules.starters.contains(w.as_str()) || opens;
+    }
+    true
+}
+
+fn is_run_on(s: &str, chars: &[(usize, char)], i: usize, rules: &SegmentRules) -> bool {
+    let after = &chars[i + 1..];
+    let (Some(&(_, a)), Some(&(_, b))) = (after.first(), after.get(1)) else {
+        return false;
+    };
+    if !(a.is_uppercase() && b.is_lowercase()) {
+        return false;
+    }
+    let word = word_before(s, chars, i);
+    word.chars().count() >= 3
+        && word.chars().all(|c| c.is_lowercase())
+        && !rules.titles.contains(word.as_str())
+        && !rules.may_end.contains(word.as_str())
+}
+
+fn is_open_double(c: char) -> bool {
+    matches!(c, '“' | '«' | '„')
+}
+fn is_close_double(c: char) -> bool {
+    matches!(c, '”' | '»')
+}
+
+/// Find quotations in one paragraph. Double quotes (straight or curly) are tracked first;
+/// single quotes only where no double quote is open, and only at word edges (so that
+/// apostrophes are not taken for quotes).
+fn find_quotations(
+    text: &str,
+    para: Span,
+    sentences: &[Sentence],
+    first: usize,
+    out: &mut Vec<Quotation>,
+) {
+    let s = &text[para.start..para.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let sentence_of = |pos: usize| -> usize {
+        let abs = para.start + pos;
+        let idx = sentences
+            .iter()
+            .rposition(|x| x.span.start <= abs)
+            .unwrap_or(0);
+        first + idx
+    };
+    let mut double: Option<usize> = None; // byte offset in s of the open mark
+    let mut single: Option<usize> = None;
+    let mut push = |open: usize, open_len: usize, close: usize, close_len: usize, closed: bool| {
+        let span = Span::new(para.start + open, para.start + close + close_len);
+        let inner = Span::new(para.start + open + open_len, para.start + close);
+        if sentences.is_empty() || inner.is_empty() {
+            return;
+        }
+        out.push(Quotation {
+            span,
+            inner,
+            first_sentence: sentence_of(open),
+            last_sentence: sentence_of(close.saturating_sub(1).max(open)),
+            closed,
+        });
+    };
+    for (idx, &(pos, c)) in chars.iter().enumerate() {
+        let prev = idx.checked_sub(1).map(|p| chars[p].1);
+        let next = chars.get(idx + 1).map(|&(_, c)| c);
+        let at_word_start = prev.is_none_or(|p| {
+            p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"')
+        });
+        let before_word_end = next.is_none_or(|n| !n.is_alphanumeric());
+        match double {
+            Some(open) => {
+                if is_close_double(c) || c == '"' {
+                    let open_len = s[open..].chars().next().map_or(1, char::len_utf8);
+                    push(open, open_len, pos, c.len_utf8(), true);
+                    double = None;
+                    single = None;
+                }
+            }
+            None => {
+                if is_open_double(c) || (c == '"' && next.is_some_and(|n| !n.is_whitespace())) {
+                    double = Some(pos);
+                    single = None;
+                    continue;
+                }
+                match single {
+                    None => {
+                        if (c == '‘' || (c == '\'' && at_word_start))
+                            && next.is_some_and(char::is_alphanumeric)
+                        {
+                            single = Some(pos);
+                        }
+                    }
+                    Some(open) => {
+                        let letter_before = prev.is_some_and(|p| !p.is_whitespace());
+                        if (c == '’' || c == '\'') && letter_before && before_word_end {
+                            push(
+                                open,
+                                1.max(s[open..].chars().next().map_or(1, char::len_utf8)),
+                                pos,
+                                c.len_utf8(),
+                                true,
+                            );
+                            single = None;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    if let Some(open) = double {
+        let open_len = s[open..].chars().next().map_or(1, char::len_utf8);
+        let end = s.trim_end().len();
+        if end > open + open_len {
+            push(open, open_len, end, 0, false);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::RuleSet;
+
+    fn rules() -> SegmentRules {
+        SegmentRules::compile(&RuleSet::embedded()).unwrap()
+    }
+
+    fn sentences(text: &str) -> Vec<String> {
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        segment(&a, &rules())
+            .sentences
+            .iter()
+            .map(|s| a.slice(s.span).to_string())
+            .collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        let got = sentences(
+            "The U.S. Treasury met Mr. Smith on Dec. 3 at 10 a.m. in St. Louis. Gen. John A. Smith Jr. agreed. Then J. D. Vance spoke on Nov. 30 about No. 2 issues.",
+        );
+        assert_eq!(
+            got,
+            [
+                "The U.S. Treasury met Mr. Smith on Dec. 3 at 10 a.m. in St. Louis.",
+                "Gen. John A. Smith Jr. agreed.",
+                "Then J. D. Vance spoke on Nov. 30 about No. 2 issues."
+            ]
+        );
+    }
+
+    #[test]
+    fn may_end_abbreviation_splits_before_a_sentence_starter() {
+        let got = sentences("He flew to the U.S. The talks began at once.");
+        assert_eq!(got, ["He flew to the U.S.", "The talks began at once."]);
+        let got = sentences("He met U.S. President Donald Trump.");
+        assert_eq!(got.len(), 1);
+    }
+
+    #[test]
+    fn run_on_text_splits_only_where_a_sentence_plainly_ends() {
+        let got = sentences(
+            "They spoke by telephone.He said it went well. See president.gov.ua for more.",
+        );
+        assert_eq!(
+            got,
+            [
+                "They spoke by telephone.",
+                "He said it went well.",
+                "See president.gov.ua for more."
+            ]
+        );
+    }
+
+    #[test]
+    fn quote_final_punctuation_ends_the_sentence_after_the_mark() {
+        let got = sentences("\"It was useful.\" He left. \"Is it?\" she asked.");
+        assert_eq!(
+            got,
+            ["\"It was useful.\"", "He left.", "\"Is it?\" she asked."]
+        );
+    }
+
+    #[test]
+    fn headlines_bullets_and_captions_are_their_own_units() {
+        let text = "Talks end without a deal, minister says\n\nPhoto: The minister (gov.example)\n• First point here\n- Second point. With two sentences.\n1. Numbered item\nBody text goes here.\n";
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = segment(&a, &rules());
+        let kinds: Vec<_> = seg
+            .sentences
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span)))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                (
+                    SentenceKind::Headline,
+                    "Talks end without a deal, minister says"
+                ),
+                (SentenceKind::Caption, "Photo: The minister (gov.example)"),
+                (SentenceKind::Bullet, "First point here"),
+                (SentenceKind::Bullet, "Second point."),
+                (SentenceKind::Bullet, "With two sentences."),
+                (SentenceKind::Bullet, "Numbered item"),
+                (SentenceKind::Body, "Body text goes here."),
+            ]
+        );
+        assert_eq!(seg.sentences[6].line, 7);
+    }
+
+    #[test]
+    fn credit_line_caption() {
+        let text = "Macron welcomes Zelenskyy to the Elysee Palace on Monday. /Gonzalo Fuentes/Reuters\nBody.\n";
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        assert_eq!(
+            segment(&a, &rules()).sentences[0].kind,
+            SentenceKind::Caption
+        );
+    }
+
+    #[test]
+    fn quotation_spanning_sentences_is_one() {
+        let text = "\"We continue. It is hard,\" Rubio said. \"More work.\"\n";
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = segment(&a, &rules());
+        assert_eq!(seg.quotations.len(), 2);
+        assert_eq!(a.slice(seg.quotations[0].inner), "We continue. It is hard,");
+        assert_eq!(
+            (
+                seg.quotations[0].first_sentence,
+                seg.quotations[0].last_sentence
+            ),
+            (0, 1)
+        );
+    }
+
+    #[test]
+    fn curly_and_single_quotes_but_not_apostrophes() {
+        let text = "Ukraine’s envoy called it “very useful” and the talks 'productive' today.\n";
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = segment(&a, &rules());
+        let q: Vec<_> = seg.quotations.iter().map(|q| a.slice(q.inner)).collect();
+        assert_eq!(q, ["very useful", "productive"]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_the_paragraph_end() {
+        let text = "\"We will win, he said. Nothing more.\nNext paragraph.\n";
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = segment(&a, &rules());
+        assert_eq!(seg.quotations.len(), 1);
+        assert!(!seg.quotations[0].closed);
+        assert_eq!(
+            a.slice(seg.quotations[0].inner),
+            "We will win, he said. Nothing more."
+        );
+    }
+
+    #[test]
+    fn hard_wrapped_text_joins_lines() {
+        let text = "The minister said on Tuesday that the new budget would\nbe presented to parliament next month, after a long\ndebate among the members of the ruling coalition and\nthe opposition parties, who have demanded changes to it.\n";
+        let got = sentences(text);
+        assert_eq!(got.len(), 1, "{got:?}");
+    }
+
+    #[test]
+    fn crlf_and_lone_cr_lines() {
+        let a = Article::new(
+            "t",
+            "t.txt",
+            Format::Text,
+            "One.\r\nTwo.\rThree.".to_string(),
+        );
+        let seg = segment(&a, &rules());
+        let lines: Vec<_> = seg.sentences.iter().map(|s| s.line).collect();
+        assert_eq!(lines, [1, 2, 3]);
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn spans_are_ordered_on_char_boundaries_and_cover_all_words(text in "(\\PC|[\\n\"'“”.!? ]){0,300}") {
+                let a = Article::new("t", "t.txt", Format::Text, text.clone());
+                let seg = segment(&a, &rules());
+                let mut last = 0;
+                for s in &seg.sentences {
+                    prop_assert!(s.span.start >= last && s.span.start <= s.span.end);
+                    prop_assert!(text.is_char_boundary(s.span.start) && text.is_char_boundary(s.span.end));
+                    // Between sentences there is only white space, punctuation or a list number.
+                    let gap = &text[last..s.span.start];
+                    prop_assert!(gap.chars().all(|c| !c.is_alphabetic()), "gap {:?}", gap);
+                    last = s.span.end;
+                }
+                prop_assert!(text[last..].chars().all(|c| !c.is_alphabetic()));
+                for q in &seg.quotations {
+                    prop_assert!(q.span.contains(q.inner) && q.span.end <= text.len());
+                    prop_assert!(q.first_sentence <= q.last_sentence && q.last_sentence < seg.sentences.len());
+                }
+            }
+        }
+    }
+}
