@@ -4,12 +4,34 @@
 //! Owns: finding cues, speaker phrases, content spans, quote kinds, pronoun and role
 //! reference within the article, and the outlet a claim is relayed through. Does not own:
 //! canonical names across articles (`resolve`) or comparing claims (`compare`).
+//!
+//! How it works, per article:
+//! 1. Each sentence is cut into tokens (words and punctuation with byte spans); tokens
+//!    inside quotation marks are marked with their quotation.
+//! 2. Quotations are paired with a speaker tag right after them (`"...," Rubio said`,
+//!    `"...," said Rubio`) or right before them (`Rubio said: "..."`).
+//! 3. Every other cue outside quotation marks is read in three shapes: a source phrase
+//!    (`according to X, ...` / `..., according to X`), speaker then content
+//!    (`X said (that) ...`, `X told Axios ...`, `X described Y as ...`), or content then
+//!    speaker (`..., Zelensky said.`, `..., reports Axios.`). Coordinated cues without a
+//!    subject (`... but noted that ...`, `..., adding that ...`) give a second claim by the
+//!    same speaker.
+//! 4. Quotations nobody claimed continue the previous speaker (quotes reopened at each
+//!    paragraph, `"A," she said. "B."`), unless they are scare quotes or titles.
+//! 5. Pronouns and roles ("he", "the Russian leader") are resolved to the nearest
+//!    compatible person mentioned earlier; surnames to the fullest name in the article.
+//! 6. The outlet a claim is relayed through: `told Axios`, `according to CNN`, an outlet in
+//!    the speaker's role (`Axios journalist Barak Ravid`), a lead that relays an outlet
+//!    (`..., reports Axios.` in the first paragraph credits its section), or the article's
+//!    wire (`Source(s): Reuters`).
 
 use crate::error::Result;
-use crate::model::{Article, Claim, CueClass, Segmented};
+use crate::model::{
+    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, Span, Speaker, SpeakerKind,
+};
 use crate::rules::RuleSet;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -100,22 +122,53 @@ struct OutletsFile {
     outlet: Vec<OutletRule>,
 }
 
+/// Gender a pronoun or name implies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Plural,
+}
+
 /// The extractor's compiled rules.
 #[derive(Debug)]
 pub struct ExtractRules {
-    /// Cue word or phrase (lowercase) to its class.
-    pub cues: HashMap<String, CueClass>,
+    /// Cue word or phrase (lowercase, words joined by one space) to its class.
+    cues: HashMap<String, CueClass>,
+    /// Longest cue phrase, in words.
+    cue_max_words: usize,
     /// Source phrases ("according to"), lowercase.
-    pub phrases: Vec<String>,
-    /// Outlets.
-    pub outlets: Vec<OutletRule>,
+    phrases: Vec<Vec<String>>,
+    passive: HashSet<String>,
+    titles: HashSet<String>,
+    organisations: HashSet<String>,
+    org_heads: HashSet<String>,
+    document_heads: HashSet<String>,
+    anonymous_heads: HashSet<String>,
+    leader_words: HashSet<String>,
+    skip: Vec<Vec<String>>,
+    particles: HashSet<String>,
+    given_names: HashMap<String, Gender>,
+    pronouns: HashMap<String, Gender>,
+    /// Outlet name or alias (as written, "The " dropped) to canonical name.
+    outlets: HashMap<String, String>,
+    /// Outlets, as in the rules file.
+    pub outlet_rules: Vec<OutletRule>,
+}
+
+fn lower_set(v: &[String]) -> HashSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
 }
 
 impl ExtractRules {
     /// Compile `cues.toml`, `speakers.toml` and `outlets.toml`.
     pub fn compile(set: &RuleSet) -> Result<Self> {
         let c: CuesFile = set.get("cues.toml")?;
-        let _s: SpeakersFile = set.get("speakers.toml")?;
+        let s: SpeakersFile = set.get("speakers.toml")?;
         let o: OutletsFile = set.get("outlets.toml")?;
         let mut cues = HashMap::new();
         for (class, list) in [
@@ -128,19 +181,1381 @@ impl ExtractRules {
             (CueClass::Directive, &c.directive),
         ] {
             for v in &list.verbs {
-                cues.entry(v.to_lowercase()).or_insert(class);
+                cues.entry(words_of(v).join(" ")).or_insert(class);
             }
         }
-        let _ = c.passive;
+        let cue_max_words = cues.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut given_names = HashMap::new();
+        for n in &s.male_names {
+            given_names.insert(n.to_lowercase(), Gender::Male);
+        }
+        for n in &s.female_names {
+            given_names.insert(n.to_lowercase(), Gender::Female);
+        }
+        let mut pronouns = HashMap::new();
+        for (g, list) in [(Gender::Male, &s.pronouns.male), (Gender::Female, &s.pronouns.female), (Gender::Plural, &s.pronouns.plural)] {
+            for p in list {
+                pronouns.insert(p.to_lowercase(), g);
+            }
+        }
+        let mut outlets = HashMap::new();
+        for rule in &o.outlet {
+            for alias in std::iter::once(&rule.name).chain(&rule.aliases) {
+                let key = alias.strip_prefix("The ").or_else(|| alias.strip_prefix("the ")).unwrap_or(alias);
+                outlets.insert(key.to_string(), rule.name.clone());
+            }
+        }
+        let mut skip: Vec<Vec<String>> = s.skip.iter().map(|p| words_of(p)).collect();
+        skip.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Ok(ExtractRules {
             cues,
-            phrases: c.phrases.iter().map(|p| p.to_lowercase()).collect(),
-            outlets: o.outlet,
+            cue_max_words,
+            phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
+            passive: lower_set(&c.passive),
+            titles: lower_set(&s.titles),
+            organisations: s.organisations.iter().cloned().collect(),
+            org_heads: lower_set(&s.org_heads),
+            document_heads: lower_set(&s.document_heads),
+            anonymous_heads: lower_set(&s.anonymous_heads),
+            leader_words: lower_set(&s.leader_words),
+            skip,
+            particles: lower_set(&s.name_particles),
+            given_names,
+            pronouns,
+            outlets,
+            outlet_rules: o.outlet,
+        })
+    }
+
+    /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
+    pub fn outlet(&self, phrase: &str) -> Option<&str> {
+        let p = phrase.trim().trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
+        let p = p.strip_prefix("The ").or_else(|| p.strip_prefix("the ")).unwrap_or(p);
+        self.outlets.get(p).map(String::as_str)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Debug)]
+struct Tok<'a> {
+    span: Span,
+    text: &'a str,
+    lower: String,
+    word: bool,
+    /// Index of the quotation (in `Segmented::quotations`) whose inner span holds it.
+    quote: Option<usize>,
+}
+
+impl Tok<'_> {
+    fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    fn capitalised(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_punct(&self, set: &[char]) -> bool {
+        !self.word && self.text.chars().next().is_some_and(|c| set.contains(&c))
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
+/// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
+fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let mut j = i + 1;
+        if c.is_alphanumeric() {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                // A comma or slash joins only digits (1,800; 24/7).
+                let digit_join = matches!(d, ',' | '/')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                if d.is_alphanumeric() || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join)) {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // Keep the final period of dotted abbreviations (U.S., a.m.).
+            if j < chars.len() && chars[j].1 == '.' {
+                let word = &s[start..chars[j].0];
+                if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
+                    j += 1;
+                }
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let abs = Span::new(span.start + start, span.start + end);
+        let t = &text[abs.start..abs.end];
+        let quote = quotes.iter().position(|q| q.inner.start <= abs.start && abs.end <= q.inner.end);
+        out.push(Tok { span: abs, text: t, lower: t.to_lowercase(), word: c.is_alphanumeric(), quote });
+        i = j;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Speaker phrases
+
+/// A speaker phrase as read from the sentence, before pronoun and role resolution.
+#[derive(Clone, Debug)]
+struct Phrase {
+    /// Token range in the sentence.
+    start: usize,
+    end: usize,
+    kind: PhraseKind,
+    /// The name part (person or organisation name) when there is one.
+    name: Option<String>,
+    /// Role words ("Top Kremlin aide"), when given.
+    role: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhraseKind {
+    Pronoun(Gender),
+    /// "the president", "the Russian leader": a role that refers back to a person.
+    RoleRef,
+    Person,
+    Organisation,
+    Outlet,
+    Document,
+    Anonymous,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most", "another", "other",
+    "both", "his", "her", "their", "its", "our", "senior", "two", "multiple", "few", "all", "no",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "with", "of", "in", "at", "from", "for", "on", "close", "familiar", "knowledgeable", "briefed", "involved",
+    "to", "who", "within", "inside", "near", "representing", "by", "and",
+];
+
+/// Words that cannot be part of a role before a name ("After the game Smith said").
+const ROLE_STOP: &[&str] = &[
+    "however", "yesterday", "today", "meanwhile", "separately", "later", "earlier", "also", "but", "and", "so",
+    "still", "then", "now", "instead", "moreover", "in", "on", "at", "after", "before", "during", "since", "when",
+    "while", "because", "if", "although", "though", "as", "that", "which", "who", "where", "with", "by", "from",
+    "into", "over", "under", "said", "says", "is", "was", "were", "are", "has", "had", "have", "will", "would",
+];
+
+fn possessive(t: &str) -> bool {
+    t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
+}
+
+impl ExtractRules {
+    fn is_title(&self, lower: &str) -> bool {
+        self.titles.contains(lower) || self.titles.contains(lower.trim_end_matches('.'))
+    }
+
+    fn is_cue_word(&self, lower: &str) -> bool {
+        self.cues.contains_key(lower)
+    }
+
+    /// Whether a capitalised token can be part of a person's name.
+    fn name_token(&self, t: &Tok) -> bool {
+        if !t.word || possessive(t.text) {
+            return false;
+        }
+        if self.particles.contains(&t.lower) {
+            return true;
+        }
+        let first = t.text.chars().next().unwrap_or(' ');
+        let caps = t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && t.text.chars().count() > 1;
+        if !first.is_uppercase() || caps {
+            // Initials (J.) are capitalised one-letter words, allowed; acronyms are not names.
+            return t.text.len() <= 2 && first.is_uppercase();
+        }
+        !self.is_title(&t.lower)
+            && !self.org_heads.contains(&t.lower)
+            && !self.organisations.contains(t.text)
+            && !self.is_cue_word(&t.lower)
+            && !DETERMINERS.contains(&t.lower.as_str())
+    }
+
+    /// Read tokens `toks[start..end]` as a speaker phrase, trying the longest acceptable
+    /// suffix (so "Yesterday Umerov" reads as "Umerov").
+    fn read_phrase(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        if start >= end {
+            return None;
+        }
+        (start..end).find_map(|s| self.read_exact(toks, s, end))
+    }
+
+    /// Read exactly `toks[start..end]` as a speaker phrase.
+    fn read_exact(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        let t = toks.get(start..end)?;
+        if t.is_empty() {
+            return None;
+        }
+        if t.iter().any(|x| x.quote.is_some() || x.is_punct(&['"', '“', '”', ':', ';', '(', ')'])) {
+            return None;
+        }
+        if t.first().is_some_and(|x| !x.word) || t.last().is_some_and(|x| !x.word) {
+            return None;
+        }
+        let words: Vec<&str> = t.iter().map(|x| x.lower.as_str()).collect();
+        let text = join_tokens(t);
+        let plain = |kind, name: Option<String>, role: Option<String>| Some(Phrase { start, end, kind, name, role });
+        // Pronoun.
+        if t.len() == 1 {
+            if let Some(&g) = self.pronouns.get(words[0]) {
+                if matches!(words[0], "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it") {
+                    return plain(PhraseKind::Pronoun(g), None, None);
+                }
+            }
+            if words[0] == "i" || words[0] == "we" {
+                return None;
+            }
+        }
+        // Outlet ("Axios", "The New York Times").
+        if let Some(o) = self.outlet(&text) {
+            return plain(PhraseKind::Outlet, Some(o.to_string()), None);
+        }
+        // Known organisation ("the Kremlin", "Russia", "the White House").
+        let without_the = strip_determiner(&text);
+        if self.organisations.contains(without_the) {
+            return plain(PhraseKind::Organisation, Some(without_the.to_string()), None);
+        }
+        // Name at the end, role words before it ("Top Kremlin aide Yuri Ushakov").
+        let mut n = t.len();
+        while n > 0 && (self.name_token(&t[n - 1]) && (t[n - 1].capitalised() || n < t.len())) {
+            n -= 1;
+        }
+        // Particles may not open a name.
+        while n < t.len() && self.particles.contains(&t[n].lower) {
+            n += 1;
+        }
+        let name_len = t.len() - n;
+        if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() {
+            let role_toks = &t[..n];
+            let has_title = role_toks.iter().any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower));
+            let role_ok = role_toks.first().is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str())) && role_toks.iter().all(|x| {
+                (has_title && x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str()) && !self.pronouns.contains_key(&x.lower)) ||
+                x.capitalised()
+                    || self.is_title(&x.lower)
+                    || x.is_punct(&[',', '-', '–'])
+                    || matches!(x.lower.as_str(), "of" | "the" | "and" | "for" | "to" | "on" | "at" | "in" | "top" | "former" | "acting" | "deputy" | "chief" | "senior" | "interim" | "new" | "then" | "current" | "outgoing" | "incoming" | "&")
+                    || possessive(x.text)
+                    || self.org_heads.contains(&x.lower)
+            });
+            if role_ok {
+                let name = join_tokens(&t[n..]);
+                let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
+                let org_name = self.organisations.contains(name.as_str())
+                    || t[n..].iter().any(|x| self.org_heads.contains(&x.lower))
+                    || name.split(' ').count() > 1 && t[t.len() - 1].lower.ends_with("co");
+                if org_name {
+                    return plain(PhraseKind::Organisation, Some(name), role);
+                }
+                return plain(PhraseKind::Person, Some(name), role);
+            }
+        }
+        // Determiner + modifiers + head (+ prepositional phrase).
+        let det = DETERMINERS.contains(&words[0]);
+        let head_at = |set: &HashSet<String>| -> Option<usize> {
+            words.iter().position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
+        };
+        let tail_ok = |h: usize| h + 1 == words.len() || PREPOSITIONS.contains(&words[h + 1]);
+        let modifiers_ok = |h: usize| t[..h].iter().all(|x| x.word && !self.is_cue_word(&x.lower) || x.is_punct(&['-', ',']));
+        let short = words.len() <= 12;
+        if !short {
+            return None;
+        }
+        // Role reference: "the president", "the Russian leader", "the NSDC Secretary".
+        if words[0] == "the" && words.len() <= 4 && self.is_title(words[words.len() - 1]) && !self.org_heads.contains(words[words.len() - 1]) {
+            return plain(PhraseKind::RoleRef, None, Some(text));
+        }
+        if let Some(h) = head_at(&self.document_heads) {
+            if (det || h == 0 || t[0].capitalised() || possessive(t[0].text) || words[0] == "earlier") && tail_ok(h) && modifiers_ok(h) {
+                return plain(PhraseKind::Document, Some(strip_determiner(&text).to_string()), None);
+            }
+        }
+        if let Some(h) = head_at(&self.anonymous_heads) {
+            if (det || h == 0 || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
+                return plain(PhraseKind::Anonymous, Some(strip_determiner(&text).to_string()), None);
+            }
+        }
+        if let Some(h) = head_at(&self.org_heads) {
+            if (det || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
+                let kind = if words[0] == "the" && h <= 2 && h + 1 == words.len() && !t[h].capitalised() {
+                    PhraseKind::RoleRef
+                } else {
+                    PhraseKind::Organisation
+                };
+                return plain(kind, Some(strip_determiner(&text).to_string()), None);
+            }
+        }
+        // A capitalised organisation name with "the" ("the Health Ministry" caught above;
+        // "the Hallworth Museum").
+        if words[0] == "the" && t.len() >= 2 && t[1..].iter().all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and")) {
+            return plain(PhraseKind::Organisation, Some(strip_determiner(&text).to_string()), None);
+        }
+        None
+    }
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An ", "one ", "One "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// Tokens joined with the spacing of the original text collapsed to single spaces.
+fn join_tokens(t: &[Tok]) -> String {
+    let mut out = String::new();
+    for (i, x) in t.iter().enumerate() {
+        if i > 0 && x.span.start > t[i - 1].span.end {
+            out.push(' ');
+        }
+        out.push_str(x.text);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Claims before reference resolution
+
+#[derive(Clone, Debug)]
+struct Draft {
+    phrase: Phrase,
+    /// Speaker phrase text as written.
+    speaker_text: String,
+    cue: String,
+    class: CueClass,
+    content: Span,
+    /// Further pieces of an interrupted quotation ("A," she said. "B.").
+    more: Vec<Span>,
+    span: Span,
+    sentence: usize,
+    /// Quotation indices this claim consumed.
+    quotes: Vec<usize>,
+    quote_kind: QuoteKind,
+    cited_outlet: Option<String>,
+    /// The claim's speaker is the previous claim's (coordination or quote continuation).
+    same_as_previous: bool,
+    /// Credited through an outlet by "reports X" or "X reported" (for section carry-over).
+    relays_outlet: bool,
+}
+
+/// A cue found in a sentence: token range and class.
+#[derive(Clone, Debug)]
+struct Cue {
+    start: usize,
+    end: usize,
+    text: String,
+    class: CueClass,
+    /// A source phrase ("according to") rather than a verb.
+    phrase: bool,
+}
+
+impl ExtractRules {
+    fn find_cues(&self, toks: &[Tok]) -> Vec<Cue> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].quote.is_some() || !toks[i].word {
+                i += 1;
+                continue;
+            }
+            if let Some(p) = self.phrases.iter().find(|p| {
+                p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.quote.is_none() && &t.lower == w))
+            }) {
+                out.push(Cue {
+                    start: i,
+                    end: i + p.len(),
+                    text: p.join(" "),
+                    class: CueClass::Reporting,
+                    phrase: true,
+                });
+                i += p.len();
+                continue;
+            }
+            let mut found = None;
+            for n in (1..=self.cue_max_words).rev() {
+                if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some()) {
+                    continue;
+                }
+                let key: Vec<&str> = toks[i..i + n].iter().map(|t| t.lower.as_str()).collect();
+                if let Some(&class) = self.cues.get(&key.join(" ")) {
+                    found = Some((n, class, key.join(" ")));
+                    break;
+                }
+            }
+            match found {
+                Some((n, class, text)) => {
+                    let passive = i > 0 && self.passive.contains(&toks[i - 1].lower);
+                    // "were expected to", "is widely seen": not an attribution.
+                    let excluded = passive && matches!(class, CueClass::Expectation | CueClass::Evaluative | CueClass::Directive | CueClass::Assertive | CueClass::Reporting)
+                        // "it is said", "was told"
+                        || passive && matches!(text.as_str(), "said" | "told" | "called");
+                    if !excluded {
+                        out.push(Cue { start: i, end: i + n, text, class, phrase: false });
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Skip adverbs and auxiliaries that stand before a cue ("also", "has", "on Monday").
+    fn skip_left(&self, toks: &[Tok], mut end: usize) -> usize {
+        loop {
+            let before = end;
+            for s in &self.skip {
+                if end >= s.len() && toks[end - s.len()..end].iter().zip(s).all(|(t, w)| &t.lower == w) {
+                    end -= s.len();
+                    break;
+                }
+            }
+            // "-ly" adverbs ("reportedly", "positively").
+            if end > 0 && toks[end - 1].word && toks[end - 1].lower.ends_with("ly") && !toks[end - 1].capitalised() && toks[end - 1].lower.len() > 4 {
+                end -= 1;
+            }
+            if end == before {
+                return end;
+            }
+        }
+    }
+
+    /// The speaker phrase that ends right before token `end` (after skipping adverbs), with
+    /// appositives and relative clauses between commas crossed.
+    fn subject_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<Phrase> {
+        let end = self.skip_left(toks, end);
+        if end <= floor {
+            return None;
+        }
+        // Clause start: the nearest comma, semicolon, colon, dash or quote mark to the left.
+        let boundary = |to: usize| -> usize {
+            (floor..to)
+                .rev()
+                .find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')']) || toks[k].quote.is_some() || toks[k].is_punct(&['"', '“', '”']) || toks[k].is(that_word(&toks[k])))
+                .map_or(floor, |k| k + 1)
+        };
+        let s0 = boundary(end);
+        if s0 < end {
+            return self.read_phrase(toks, s0, end);
+        }
+        // "X, who participated in the talks, said" / "X, a doctor, said" /
+        // "The head of the delegation, Umerov, noted": a comma right before the cue.
+        if !(end > floor + 1 && toks[end - 1].is(",")) {
+            return None;
+        }
+        let s1 = boundary(end - 1);
+        if !(s1 > floor + 1 && toks[s1 - 1].is(",")) || s1 >= end - 1 {
+            return None;
+        }
+        let s2 = boundary(s1 - 1);
+        let seg: Vec<&str> = toks[s1..end - 1].iter().map(|t| t.lower.as_str()).collect();
+        if matches!(seg.first(), Some(&("who" | "which" | "whose" | "whom"))) {
+            let p = self.read_phrase(toks, s2, s1 - 1)?;
+            return matches!(p.kind, PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::Document | PhraseKind::Outlet).then_some(p);
+        }
+        if let Some(p0) = self.read_exact(toks, s1, end - 1) {
+            if p0.kind == PhraseKind::Person && p0.role.is_none() {
+                let role_toks = &toks[s2..s1 - 1];
+                if !role_toks.is_empty() && role_toks.len() <= 10 && role_toks.iter().any(|t| self.is_title(&t.lower)) && matches!(role_toks[0].lower.as_str(), "the" | "a" | "an") {
+                    return Some(Phrase { role: Some(join_tokens(role_toks)), start: s2, ..p0 });
+                }
+            }
+            return None;
+        }
+        if matches!(seg.first(), Some(&("a" | "an" | "the"))) || seg.first().is_some_and(|w| self.is_title(w)) {
+            let p = self.read_phrase(toks, s2, s1 - 1)?;
+            if p.kind == PhraseKind::Person {
+                return Some(Phrase { role: Some(join_tokens(&toks[s1..end - 1])), end: end - 1, ..p });
+            }
+        }
+        None
+    }
+
+    /// The speaker phrase that starts right after token `start` ("said Rubio", "reports Axios").
+    fn subject_after(&self, toks: &[Tok], start: usize) -> Option<Phrase> {
+        let mut end = start;
+        while end < toks.len() && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '"', '“', '”', '—', '–']) && toks[end].quote.is_none() {
+            end += 1;
+        }
+        // Longest prefix that reads as a phrase ("said Rubio after the talks").
+        (start + 1..=end).rev().find_map(|e| {
+            let p = self.read_exact(toks, start, e)?;
+            (!matches!(p.kind, PhraseKind::Pronoun(_)) || e == start + 1).then_some(p)
         })
     }
 }
 
+fn that_word(t: &Tok) -> &'static str {
+    if t.lower == "that" { "that" } else { "\u{0}" }
+}
+
+/// Words after a cue that are not content: "told Axios", "on Dec. 2", "in a statement".
+fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -> (usize, Option<String>, bool) {
+    let mut outlet = None;
+    let mut skipped_object = false;
+    let tell = matches!(cue.text.as_str(), "told" | "tells" | "telling" | "assured" | "assures");
+    if tell && i < toks.len() && toks[i].word {
+        // The recipient: up to the next "that", comma, colon or quote.
+        let mut j = i;
+        while j < toks.len() && j < i + 6 && toks[j].word && !toks[j].is("that") && toks[j].quote.is_none() {
+            j += 1;
+        }
+        let recipient = join_tokens(&toks[i..j]);
+        if let Some(o) = rules.outlet(&recipient).or_else(|| rules.outlet(toks[i].text)) {
+            outlet = Some(o.to_string());
+        }
+        // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
+        let stop = (i..j).find(|&k| toks[k].is("that")).unwrap_or(j);
+        i = if rules.outlet(&recipient).is_some() || stop - i <= 5 { stop } else { i + 1 };
+        skipped_object = true;
+    }
+    // Time and medium adverbials: "on Dec. 2", "on X", "in a statement", "late on Monday".
+    loop {
+        let before = i;
+        if i < toks.len() && matches!(toks[i].lower.as_str(), "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "later" | "last" | "this" | "yesterday" | "today" | "to") {
+            let mut j = i + 1;
+            while j < toks.len() && j < i + 6 && toks[j].word && !toks[j].is("that") && toks[j].quote.is_none() {
+                j += 1;
+            }
+            let phrase = join_tokens(&toks[i..j]).to_lowercase();
+            let timeish = phrase.split(' ').skip(1).any(|w| {
+                is_weekday(w) || crate::load::month_number(w).is_some() || matches!(w, "x" | "twitter" | "telegram" | "facebook" | "tv" | "television" | "radio" | "statement" | "interview" | "briefing" | "conference" | "call" | "reporters" | "journalists" | "monday" | "morning" | "evening" | "night" | "afternoon" | "week" | "month" | "year" | "friday")
+            });
+            let followed = toks.get(j).is_some_and(|t| t.is("that") || t.is(":") || t.is(",") || t.quote.is_some() || t.is_punct(&['"', '“']));
+            if timeish && (followed || j >= toks.len()) {
+                if let Some(o) = (i + 1..j).find_map(|k| rules.outlet(&join_tokens(&toks[k..j]))) {
+                    outlet.get_or_insert(o.to_string());
+                }
+                i = j;
+            } else if timeish && toks.get(j).is_some_and(|t| t.word) {
+                // "said on Monday the talks were useful"
+                i = j;
+            }
+        }
+        if i < toks.len() && toks[i].is(",") && toks.get(i + 1).is_some_and(|t| t.is("that")) {
+            i += 1;
+        }
+        if i == before {
+            break;
+        }
+    }
+    (i, outlet, skipped_object)
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+}
+
+/// The kind of a content span from the quotations inside it.
+fn quote_kind(article: &Article, content: Span, quotes: &[crate::model::Quotation]) -> (QuoteKind, Vec<usize>) {
+    let inside: Vec<usize> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| content.start <= q.inner.start && q.inner.end <= content.end + 1)
+        .map(|(i, _)| i)
+        .collect();
+    if inside.is_empty() {
+        return (QuoteKind::Indirect, inside);
+    }
+    let quoted: usize = inside.iter().map(|&i| quotes[i].inner.len()).sum();
+    let text = article.slice(content);
+    let letters_outside = {
+        let mut n = 0;
+        let mut pos = content.start;
+        for &i in &inside {
+            let q = quotes[i].span;
+            n += article.text.get(pos..q.start.max(pos)).map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+            pos = q.end.max(pos);
+        }
+        n += article.text.get(pos..content.end.max(pos)).map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+        n
+    };
+    let _ = (quoted, text);
+    if letters_outside == 0 { (QuoteKind::Direct, inside) } else { (QuoteKind::Mixed, inside) }
+}
+
+/// Trim punctuation and white space that do not belong to content: a final comma or
+/// period, "that", and quotation marks around a whole direct quote.
+fn trim_content(text: &str, span: Span) -> Span {
+    let mut s = span;
+    loop {
+        let t = &text[s.start..s.end];
+        let before = s;
+        let trimmed_start = t.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':' || c == '—' || c == '–');
+        s.start += t.len() - trimmed_start.len();
+        let t = &text[s.start..s.end];
+        let trimmed_end = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'));
+        s.end = s.start + trimmed_end.len();
+        let t = &text[s.start..s.end];
+        if let Some(rest) = t.strip_prefix("that ") {
+            s.start += t.len() - rest.len();
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Quotation marks removed from both ends of a span that is one quotation.
+fn strip_marks(text: &str, span: Span) -> Span {
+    let t = &text[span.start..span.end];
+    let open = t.chars().next().filter(|&c| is_quote_char(c)).map_or(0, char::len_utf8);
+    let close = t.chars().next_back().filter(|&c| is_quote_char(c)).map_or(0, char::len_utf8);
+    if open > 0 && close > 0 && span.len() > open + close {
+        Span::new(span.start + open, span.end - close)
+    } else {
+        span
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The extractor
+
+struct Ctx<'a> {
+    article: &'a Article,
+    seg: &'a Segmented,
+    rules: &'a ExtractRules,
+}
+
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
-pub fn extract(_article: &Article, _seg: &Segmented, _rules: &ExtractRules) -> Vec<Claim> {
-    Vec::new()
+pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
+    let ctx = Ctx { article, seg, rules };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut claimed_quotes: HashSet<usize> = HashSet::new();
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.kind == SentenceKind::Caption {
+            continue;
+        }
+        let toks = tokenize(&article.text, sentence.span, &seg.quotations);
+        let before = drafts.len();
+        ctx.sentence_claims(si, sentence, &toks, &mut drafts);
+        for d in &drafts[before..] {
+            claimed_quotes.extend(d.quotes.iter().copied());
+        }
+        ctx.continuation_quotes(si, &toks, &mut drafts, &mut claimed_quotes);
+    }
+    drafts.sort_by_key(|d| (d.content.start, d.content.end));
+    drafts.dedup_by(|b, a| a.content == b.content);
+    ctx.finish(drafts)
+}
+
+impl Ctx<'_> {
+    /// Claims whose cue is in this sentence.
+    fn sentence_claims(&self, si: usize, sentence: &Sentence, toks: &[Tok], drafts: &mut Vec<Draft>) {
+        let rules = self.rules;
+        let cues = rules.find_cues(toks);
+        let text = &self.article.text;
+        let sent_span = sentence.span;
+        let mut local: Vec<Draft> = Vec::new();
+        let mut used_cue = vec![false; cues.len()];
+        // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
+        // followed by a quotation opening in this sentence.
+        for (ci, cue) in cues.iter().enumerate() {
+            if cue.phrase {
+                continue;
+            }
+            // After a quotation: `"...," Rubio said` / `"...," said Rubio`.
+            let q_before = (0..cue.start).rev().find(|&k| toks[k].quote.is_some()).map(|k| (k, toks[k].quote));
+            if let Some((qk, Some(qi))) = q_before {
+                let between: Vec<&Tok> = toks[qk + 1..cue.start].iter().collect();
+                let marks_and_commas = between.iter().take_while(|t| !t.word).count();
+                let q = &self.seg.quotations[qi];
+                let close_in_sentence = q.span.end <= sent_span.end;
+                if close_in_sentence && marks_and_commas >= 1 && between.iter().take(marks_and_commas).any(|t| t.is_punct(&['"', '”', '’', '\'', '»'])) {
+                    let subj_start = qk + 1 + marks_and_commas;
+                    let phrase = if subj_start == cue.start {
+                        rules.subject_after(toks, cue.end)
+                    } else {
+                        rules.read_exact(toks, subj_start, rules.skip_left(toks, cue.start))
+                    };
+                    if let Some(p) = phrase {
+                        let quote_start = q.inner.start;
+                        // Take the whole quotation, even if it opened sentences ago.
+                        let content = trim_content(text, Span::new(quote_start, q.inner.end));
+                        let mut cited = None;
+                        let (after, outlet, _) = skip_after_cue(rules, toks, cue.end, cue);
+                        let _ = after;
+                        if let Some(o) = outlet {
+                            cited = Some(o);
+                        }
+                        local.push(self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, cited));
+                        used_cue[ci] = true;
+                        continue;
+                    }
+                }
+            }
+            // Before a quotation: `Rubio said: "..."` / `He said, "..."`.
+            let after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
+            let lead = toks[after_cue..].iter().take_while(|t| t.is_punct(&[',', ':'])).count();
+            if let Some(qt) = toks.get(after_cue + lead + 1) {
+                if toks[after_cue + lead].is_punct(&['"', '“', '‘', '\'', '«']) {
+                    if let Some(qi) = qt.quote {
+                        let q = &self.seg.quotations[qi];
+                        let ends_with_quote = toks[after_cue + lead..].iter().rev().skip_while(|t| t.is_punct(&['.', '!', '?'])).next().is_some_and(|t| t.quote.is_none() && t.is_punct(&['"', '”', '’', '\'', '»'])) || !q.closed;
+                        if ends_with_quote || q.last_sentence > si {
+                            if let Some(p) = rules.subject_before(toks, cue.start, 0) {
+                                let content = trim_content(text, q.inner);
+                                let outlet = skip_after_cue(rules, toks, cue.end, cue).1;
+                                local.push(self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, outlet));
+                                used_cue[ci] = true;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // Every other cue.
+        for (ci, cue) in cues.iter().enumerate() {
+            if used_cue[ci] {
+                continue;
+            }
+            if cue.phrase {
+                if let Some(d) = self.source_phrase(si, sentence, toks, cue, &cues) {
+                    local.push(d);
+                }
+                continue;
+            }
+            // Subject before the cue: "X said ...", "..., X said."
+            let floor = local.iter().filter(|d| d.content.end <= toks[cue.start].span.start).map(|d| self.tok_index_after(toks, d.content.end)).max().unwrap_or(0);
+            let subject = rules.subject_before(toks, cue.start, floor);
+            let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
+            let next_cue_start = cues.iter().skip(ci + 1).find(|c| !used_cue.get(cues.iter().position(|x| x.start == c.start).unwrap_or(0)).copied().unwrap_or(false)).map(|c| c.start);
+            let subject_here = subject.clone();
+            let tag_at_end = {
+                // Nothing but punctuation or a trailing adverbial after the cue, and a comma
+                // before the subject: the content is what precedes.
+                let rest: Vec<&Tok> = toks[after..].iter().collect();
+                let rest_words = rest.iter().take_while(|t| !t.is_punct(&['.', '!', '?'])).filter(|t| t.word).count();
+                let trailing_comma = rest.first().is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
+                trailing_comma && (rest_words == 0 || rest.first().is_some_and(|t| t.is(",")) || skipped_object)
+            };
+            match subject_here {
+                Some(p) if tag_at_end && p.start > 0 && (toks[p.start - 1].is(",") || toks[p.start - 1].is_punct(&['—', '–'])) => {
+                    // "..., Zelensky said." — content is the sentence up to the comma (or
+                    // from the previous claim's end).
+                    let start = floor;
+                    if start + 1 >= p.start {
+                        continue;
+                    }
+                    let content = trim_content(text, Span::new(toks[start].span.start, toks[p.start - 1].span.start));
+                    if content.is_empty() || toks[start..p.start - 1].iter().filter(|t| t.word).count() < 3 {
+                        continue;
+                    }
+                    let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+                    let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                    local.push(self.draft(si, toks, p, cue, content, quotes, kind, outlet));
+                }
+                Some(p) if !tag_at_end => {
+                    let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                    if let Some(d) = self.content_after(si, sentence, toks, p, cue, after, end, outlet) {
+                        local.push(d);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    // Coordinated cue with no subject: "... but noted that ...", ", adding that".
+                    let prev_local = local.last().cloned();
+                    let coordinated = cue.start > 0 && {
+                        let k = rules.skip_left(toks, cue.start);
+                        k > 0 && (matches!(toks[k - 1].lower.as_str(), "but" | "and" | "while" | "yet") || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
+                    };
+                    if coordinated {
+                        if let Some(prev) = prev_local {
+                            let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(mut d) = self.content_after(si, sentence, toks, prev.phrase.clone(), cue, after, end, outlet.or(prev.cited_outlet.clone())) {
+                                d.same_as_previous = true;
+                                d.speaker_text = prev.speaker_text.clone();
+                                local.push(d);
+                            }
+                            continue;
+                        }
+                    }
+                    // Inverted: "..., said Rubio." / "..., reports Axios."
+                    if cue.start > 0 && (toks[cue.start - 1].is(",") || toks[cue.start - 1].is_punct(&['"', '”'])) {
+                        if let Some(p) = rules.subject_after(toks, cue.end) {
+                            let start = floor;
+                            let content = trim_content(text, Span::new(toks[start].span.start, toks[cue.start - 1].span.start));
+                            if !content.is_empty() && toks[start..cue.start].iter().filter(|t| t.word).count() >= 3 {
+                                let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+                                let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                                let relays = p.kind == PhraseKind::Outlet;
+                                let cited = if relays { p.name.clone() } else { None };
+                                let mut d = self.draft(si, toks, p, cue, content, quotes, kind, cited);
+                                d.relays_outlet = relays;
+                                local.push(d);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "with the Kremlin confirming he will ..." is read above as subject + cue.
+        for d in &mut local {
+            if d.phrase.kind == PhraseKind::Outlet && d.cited_outlet.is_none() {
+                d.cited_outlet = d.phrase.name.clone();
+                d.relays_outlet = matches!(d.class, CueClass::Reporting);
+            }
+            // "Axios journalist Barak Ravid reported": the outlet in the role.
+            if d.cited_outlet.is_none() {
+                if let Some(role) = &d.phrase.role {
+                    d.cited_outlet = role.split(' ').find_map(|w| rules.outlet(w)).map(str::to_string);
+                }
+            }
+        }
+        drafts.extend(local);
+    }
+
+    fn tok_index_after(&self, toks: &[Tok], byte: usize) -> usize {
+        toks.iter().position(|t| t.span.start >= byte).unwrap_or(toks.len())
+    }
+
+    /// Where content before a later cue stops: before the later cue's subject and any
+    /// conjunction or comma that joins it.
+    fn coordination_start(&self, toks: &[Tok], from: usize, next_cue: usize) -> usize {
+        let rules = self.rules;
+        let k = rules.skip_left(toks, next_cue);
+        let subject_start = rules.subject_before(toks, next_cue, from).map_or(k, |p| p.start);
+        let mut s = subject_start.min(k);
+        while s > from && (toks[s - 1].is(",") || matches!(toks[s - 1].lower.as_str(), "but" | "and" | "while" | "yet")) {
+            s -= 1;
+        }
+        // The later cue is a tag for the whole sentence ("..., Zelensky said"): keep going.
+        if s <= from { toks.len() } else { s }
+    }
+
+    /// A claim whose content follows the cue (after `after`, up to token `end`).
+    #[allow(clippy::too_many_arguments)]
+    fn content_after(&self, si: usize, sentence: &Sentence, toks: &[Tok], p: Phrase, cue: &Cue, after: usize, end: usize, outlet: Option<String>) -> Option<Draft> {
+        let text = &self.article.text;
+        let end = end.min(toks.len());
+        // "Witkoff himself made a statement on this matter:" then the next paragraph.
+        if after >= end || toks[after..end].iter().all(|t| !t.word) {
+            let ends_colon = toks[after..].iter().any(|t| t.is(":"));
+            if ends_colon {
+                let next = self.seg.sentences.get(si + 1)?;
+                if next.paragraph == sentence.paragraph {
+                    return None;
+                }
+                let para_end = self.seg.sentences.iter().skip(si + 1).take_while(|s| s.paragraph == next.paragraph).last().map_or(next.span.end, |s| s.span.end);
+                let content = trim_content(text, Span::new(next.span.start, para_end));
+                let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+                let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                let mut d = self.draft(si, toks, p, cue, content, quotes, kind, outlet);
+                d.span = Span::new(sentence.span.start, para_end);
+                return Some(d);
+            }
+            return None;
+        }
+        // "reported on the main emphases": an object, not a proposition.
+        if matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "after" | "before" | "to" | "at" | "in" | "during" | "by" | "from" | "of" | "up" | "out" | "off") {
+            return None;
+        }
+        let content = trim_content(text, Span::new(toks[after].span.start, toks[end - 1].span.end));
+        if content.is_empty() || toks[after..end].iter().filter(|t| t.word).count() < 2 {
+            return None;
+        }
+        let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+        let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+        Some(self.draft(si, toks, p, cue, content, quotes, kind, outlet))
+    }
+
+    /// "According to X, ..." / "..., according to X."
+    fn source_phrase(&self, si: usize, sentence: &Sentence, toks: &[Tok], cue: &Cue, cues: &[Cue]) -> Option<Draft> {
+        let rules = self.rules;
+        let text = &self.article.text;
+        // The source: up to the next comma or the end.
+        let mut end = cue.end;
+        while end < toks.len() && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '—', '–']) && toks[end].quote.is_none() {
+            end += 1;
+        }
+        let p = (cue.end + 1..=end).rev().find_map(|e| rules.read_exact(toks, cue.end, e))?;
+        let pend = p.end;
+        let content = if cue.start == 0 || toks[..cue.start].iter().all(|t| !t.word) {
+            // According to X, CONTENT — up to a later cue's subject.
+            let from = pend + usize::from(toks.get(pend).is_some_and(|t| t.is(",")));
+            let stop = cues.iter().find(|c| c.start > from).map_or(toks.len(), |c| self.coordination_start(toks, from, c.start));
+            if from >= stop {
+                return None;
+            }
+            Span::new(toks[from].span.start, toks[stop - 1].span.end)
+        } else {
+            // CONTENT, according to X (the sentence up to the phrase).
+            let start = cues.iter().filter(|c| c.end <= cue.start && !c.phrase).count();
+            let _ = start;
+            Span::new(toks[0].span.start, toks[cue.start - 1].span.end)
+        };
+        let content = trim_content(text, content);
+        if content.is_empty() {
+            return None;
+        }
+        let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+        let cited = if p.kind == PhraseKind::Outlet { p.name.clone() } else { None };
+        let _ = sentence;
+        let mut d = self.draft(si, toks, p, cue, content, quotes, kind, cited);
+        d.relays_outlet = d.cited_outlet.is_some();
+        Some(d)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draft(&self, si: usize, toks: &[Tok], phrase: Phrase, cue: &Cue, content: Span, quotes: Vec<usize>, kind: QuoteKind, cited: Option<String>) -> Draft {
+        let sentence = &self.seg.sentences[si];
+        let speaker_text = join_tokens(&toks[phrase.start..phrase.end.min(toks.len())]);
+        let span = Span::new(sentence.span.start.min(content.start), sentence.span.end.max(content.end));
+        Draft {
+            phrase,
+            speaker_text,
+            cue: cue.text.clone(),
+            class: cue.class,
+            content,
+            more: Vec::new(),
+            span,
+            sentence: si,
+            quotes,
+            quote_kind: kind,
+            cited_outlet: cited,
+            same_as_previous: false,
+            relays_outlet: false,
+        }
+    }
+
+    /// Quotations in this sentence that no claim took: they continue the previous speaker
+    /// when they are long enough to be speech and follow a claim closely.
+    fn continuation_quotes(&self, si: usize, toks: &[Tok], drafts: &mut Vec<Draft>, claimed: &mut HashSet<usize>) {
+        let text = &self.article.text;
+        let sentence = &self.seg.sentences[si];
+        for (qi, q) in self.seg.quotations.iter().enumerate() {
+            if q.first_sentence != si || claimed.contains(&qi) {
+                continue;
+            }
+            if drafts.iter().any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1) {
+                claimed.insert(qi);
+                continue;
+            }
+            let inner = text.get(q.inner.start..q.inner.end).unwrap_or("");
+            let words = inner.split_whitespace().count();
+            // Scare quotes, nicknames and titles of works are short or Title Case.
+            let title_case = inner.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+            if words < 4 || (title_case && words <= 8) {
+                continue;
+            }
+            let Some(prev) = drafts.last() else { continue };
+            let prev_sentence = &self.seg.sentences[prev.sentence];
+            let close = si <= prev.sentence + 2 && sentence.paragraph <= prev_sentence.paragraph + 1;
+            if !close {
+                continue;
+            }
+            // A quotation that is the whole sentence is a direct continuation; a fragment
+            // inside a sentence makes the sentence a mixed claim.
+            let sentence_text = self.article.slice(sentence.span);
+            let outside_words = toks.iter().filter(|t| t.word && t.quote != Some(qi)).count();
+            let whole = outside_words == 0;
+            let (content, kind) = if whole {
+                (trim_content(text, q.inner), QuoteKind::Direct)
+            } else {
+                (trim_content(text, sentence.span), QuoteKind::Mixed)
+            };
+            let _ = sentence_text;
+            // An interrupted quote ("A," she said. "B.") joins the claim it continues.
+            let joins = whole && prev.quote_kind == QuoteKind::Direct && prev.quotes.last().is_some_and(|&pq| qi == pq + 1) && q.first_sentence <= prev.sentence + 1;
+            let prev_clone = prev.clone();
+            claimed.insert(qi);
+            if joins {
+                if let Some(last) = drafts.last_mut() {
+                    last.more.push(content);
+                    last.span = Span::new(last.span.start, sentence.span.end.max(last.span.end));
+                    last.quotes.push(qi);
+                }
+                continue;
+            }
+            drafts.push(Draft {
+                content,
+                more: Vec::new(),
+                span: sentence.span,
+                sentence: si,
+                quotes: vec![qi],
+                quote_kind: kind,
+                same_as_previous: true,
+                relays_outlet: false,
+                ..prev_clone
+            });
+        }
+    }
+
+    /// Resolve references, credit outlets, and build the claims.
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<Claim> {
+        let article = self.article;
+        let mentions = self.person_mentions();
+        let lead_paragraph = self.seg.sentences.iter().find(|s| s.kind == SentenceKind::Body).map(|s| s.paragraph);
+        let mut relay: Option<(String, usize)> = None; // outlet, section (headline count)
+        let section_of = |si: usize| self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))].iter().filter(|s| s.kind == SentenceKind::Headline).count();
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut previous: Option<Speaker> = None;
+        let mut previous_sentence = 0usize;
+        for d in drafts {
+            let sentence = &self.seg.sentences[d.sentence];
+            let mut flags = Vec::new();
+            let speaker = if d.same_as_previous && previous.is_some() {
+                previous.clone().unwrap_or_else(|| self.speaker_of(&d, &mentions, None, &mut flags))
+            } else {
+                let recent = previous.clone().filter(|_| d.sentence <= previous_sentence + 2);
+                self.speaker_of(&d, &mentions, recent.as_ref(), &mut flags)
+            };
+            let mut cited = d.cited_outlet.clone();
+            if d.relays_outlet && Some(sentence.paragraph) == lead_paragraph {
+                if let Some(o) = &cited {
+                    relay = Some((o.clone(), section_of(d.sentence)));
+                }
+            }
+            if cited.is_none() {
+                if let Some((o, section)) = &relay {
+                    if *section == section_of(d.sentence) {
+                        cited = Some(o.clone());
+                    }
+                }
+            }
+            if cited.is_none() {
+                cited = article.meta.wire.as_deref().map(|w| self.rules.outlet(w).unwrap_or(w).to_string());
+            }
+            let mut content = article.slice(d.content).to_string();
+            for piece in &d.more {
+                content.push(' ');
+                content.push_str(article.slice(*piece));
+            }
+            let content_span = Span::new(d.content.start, d.more.last().map_or(d.content.end, |p| p.end));
+            claims.push(Claim {
+                id: String::new(),
+                article: article.id.clone(),
+                speaker: speaker.clone(),
+                cue: d.cue.clone(),
+                cue_class: d.class,
+                quote: d.quote_kind,
+                content,
+                content_span,
+                span: d.span,
+                line: article.line_of(d.content.start),
+                cited_outlet: cited,
+                date: None,
+                date_source: None,
+                places: vec![],
+                quantities: vec![],
+                flags,
+            });
+            previous = Some(speaker);
+            previous_sentence = d.sentence;
+        }
+        claims.retain(|c| !c.content.trim().is_empty());
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("{}#{}", article.id, i + 1);
+        }
+        claims
+    }
+
+    fn speaker_of(&self, d: &Draft, mentions: &[Mention], recent: Option<&Speaker>, flags: &mut Vec<String>) -> Speaker {
+        let p = &d.phrase;
+        let text = d.speaker_text.clone();
+        let at = self.seg.sentences[d.sentence].span.start;
+        let headline = self.seg.sentences[d.sentence].kind == SentenceKind::Headline;
+        let person = |name: String, role: Option<String>| Speaker { text: text.clone(), name, kind: SpeakerKind::Person, role, id: None };
+        match p.kind {
+            PhraseKind::Person => {
+                let name = p.name.clone().unwrap_or_default();
+                let full = self.fullest_name(&name, mentions);
+                Speaker { role: p.role.clone(), ..person(full, None) }
+            }
+            PhraseKind::Pronoun(g) => {
+                if g == Gender::Plural {
+                    if let Some(r) = recent.filter(|r| r.kind != SpeakerKind::Person) {
+                        return Speaker { text, ..r.clone() };
+                    }
+                }
+                // The last speaker, when close and compatible; else the nearest mention.
+                if let Some(r) = recent.filter(|r| r.kind == SpeakerKind::Person && self.gender_ok(&r.name, g, mentions)) {
+                    return Speaker { text, ..r.clone() };
+                }
+                match mentions.iter().rev().find(|m| m.at < at && self.gender_ok(&m.name, g, mentions) && g != Gender::Plural) {
+                    Some(m) => person(self.fullest_name(&m.name, mentions), m.role.clone()),
+                    None => {
+                        flags.push("unresolved-reference".into());
+                        Speaker { text: text.clone(), name: text, kind: SpeakerKind::Anonymous, role: None, id: None }
+                    }
+                }
+            }
+            PhraseKind::RoleRef => {
+                let role = p.role.clone().unwrap_or_default();
+                match self.resolve_role(&role, at, headline, mentions) {
+                    Some(m) => Speaker { role: Some(strip_determiner(&role).to_string()), ..person(self.fullest_name(&m.name, mentions), None) },
+                    None => {
+                        if let Some(r) = recent.filter(|r| r.kind == SpeakerKind::Organisation && p.name.is_some()) {
+                            return Speaker { text, role: Some(strip_determiner(&role).to_string()), ..r.clone() };
+                        }
+                        if p.name.is_some() {
+                            // "the company said": an organisation we cannot name.
+                            return Speaker { text: text.clone(), name: strip_determiner(&text).to_string(), kind: SpeakerKind::Organisation, role: None, id: None };
+                        }
+                        flags.push("unresolved-reference".into());
+                        Speaker { text: text.clone(), name: strip_determiner(&text).to_string(), kind: SpeakerKind::Anonymous, role: Some(role), id: None }
+                    }
+                }
+            }
+            PhraseKind::Organisation => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Organisation, role: p.role.clone(), id: None },
+            PhraseKind::Outlet => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Outlet, role: None, id: None },
+            PhraseKind::Document => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Document, role: None, id: None },
+            PhraseKind::Anonymous => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Anonymous, role: None, id: None },
+        }
+    }
+
+    fn gender_ok(&self, name: &str, g: Gender, mentions: &[Mention]) -> bool {
+        if g == Gender::Plural {
+            return false;
+        }
+        let full = self.fullest_name(name, mentions);
+        let first = full.split(' ').next().unwrap_or("").to_lowercase();
+        let known = self.rules.given_names.get(&first).copied().or_else(|| {
+            mentions.iter().find(|m| m.name == full && m.gender.is_some()).and_then(|m| m.gender)
+        });
+        known.is_none_or(|k| k == g)
+    }
+
+    /// The longest name in the article that ends with `name`'s surname and shares its
+    /// other words ("Umerov" → "Rustem Umerov").
+    fn fullest_name(&self, name: &str, mentions: &[Mention]) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        let last = words.last().copied().unwrap_or("");
+        mentions
+            .iter()
+            .filter(|m| {
+                let mw: Vec<&str> = m.name.split(' ').collect();
+                mw.last() == Some(&last) && words.iter().all(|w| mw.contains(w))
+            })
+            .map(|m| m.name.as_str())
+            .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
+            .unwrap_or(name)
+            .to_string()
+    }
+
+    /// The person a role reference ("the Russian leader", "the NSDC Secretary") means.
+    fn resolve_role<'m>(&self, role: &str, at: usize, headline: bool, mentions: &'m [Mention]) -> Option<&'m Mention> {
+        let words: Vec<String> = role.split_whitespace().map(|w| w.to_lowercase()).filter(|w| w != "the").collect();
+        let head = words.last()?.clone();
+        let modifiers: Vec<&String> = words[..words.len() - 1].iter().collect();
+        let leader = self.rules.leader_words.contains(&head);
+        let fits = |m: &Mention| {
+            let Some(r) = &m.role else { return false };
+            let r = r.to_lowercase();
+            let head_ok = r.contains(&head) || (leader && self.rules.leader_words.iter().any(|l| r.contains(l.as_str())));
+            let mods_ok = modifiers.iter().all(|w| r.contains(w.as_str()) || w.chars().all(char::is_uppercase) || m.name.to_lowercase().contains(w.as_str()));
+            head_ok && (mods_ok || modifiers.iter().any(|w| r.contains(w.as_str())))
+        };
+        let before = mentions.iter().rev().find(|m| m.at < at && fits(m));
+        if before.is_some() || !headline {
+            return before;
+        }
+        mentions.iter().find(|m| fits(m))
+    }
+
+    /// People named in the article, in text order, with the role words before them.
+    fn person_mentions(&self) -> Vec<Mention> {
+        let mut out = Vec::new();
+        for s in &self.seg.sentences {
+            let toks = tokenize(&self.article.text, s.span, &[]);
+            let mut i = 0;
+            while i < toks.len() {
+                if !toks[i].capitalised() || !self.rules.name_token(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < toks.len() && self.rules.name_token(&toks[j]) && (toks[j].capitalised() || (j + 1 < toks.len() && toks[j + 1].capitalised())) {
+                    j += 1;
+                }
+                // A possessive name ("Trump's") still names a person.
+                let possessive_end = j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
+                let n = j - i + usize::from(possessive_end);
+                let first_known = self.rules.given_names.contains_key(&toks[i].lower);
+                let titled = i > 0 && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
+                if n >= 2 && (first_known || titled || (j - i) >= 2) && (i > 0 || first_known || titled || j - i >= 2) {
+                    let name_toks = &toks[i..j];
+                    let mut name = join_tokens(name_toks);
+                    if possessive_end && j - i == 1 {
+                        name = toks[j].text.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                    }
+                    if !self.rules.organisations.contains(name.as_str()) && self.rules.outlet(&name).is_none() && name.contains(' ') {
+                        // Role: title words right before the name.
+                        let mut r = i;
+                        while r > 0 && (self.rules.is_title(&toks[r - 1].lower) || (toks[r - 1].capitalised() && !self.rules.name_token(&toks[r - 1])) || possessive(toks[r - 1].text) || matches!(toks[r - 1].lower.as_str(), "of" | "the" | "top")) {
+                            r -= 1;
+                        }
+                        // Or an appositive right after: "Rustem Umerov, the secretary of ..."
+                        let mut role = (r < i).then(|| join_tokens(&toks[r..i]));
+                        if role.is_none() && toks.get(j).is_some_and(|t| t.is(",")) && toks.get(j + 1).is_some_and(|t| t.is("the")) {
+                            let e = (j + 1..toks.len()).find(|&k| toks[k].is(",") || toks[k].is(".")).unwrap_or(toks.len());
+                            if e - j <= 12 {
+                                role = Some(join_tokens(&toks[j + 1..e]));
+                            }
+                        }
+                        let first = name.split(' ').next().unwrap_or("").to_lowercase();
+                        out.push(Mention { name, role, at: toks[i].span.start, gender: self.rules.given_names.get(&first).copied() });
+                    }
+                }
+                i = j.max(i + 1);
+            }
+            // Single surnames after a title ("Secretary Rubio", "Mr. Witkoff").
+        }
+        out
+    }
+}
+
+/// A person named in the article.
+#[derive(Clone, Debug)]
+struct Mention {
+    name: String,
+    role: Option<String>,
+    at: usize,
+    gender: Option<Gender>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = crate::segment::segment(&a, &rules.segment);
+        extract(&a, &seg, &rules.extract)
+    }
+
+    fn one(text: &str) -> Claim {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let c = one("\"We will win the league,\" Smith said.");
+        assert_eq!((c.speaker.name.as_str(), c.cue.as_str(), c.quote), ("Smith", "said", QuoteKind::Direct));
+        assert_eq!(c.content, "We will win the league");
+        let c = one("“The plant will close in March,” said Maria Gonzalez.");
+        assert_eq!(c.speaker.name, "Maria Gonzalez");
+        assert_eq!(c.content, "The plant will close in March");
+        let c = one("\"It was a hard game for all of us,\" the coach told reporters after the match.");
+        assert_eq!(c.cue, "told");
+        assert_eq!(c.content, "It was a hard game for all of us");
+    }
+
+    #[test]
+    fn quote_over_several_sentences_is_one_claim() {
+        let c = one("\"We lost. It hurts. We will be back next year,\" Coach Dana Ruiz said.");
+        assert_eq!(c.content, "We lost. It hurts. We will be back next year");
+        assert_eq!(c.speaker.name, "Dana Ruiz");
+        assert_eq!(c.speaker.role.as_deref(), Some("Coach"));
+    }
+
+    #[test]
+    fn speaker_then_content() {
+        let c = one("Mayor Lin Wei said that the budget would rise by 4% next year.");
+        assert_eq!(c.speaker.name, "Lin Wei");
+        assert_eq!(c.content, "the budget would rise by 4% next year");
+        assert_eq!(c.quote, QuoteKind::Indirect);
+        let c = one("Chen told Reuters the factory would reopen in June.");
+        assert_eq!(c.cited_outlet.as_deref(), Some("Reuters"));
+        assert_eq!(c.content, "the factory would reopen in June");
+        let c = one("The minister declared the season over.");
+        assert_eq!(c.content, "the season over");
+        let c = one("Okafor said on X: \"The club has let the fans down again.\"");
+        assert_eq!((c.quote, c.content.as_str()), (QuoteKind::Direct, "The club has let the fans down again"));
+    }
+
+    #[test]
+    fn content_then_speaker() {
+        let c = one("The bridge will reopen on Friday after repairs, city engineer Tom Baker said.");
+        assert_eq!(c.speaker.name, "Tom Baker");
+        assert_eq!(c.content, "The bridge will reopen on Friday after repairs");
+        let c = one("Sales fell 12% in the third quarter, reports Bloomberg.");
+        assert_eq!((c.speaker.kind, c.cited_outlet.as_deref()), (SpeakerKind::Outlet, Some("Bloomberg")));
+    }
+
+    #[test]
+    fn according_to() {
+        let c = one("According to the health ministry, 40 new cases were recorded.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
+        assert_eq!(c.content, "40 new cases were recorded");
+        let c = one("The vote was postponed, according to CNN.");
+        assert_eq!((c.speaker.name.as_str(), c.cited_outlet.as_deref()), ("CNN", Some("CNN")));
+        assert_eq!(c.content, "The vote was postponed");
+    }
+
+    #[test]
+    fn two_claims_one_speaker() {
+        let c = claims("Top aide Ivan Petrov, who attended the talks, described the meeting as \"very useful and constructive,\" but noted that no agreement was reached.");
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Ivan Petrov");
+        assert_eq!(c[0].speaker.role.as_deref(), Some("Top aide"));
+        assert_eq!(c[0].quote, QuoteKind::Mixed);
+        assert_eq!(c[1].speaker.name, "Ivan Petrov");
+        assert_eq!(c[1].cue, "noted");
+        assert_eq!(c[1].content, "no agreement was reached");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_previous_person() {
+        let c = claims("Coach Maria Santos spoke after the game. \"We were too slow,\" she said.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].speaker.name, "Maria Santos");
+        assert_eq!(c[0].speaker.text, "she");
+    }
+
+    #[test]
+    fn anonymous_sources_stay_anonymous() {
+        let c = one("A source with knowledge of the talks said the offer was rejected.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.speaker.name, "source with knowledge of the talks");
+        let c = one("The offer was rejected, two people familiar with the matter said.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn not_claims() {
+        assert!(claims("The club signed a \"historic\" deal on Monday.").is_empty());
+        assert!(claims("The company did not respond to a request for comment.").is_empty());
+        assert!(claims("Earvin \"Magic\" Johnson watched from the stands.").is_empty());
+        assert!(claims("Officials were expected to meet on Friday.").is_empty());
+    }
+
+    #[test]
+    fn interrupted_quote_is_one_claim() {
+        let c = claims("\"We have done our part,\" Ng said. \"Now it is up to the regulators to act.\"");
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].content, "We have done our part Now it is up to the regulators to act");
+    }
+
+    #[test]
+    fn surname_gets_the_full_name_from_the_article() {
+        let c = claims("Finance Minister Amara Okafor met bankers. Okafor said rates would fall.");
+        assert_eq!(c[0].speaker.name, "Amara Okafor");
+    }
 }
