@@ -382,7 +382,7 @@ impl ExtractRules {
         let caps = t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && t.text.chars().count() > 1;
         if !first.is_uppercase() || caps {
             // Initials (J.) are capitalised one-letter words, allowed; acronyms are not names.
-            return t.text.len() <= 2 && first.is_uppercase();
+            return t.text.chars().count() == 1 && first.is_uppercase();
         }
         !self.is_title(&t.lower)
             && !self.org_heads.contains(&t.lower)
@@ -445,7 +445,11 @@ impl ExtractRules {
             n += 1;
         }
         let name_len = t.len() - n;
-        if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() {
+        let common_noun = name_len == 1 && {
+            let w = &t[t.len() - 1].lower;
+            self.anonymous_heads.contains(w) || self.org_heads.contains(w) || self.document_heads.contains(w)
+        };
+        if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() && !common_noun {
             let role_toks = &t[..n];
             let has_title = role_toks.iter().any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower));
             let role_ok = role_toks.first().is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str())) && role_toks.iter().all(|x| {
@@ -475,7 +479,13 @@ impl ExtractRules {
             words.iter().position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
         };
         let tail_ok = |h: usize| h + 1 == words.len() || PREPOSITIONS.contains(&words[h + 1]);
-        let modifiers_ok = |h: usize| t[..h].iter().all(|x| x.word && !self.is_cue_word(&x.lower) || x.is_punct(&['-', ',']));
+        let modifiers_ok = |h: usize| {
+            t[..h].iter().enumerate().all(|(k, x)| {
+                (x.word && !self.is_cue_word(&x.lower) && !matches!(x.lower.as_str(), "what" | "that" | "which" | "who" | "whom" | "whose" | "how" | "is" | "are" | "was" | "were" | "has" | "have" | "had")
+                    && (k == 0 || !DETERMINERS.contains(&x.lower.as_str()) || matches!(x.lower.as_str(), "two" | "three" | "four" | "five" | "senior" | "several" | "few" | "other")))
+                    || x.is_punct(&['-', ','])
+            })
+        };
         let short = words.len() <= 12;
         if !short {
             return None;
@@ -553,8 +563,9 @@ struct Draft {
     quotes: Vec<usize>,
     quote_kind: QuoteKind,
     cited_outlet: Option<String>,
-    /// The claim's speaker is the previous claim's (coordination or quote continuation).
-    same_as_previous: bool,
+    /// Index (in creation order) of the claim whose speaker this one shares
+    /// (coordination or quote continuation).
+    follows: Option<usize>,
     /// Credited through an outlet by "reports X" or "X reported" (for section carry-over).
     relays_outlet: bool,
 }
@@ -602,6 +613,12 @@ impl ExtractRules {
                     found = Some((n, class, key.join(" ")));
                     break;
                 }
+            }
+            // Verbs are written in lower case; after a possessive or determiner a cue word
+            // is a noun ("Russia's demand", "the report").
+            let noun = i > 0 && (possessive(toks[i - 1].text) || matches!(toks[i - 1].lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "these" | "those" | "no"));
+            if toks[i].capitalised() || noun {
+                found = None;
             }
             match found {
                 Some((n, class, text)) => {
@@ -735,7 +752,7 @@ fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -
         let before = i;
         if i < toks.len() && matches!(toks[i].lower.as_str(), "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "later" | "last" | "this" | "yesterday" | "today" | "to") {
             let mut j = i + 1;
-            while j < toks.len() && j < i + 6 && toks[j].word && !toks[j].is("that") && toks[j].quote.is_none() {
+            while j < toks.len() && j < i + 6 && (toks[j].word || toks[j].is(".")) && !toks[j].is("that") && toks[j].quote.is_none() {
                 j += 1;
             }
             let phrase = join_tokens(&toks[i..j]).to_lowercase();
@@ -855,8 +872,6 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         }
         ctx.continuation_quotes(si, &toks, &mut drafts, &mut claimed_quotes);
     }
-    drafts.sort_by_key(|d| (d.content.start, d.content.end));
-    drafts.dedup_by(|b, a| a.content == b.content);
     ctx.finish(drafts)
 }
 
@@ -985,7 +1000,7 @@ impl Ctx<'_> {
                         if let Some(prev) = prev_local {
                             let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
                             if let Some(mut d) = self.content_after(si, sentence, toks, prev.phrase.clone(), cue, after, end, outlet.or(prev.cited_outlet.clone())) {
-                                d.same_as_previous = true;
+                                d.follows = Some(drafts.len() + local.len() - 1);
                                 d.speaker_text = prev.speaker_text.clone();
                                 local.push(d);
                             }
@@ -1069,9 +1084,16 @@ impl Ctx<'_> {
             return None;
         }
         // "reported on the main emphases": an object, not a proposition.
-        if matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "after" | "before" | "to" | "at" | "in" | "during" | "by" | "from" | "of" | "up" | "out" | "off") {
+        let infinitive = toks[after].is("to") && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
+        if !infinitive && matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "after" | "before" | "to" | "at" | "in" | "during" | "by" | "from" | "of" | "up" | "out" | "off") {
             return None;
         }
+        // "called the talks productive": the object and its complement, no more.
+        let end = if matches!(cue.text.as_str(), "called" | "calls" | "dubbed" | "branded" | "labelled" | "labeled" | "declared" | "declares") {
+            (after + 1..end).find(|&k| toks[k].is(",") || (toks[k].quote.is_none() && matches!(toks[k].lower.as_str(), "on" | "about" | "in" | "at" | "with" | "for" | "during" | "after" | "before" | "amid"))).unwrap_or(end)
+        } else {
+            end
+        };
         let content = trim_content(text, Span::new(toks[after].span.start, toks[end - 1].span.end));
         if content.is_empty() || toks[after..end].iter().filter(|t| t.word).count() < 2 {
             return None;
@@ -1135,7 +1157,7 @@ impl Ctx<'_> {
             quotes,
             quote_kind: kind,
             cited_outlet: cited,
-            same_as_previous: false,
+            follows: None,
             relays_outlet: false,
         }
     }
@@ -1146,7 +1168,8 @@ impl Ctx<'_> {
         let text = &self.article.text;
         let sentence = &self.seg.sentences[si];
         for (qi, q) in self.seg.quotations.iter().enumerate() {
-            if q.first_sentence != si || claimed.contains(&qi) {
+            // Wait for the quotation's last sentence: its tag may come there.
+            if q.last_sentence != si || claimed.contains(&qi) {
                 continue;
             }
             if drafts.iter().any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1) {
@@ -1162,21 +1185,29 @@ impl Ctx<'_> {
             }
             let Some(prev) = drafts.last() else { continue };
             let prev_sentence = &self.seg.sentences[prev.sentence];
-            let close = si <= prev.sentence + 2 && sentence.paragraph <= prev_sentence.paragraph + 1;
+            let first = &self.seg.sentences[q.first_sentence];
+            let close = q.first_sentence <= prev.sentence + 2 && first.paragraph <= prev_sentence.paragraph + 1;
             if !close {
                 continue;
             }
-            // A quotation that is the whole sentence is a direct continuation; a fragment
-            // inside a sentence makes the sentence a mixed claim.
-            let sentence_text = self.article.slice(sentence.span);
-            let outside_words = toks.iter().filter(|t| t.word && t.quote != Some(qi)).count();
+            // A quotation that is the whole of its sentences is a direct continuation; a
+            // fragment inside a sentence makes the sentence a mixed claim.
+            let outside_words = (q.first_sentence..=si)
+                .map(|k| {
+                    if k == si {
+                        toks.iter().filter(|t| t.word && t.quote != Some(qi)).count()
+                    } else {
+                        tokenize(text, self.seg.sentences[k].span, &self.seg.quotations).iter().filter(|t| t.word && t.quote != Some(qi)).count()
+                    }
+                })
+                .sum::<usize>();
             let whole = outside_words == 0;
+            let sentences_span = Span::new(first.span.start, sentence.span.end);
             let (content, kind) = if whole {
                 (trim_content(text, q.inner), QuoteKind::Direct)
             } else {
-                (trim_content(text, sentence.span), QuoteKind::Mixed)
+                (trim_content(text, sentences_span), QuoteKind::Mixed)
             };
-            let _ = sentence_text;
             // An interrupted quote ("A," she said. "B.") joins the claim it continues.
             let joins = whole && prev.quote_kind == QuoteKind::Direct && prev.quotes.last().is_some_and(|&pq| qi == pq + 1) && q.first_sentence <= prev.sentence + 1;
             let prev_clone = prev.clone();
@@ -1192,11 +1223,11 @@ impl Ctx<'_> {
             drafts.push(Draft {
                 content,
                 more: Vec::new(),
-                span: sentence.span,
+                span: sentences_span,
                 sentence: si,
                 quotes: vec![qi],
                 quote_kind: kind,
-                same_as_previous: true,
+                follows: Some(drafts.len() - 1),
                 relays_outlet: false,
                 ..prev_clone
             });
@@ -1213,11 +1244,12 @@ impl Ctx<'_> {
         let mut claims: Vec<Claim> = Vec::new();
         let mut previous: Option<Speaker> = None;
         let mut previous_sentence = 0usize;
-        for d in drafts {
+        for d in &drafts {
             let sentence = &self.seg.sentences[d.sentence];
             let mut flags = Vec::new();
-            let speaker = if d.same_as_previous && previous.is_some() {
-                previous.clone().unwrap_or_else(|| self.speaker_of(&d, &mentions, None, &mut flags))
+            let followed = d.follows.and_then(|i| claims.get(i)).map(|c| c.speaker.clone());
+            let speaker = if let Some(s) = followed {
+                s
             } else {
                 let recent = previous.clone().filter(|_| d.sentence <= previous_sentence + 2);
                 self.speaker_of(&d, &mentions, recent.as_ref(), &mut flags)
@@ -1265,7 +1297,24 @@ impl Ctx<'_> {
             previous = Some(speaker);
             previous_sentence = d.sentence;
         }
+        // Reported speech nested in the same speaker's claim ("X said he expected Y") is
+        // part of that claim.
+        let nested: Vec<bool> = (0..claims.len())
+            .map(|i| {
+                let b = &claims[i];
+                claims.iter().enumerate().any(|(j, a)| {
+                    j != i
+                        && a.speaker.name == b.speaker.name
+                        && drafts[i].sentence == drafts[j].sentence
+                        && a.content_span.contains(b.content_span)
+                        && a.content_span != b.content_span
+                })
+            })
+            .collect();
+        let mut claims: Vec<Claim> = claims.into_iter().zip(nested).filter(|(_, n)| !n).map(|(c, _)| c).collect();
         claims.retain(|c| !c.content.trim().is_empty());
+        claims.sort_by_key(|c| (c.content_span.start, c.content_span.end));
+        claims.dedup_by(|b, a| a.content_span == b.content_span);
         for (i, c) in claims.iter_mut().enumerate() {
             c.id = format!("{}#{}", article.id, i + 1);
         }
