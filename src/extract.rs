@@ -99,6 +99,10 @@ struct SpeakersFile {
     male_names: Vec<String>,
     #[serde(default)]
     pronouns: Pronouns,
+    #[serde(default)]
+    role_synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    not_names: Vec<String>,
 }
 
 /// One outlet from `rules/outlets.toml`.
@@ -149,6 +153,8 @@ pub struct ExtractRules {
     skip: Vec<Vec<String>>,
     particles: HashSet<String>,
     given_names: HashMap<String, Gender>,
+    role_synonyms: Vec<Vec<String>>,
+    not_names: HashSet<String>,
     pronouns: HashMap<String, Gender>,
     /// Outlet name or alias (as written, "The " dropped) to canonical name.
     outlets: HashMap<String, String>,
@@ -221,6 +227,8 @@ impl ExtractRules {
             skip,
             particles: lower_set(&s.name_particles),
             given_names,
+            role_synonyms: s.role_synonyms.iter().map(|g| g.iter().map(|w| w.to_lowercase()).collect()).collect(),
+            not_names: s.not_names.iter().cloned().collect(),
             pronouns,
             outlets,
             outlet_rules: o.outlet,
@@ -293,10 +301,17 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
                     break;
                 }
             }
-            // Keep the final period of dotted abbreviations (U.S., a.m.).
+            // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
+            // short titles before a name (Dr. Hill, Mrs. Bankole).
             if j < chars.len() && chars[j].1 == '.' {
                 let word = &s[start..chars[j].0];
-                if word.contains('.') && word.split('.').all(|p| p.chars().count() == 1) {
+                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+                let short_cap = word.chars().count() <= 4
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().skip(1).all(char::is_lowercase)
+                    && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
+                    && chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                if dotted || short_cap {
                     j += 1;
                 }
             }
@@ -363,7 +378,8 @@ fn possessive(t: &str) -> bool {
 
 impl ExtractRules {
     fn is_title(&self, lower: &str) -> bool {
-        self.titles.contains(lower) || self.titles.contains(lower.trim_end_matches('.'))
+        let bare = lower.trim_end_matches('.');
+        self.titles.contains(lower) || self.titles.contains(bare) || self.titles.contains(&format!("{bare}."))
     }
 
     fn is_cue_word(&self, lower: &str) -> bool {
@@ -380,11 +396,16 @@ impl ExtractRules {
         }
         let first = t.text.chars().next().unwrap_or(' ');
         let caps = t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && t.text.chars().count() > 1;
+        let initial = first.is_uppercase() && (t.text.chars().count() == 1 || (t.text.chars().count() == 2 && t.text.ends_with('.')));
+        if initial {
+            return true;
+        }
         if !first.is_uppercase() || caps {
-            // Initials (J.) are capitalised one-letter words, allowed; acronyms are not names.
-            return t.text.chars().count() == 1 && first.is_uppercase();
+            // Acronyms are not names.
+            return false;
         }
         !self.is_title(&t.lower)
+            && !self.not_names.contains(t.text)
             && !self.org_heads.contains(&t.lower)
             && !self.organisations.contains(t.text)
             && !self.is_cue_word(&t.lower)
@@ -435,6 +456,24 @@ impl ExtractRules {
         if self.organisations.contains(without_the) {
             return plain(PhraseKind::Organisation, Some(without_the.to_string()), None);
         }
+        // A capitalised organisation name at the end ("Iraq's Ministry of Culture",
+        // "the Nigeria Union of Teachers").
+        {
+            let mut k = t.len();
+            while k > 0 && (t[k - 1].capitalised() && !possessive(t[k - 1].text) || (k < t.len() && matches!(t[k - 1].lower.as_str(), "of" | "for" | "and" | "&"))) {
+                k -= 1;
+            }
+            while k < t.len() && !t[k].capitalised() {
+                k += 1;
+            }
+            let run = &t[k..];
+            let has_head = run.iter().any(|x| self.org_heads.contains(&x.lower));
+            let before_ok = t[..k].iter().all(|x| possessive(x.text) || matches!(x.lower.as_str(), "the" | "a") || x.capitalised());
+            if has_head && run.len() >= 2 && t.last().is_some_and(Tok::capitalised) && before_ok {
+                let name = join_tokens(run);
+                return plain(PhraseKind::Organisation, Some(name), (k > 0).then(|| join_tokens(&t[..k])));
+            }
+        }
         // Name at the end, role words before it ("Top Kremlin aide Yuri Ushakov").
         let mut n = t.len();
         while n > 0 && (self.name_token(&t[n - 1]) && (t[n - 1].capitalised() || n < t.len())) {
@@ -456,7 +495,7 @@ impl ExtractRules {
                 (has_title && x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str()) && !self.pronouns.contains_key(&x.lower)) ||
                 x.capitalised()
                     || self.is_title(&x.lower)
-                    || x.is_punct(&[',', '-', '–'])
+                    || x.is_punct(&[',', '-', '–', '.'])
                     || matches!(x.lower.as_str(), "of" | "the" | "and" | "for" | "to" | "on" | "at" | "in" | "top" | "former" | "acting" | "deputy" | "chief" | "senior" | "interim" | "new" | "then" | "current" | "outgoing" | "incoming" | "&")
                     || possessive(x.text)
                     || self.org_heads.contains(&x.lower)
@@ -492,6 +531,10 @@ impl ExtractRules {
         }
         // Role reference: "the president", "the Russian leader", "the NSDC Secretary".
         if words[0] == "the" && words.len() <= 4 && self.is_title(words[words.len() - 1]) && !self.org_heads.contains(words[words.len() - 1]) {
+            return plain(PhraseKind::RoleRef, None, Some(text));
+        }
+        // A bare role ("mayor says", "Council finance chair says", "CEO says").
+        if !det && words.len() <= 4 && self.is_title(words[words.len() - 1]) && !self.org_heads.contains(words[words.len() - 1]) && t.iter().all(|x| x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())) {
             return plain(PhraseKind::RoleRef, None, Some(text));
         }
         if let Some(h) = head_at(&self.document_heads) {
@@ -563,8 +606,9 @@ struct Draft {
     quotes: Vec<usize>,
     quote_kind: QuoteKind,
     cited_outlet: Option<String>,
-    /// Index (in creation order) of the claim whose speaker this one shares
-    /// (coordination or quote continuation).
+    /// Unique within the article.
+    id: usize,
+    /// Id of the draft whose speaker this one shares (coordination or quote continuation).
     follows: Option<usize>,
     /// Credited through an outlet by "reports X" or "X reported" (for section carry-over).
     relays_outlet: bool,
@@ -681,7 +725,8 @@ impl ExtractRules {
         if !(end > floor + 1 && toks[end - 1].is(",")) {
             return None;
         }
-        let s1 = boundary(end - 1);
+        // The segment between the two commas may hold quotes ("whose book "X" drew ...").
+        let s1 = (floor..end - 1).rev().find(|&k| toks[k].is(",") || toks[k].is(";")).map_or(floor, |k| k + 1);
         if !(s1 > floor + 1 && toks[s1 - 1].is(",")) || s1 >= end - 1 {
             return None;
         }
@@ -694,7 +739,8 @@ impl ExtractRules {
         if let Some(p0) = self.read_exact(toks, s1, end - 1) {
             if p0.kind == PhraseKind::Person && p0.role.is_none() {
                 let role_toks = &toks[s2..s1 - 1];
-                if !role_toks.is_empty() && role_toks.len() <= 10 && role_toks.iter().any(|t| self.is_title(&t.lower)) && matches!(role_toks[0].lower.as_str(), "the" | "a" | "an") {
+                let opens_role = matches!(role_toks.first().map(|t| t.lower.as_str()), Some("the" | "a" | "an")) || role_toks.first().is_some_and(|t| possessive(t.text) || t.capitalised());
+                if !role_toks.is_empty() && role_toks.len() <= 12 && role_toks.iter().any(|t| self.is_title(&t.lower)) && opens_role && !role_toks.iter().any(|t| t.quote.is_some()) {
                     return Some(Phrase { role: Some(join_tokens(role_toks)), start: s2, ..p0 });
                 }
             }
@@ -772,6 +818,10 @@ fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -
         }
         if i < toks.len() && toks[i].is(",") && toks.get(i + 1).is_some_and(|t| t.is("that")) {
             i += 1;
+        }
+        // ", however," / ", though,"
+        if i + 2 < toks.len() && toks[i].is(",") && matches!(toks[i + 1].lower.as_str(), "however" | "though" | "too" | "also" | "again" | "moreover") && toks[i + 2].is(",") {
+            i += 3;
         }
         if i == before {
             break;
@@ -853,11 +903,12 @@ struct Ctx<'a> {
     article: &'a Article,
     seg: &'a Segmented,
     rules: &'a ExtractRules,
+    next_id: std::cell::Cell<usize>,
 }
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
-    let ctx = Ctx { article, seg, rules };
+    let ctx = Ctx { article, seg, rules, next_id: std::cell::Cell::new(0) };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut claimed_quotes: HashSet<usize> = HashSet::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -884,6 +935,7 @@ impl Ctx<'_> {
         let sent_span = sentence.span;
         let mut local: Vec<Draft> = Vec::new();
         let mut used_cue = vec![false; cues.len()];
+        let mut last_subject: Option<Phrase> = None;
         // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
         // followed by a quotation opening in this sentence.
         for (ci, cue) in cues.iter().enumerate() {
@@ -958,6 +1010,9 @@ impl Ctx<'_> {
             let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
             let next_cue_start = cues.iter().skip(ci + 1).find(|c| !used_cue.get(cues.iter().position(|x| x.start == c.start).unwrap_or(0)).copied().unwrap_or(false)).map(|c| c.start);
             let subject_here = subject.clone();
+            if let Some(p) = &subject {
+                last_subject = Some(p.clone());
+            }
             let tag_at_end = {
                 // Nothing but punctuation or a trailing adverbial after the cue, and a comma
                 // before the subject: the content is what precedes.
@@ -996,11 +1051,20 @@ impl Ctx<'_> {
                         let k = rules.skip_left(toks, cue.start);
                         k > 0 && (matches!(toks[k - 1].lower.as_str(), "but" | "and" | "while" | "yet") || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
                     };
+                    if coordinated && prev_local.is_none() {
+                        if let Some(p) = last_subject.clone() {
+                            let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(d) = self.content_after(si, sentence, toks, p, cue, after, end, outlet) {
+                                local.push(d);
+                            }
+                            continue;
+                        }
+                    }
                     if coordinated {
                         if let Some(prev) = prev_local {
                             let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
                             if let Some(mut d) = self.content_after(si, sentence, toks, prev.phrase.clone(), cue, after, end, outlet.or(prev.cited_outlet.clone())) {
-                                d.follows = Some(drafts.len() + local.len() - 1);
+                                d.follows = Some(prev.id);
                                 d.speaker_text = prev.speaker_text.clone();
                                 local.push(d);
                             }
@@ -1026,7 +1090,26 @@ impl Ctx<'_> {
                 }
             }
         }
-        // "with the Kremlin confirming he will ..." is read above as subject + cue.
+        // "X insisted that A and that B": two claims.
+        let mut split = Vec::with_capacity(local.len());
+        for d in local {
+            match self.split_and_that(toks, &d) {
+                Some((a, b)) => {
+                    let mut b = Draft { content: b, id: self.fresh_id(), follows: Some(d.id), more: Vec::new(), ..d.clone() };
+                    let (kind, quotes) = quote_kind(self.article, b.content, &self.seg.quotations);
+                    b.quote_kind = kind;
+                    b.quotes = quotes;
+                    let mut a_draft = Draft { content: a, ..d };
+                    let (kind, quotes) = quote_kind(self.article, a_draft.content, &self.seg.quotations);
+                    a_draft.quote_kind = kind;
+                    a_draft.quotes = quotes;
+                    split.push(a_draft);
+                    split.push(b);
+                }
+                None => split.push(d),
+            }
+        }
+        let mut local = split;
         for d in &mut local {
             if d.phrase.kind == PhraseKind::Outlet && d.cited_outlet.is_none() {
                 d.cited_outlet = d.phrase.name.clone();
@@ -1040,6 +1123,23 @@ impl Ctx<'_> {
             }
         }
         drafts.extend(local);
+    }
+
+    /// "A and that B" in an indirect claim's content: the spans of A and B.
+    fn split_and_that(&self, toks: &[Tok], d: &Draft) -> Option<(Span, Span)> {
+        if d.quote_kind == QuoteKind::Direct || !d.more.is_empty() {
+            return None;
+        }
+        let text = &self.article.text;
+        let k = toks.iter().position(|t| {
+            t.is("and") && t.quote.is_none() && d.content.start < t.span.start && t.span.end < d.content.end
+        })?;
+        if !toks.get(k + 1).is_some_and(|t| t.is("that")) {
+            return None;
+        }
+        let a = trim_content(text, Span::new(d.content.start, toks[k].span.start));
+        let b = trim_content(text, Span::new(toks[k + 1].span.start, d.content.end));
+        (!a.is_empty() && !b.is_empty()).then_some((a, b))
     }
 
     fn tok_index_after(&self, toks: &[Tok], byte: usize) -> usize {
@@ -1097,6 +1197,18 @@ impl Ctx<'_> {
         let content = trim_content(text, Span::new(toks[after].span.start, toks[end - 1].span.end));
         if content.is_empty() || toks[after..end].iter().filter(|t| t.word).count() < 2 {
             return None;
+        }
+        // "announced the decision at a press conference": an object, not a proposition.
+        let object_verb = matches!(cue.class, CueClass::Assertive | CueClass::Reporting | CueClass::Neutral) && !matches!(cue.text.as_str(), "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "declared" | "declares");
+        if object_verb && !toks[after].is("that") && toks[after].quote.is_none() && !toks[after].is_punct(&['"', '“', ':']) {
+            let clause = toks[after + 1..end].iter().any(|t| {
+                t.quote.is_none()
+                    && (matches!(t.lower.as_str(), "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "is" | "are" | "was" | "were" | "had" | "has" | "have" | "be" | "been" | "did" | "does" | "do" | "shall" | "that")
+                        || (t.lower.ends_with("ed") && t.lower.len() > 4))
+            });
+            if !clause {
+                return None;
+            }
         }
         let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
         let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
@@ -1157,9 +1269,16 @@ impl Ctx<'_> {
             quotes,
             quote_kind: kind,
             cited_outlet: cited,
+            id: self.fresh_id(),
             follows: None,
             relays_outlet: false,
         }
+    }
+
+    fn fresh_id(&self) -> usize {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
     }
 
     /// Quotations in this sentence that no claim took: they continue the previous speaker
@@ -1209,7 +1328,9 @@ impl Ctx<'_> {
                 (trim_content(text, sentences_span), QuoteKind::Mixed)
             };
             // An interrupted quote ("A," she said. "B.") joins the claim it continues.
-            let joins = whole && prev.quote_kind == QuoteKind::Direct && prev.quotes.last().is_some_and(|&pq| qi == pq + 1) && q.first_sentence <= prev.sentence + 1;
+            let joins = whole
+                && prev.quote_kind == QuoteKind::Direct
+                && prev.quotes.last().is_some_and(|&pq| qi == pq + 1 && q.first_sentence <= self.seg.quotations[pq].last_sentence.max(prev.sentence) + 1);
             let prev_clone = prev.clone();
             claimed.insert(qi);
             if joins {
@@ -1227,7 +1348,8 @@ impl Ctx<'_> {
                 sentence: si,
                 quotes: vec![qi],
                 quote_kind: kind,
-                follows: Some(drafts.len() - 1),
+                id: self.fresh_id(),
+                follows: Some(prev_clone.id),
                 relays_outlet: false,
                 ..prev_clone
             });
@@ -1242,12 +1364,13 @@ impl Ctx<'_> {
         let mut relay: Option<(String, usize)> = None; // outlet, section (headline count)
         let section_of = |si: usize| self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))].iter().filter(|s| s.kind == SentenceKind::Headline).count();
         let mut claims: Vec<Claim> = Vec::new();
+        let mut by_id: HashMap<usize, Speaker> = HashMap::new();
         let mut previous: Option<Speaker> = None;
         let mut previous_sentence = 0usize;
         for d in &drafts {
             let sentence = &self.seg.sentences[d.sentence];
             let mut flags = Vec::new();
-            let followed = d.follows.and_then(|i| claims.get(i)).map(|c| c.speaker.clone());
+            let followed = d.follows.and_then(|i| by_id.get(&i)).cloned();
             let speaker = if let Some(s) = followed {
                 s
             } else {
@@ -1294,6 +1417,7 @@ impl Ctx<'_> {
                 quantities: vec![],
                 flags,
             });
+            by_id.insert(d.id, speaker.clone());
             previous = Some(speaker);
             previous_sentence = d.sentence;
         }
@@ -1325,7 +1449,7 @@ impl Ctx<'_> {
         let p = &d.phrase;
         let text = d.speaker_text.clone();
         let at = self.seg.sentences[d.sentence].span.start;
-        let headline = self.seg.sentences[d.sentence].kind == SentenceKind::Headline;
+        let headline = matches!(self.seg.sentences[d.sentence].kind, SentenceKind::Headline | SentenceKind::Bullet);
         let person = |name: String, role: Option<String>| Speaker { text: text.clone(), name, kind: SpeakerKind::Person, role, id: None };
         match p.kind {
             PhraseKind::Person => {
@@ -1410,10 +1534,14 @@ impl Ctx<'_> {
         let head = words.last()?.clone();
         let modifiers: Vec<&String> = words[..words.len() - 1].iter().collect();
         let leader = self.rules.leader_words.contains(&head);
+        let whole = words.join(" ");
+        let heads: Vec<&str> = std::iter::once(head.as_str())
+            .chain(self.rules.role_synonyms.iter().filter(|g| g.contains(&head) || g.contains(&whole)).flatten().map(String::as_str))
+            .collect();
         let fits = |m: &Mention| {
             let Some(r) = &m.role else { return false };
             let r = r.to_lowercase();
-            let head_ok = r.contains(&head) || (leader && self.rules.leader_words.iter().any(|l| r.contains(l.as_str())));
+            let head_ok = heads.iter().any(|h| contains_word(&r, h)) || (leader && self.rules.leader_words.iter().any(|l| contains_word(&r, l)));
             let mods_ok = modifiers.iter().all(|w| r.contains(w.as_str()) || w.chars().all(char::is_uppercase) || m.name.to_lowercase().contains(w.as_str()));
             head_ok && (mods_ok || modifiers.iter().any(|w| r.contains(w.as_str())))
         };
@@ -1450,11 +1578,22 @@ impl Ctx<'_> {
                     if possessive_end && j - i == 1 {
                         name = toks[j].text.trim_end_matches("'s").trim_end_matches("’s").to_string();
                     }
-                    if !self.rules.organisations.contains(name.as_str()) && self.rules.outlet(&name).is_none() && name.contains(' ') {
+                    let org_like = name_toks.iter().any(|t| self.rules.org_heads.contains(&t.lower));
+                    if !org_like && !self.rules.organisations.contains(name.as_str()) && self.rules.outlet(&name).is_none() && name.contains(' ') {
                         // Role: title words right before the name.
                         let mut r = i;
-                        while r > 0 && (self.rules.is_title(&toks[r - 1].lower) || (toks[r - 1].capitalised() && !self.rules.name_token(&toks[r - 1])) || possessive(toks[r - 1].text) || matches!(toks[r - 1].lower.as_str(), "of" | "the" | "top")) {
+                        while r > 0
+                            && i - r < 12
+                            && (self.rules.is_title(&toks[r - 1].lower)
+                                || toks[r - 1].capitalised()
+                                || possessive(toks[r - 1].text)
+                                || toks[r - 1].is(".")
+                                || matches!(toks[r - 1].lower.as_str(), "of" | "the" | "top" | "and" | "for" | "to" | "former" | "new" | "chief" | "deputy" | "senior" | "special"))
+                        {
                             r -= 1;
+                        }
+                        while r < i && matches!(toks[r].lower.as_str(), "of" | "the" | "and" | "for" | "to" | ".") {
+                            r += 1;
                         }
                         // Or an appositive right after: "Rustem Umerov, the secretary of ..."
                         let mut role = (r < i).then(|| join_tokens(&toks[r..i]));
@@ -1465,7 +1604,13 @@ impl Ctx<'_> {
                             }
                         }
                         let first = name.split(' ').next().unwrap_or("").to_lowercase();
-                        out.push(Mention { name, role, at: toks[i].span.start, gender: self.rules.given_names.get(&first).copied() });
+                        let titled_gender = (r..i).find_map(|k| match toks[k].lower.trim_end_matches('.') {
+                            "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" | "princess" => Some(Gender::Female),
+                            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+                            _ => None,
+                        });
+                        let gender = titled_gender.or_else(|| self.rules.given_names.get(&first).copied());
+                        out.push(Mention { name, role, at: toks[i].span.start, gender });
                     }
                 }
                 i = j.max(i + 1);
@@ -1474,6 +1619,15 @@ impl Ctx<'_> {
         }
         out
     }
+}
+
+/// Whether `hay` contains `needle` as whole words.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
 }
 
 /// A person named in the article.
