@@ -190,16 +190,17 @@ pub fn speaker_matches(gold: &GoldClaim, predicted: &str) -> bool {
     }
 }
 
-fn outlet_matches(gold: Option<&str>, predicted: Option<&str>) -> bool {
+fn outlet_matches(gold: Option<&str>, predicted: Option<&str>, canonical: &dyn Fn(&str) -> String) -> bool {
     match (gold, predicted) {
         (None, None) => true,
-        (Some(g), Some(p)) => strip_article(g) == strip_article(p),
+        (Some(g), Some(p)) => strip_article(&canonical(g)) == strip_article(&canonical(p)),
         _ => false,
     }
 }
 
-/// Score `claims` against `gold`. Only articles the gold names are scored.
-pub fn score(gold: &Gold, claims: &[Claim]) -> Scores {
+/// Score `claims` against `gold`. Only articles the gold names are scored. Outlet names
+/// are compared after `canonical` (the outlet rules' aliases: "AP" is "Associated Press").
+pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) -> Scores {
     let mut pairs = Vec::new();
     let mut misses = Vec::new();
     let mut extras = Vec::new();
@@ -244,7 +245,7 @@ pub fn score(gold: &Gold, claims: &[Claim]) -> Scores {
                 predicted_outlet: pc.cited_outlet.clone(),
                 f1,
                 speaker_ok: speaker_matches(gc, &pc.speaker.name),
-                outlet_ok: outlet_matches(gc.cited_outlet.as_deref(), pc.cited_outlet.as_deref()),
+                outlet_ok: outlet_matches(gc.cited_outlet.as_deref(), pc.cited_outlet.as_deref(), canonical),
             });
         }
         for (gi, gc) in g.claims.iter().enumerate() {

@@ -819,6 +819,18 @@ fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -
         if i < toks.len() && toks[i].is(",") && toks.get(i + 1).is_some_and(|t| t.is("that")) {
             i += 1;
         }
+        // A bare time ("said Sunday", "said late Wednesday", "said backstage that").
+        if i < toks.len() && (is_weekday(&toks[i].lower) || matches!(toks[i].lower.as_str(), "yesterday" | "today" | "tonight" | "overnight")) {
+            i += 1;
+            while i < toks.len() && matches!(toks[i].lower.as_str(), "night" | "morning" | "afternoon" | "evening") {
+                i += 1;
+            }
+        }
+        if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
+            if k > i && toks[i..k].iter().all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)) && !matches!(cue.text.as_str(), "told" | "tells") {
+                i = k;
+            }
+        }
         // ", however," / ", though,"
         if i + 2 < toks.len() && toks[i].is(",") && matches!(toks[i + 1].lower.as_str(), "however" | "though" | "too" | "also" | "again" | "moreover") && toks[i + 2].is(",") {
             i += 3;
@@ -1153,7 +1165,7 @@ impl Ctx<'_> {
         let k = rules.skip_left(toks, next_cue);
         let subject_start = rules.subject_before(toks, next_cue, from).map_or(k, |p| p.start);
         let mut s = subject_start.min(k);
-        while s > from && (toks[s - 1].is(",") || matches!(toks[s - 1].lower.as_str(), "but" | "and" | "while" | "yet")) {
+        while s > from && (toks[s - 1].is(",") || matches!(toks[s - 1].lower.as_str(), "but" | "and" | "while" | "yet" | "though" | "although" | "whereas")) {
             s -= 1;
         }
         // The later cue is a tag for the whole sentence ("..., Zelensky said"): keep going.
@@ -1185,7 +1197,7 @@ impl Ctx<'_> {
         }
         // "reported on the main emphases": an object, not a proposition.
         let infinitive = toks[after].is("to") && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
-        if !infinitive && matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "after" | "before" | "to" | "at" | "in" | "during" | "by" | "from" | "of" | "up" | "out" | "off") {
+        if !infinitive && matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "to" | "by" | "from" | "of" | "up" | "out" | "off") {
             return None;
         }
         // "called the talks productive": the object and its complement, no more.
@@ -1383,7 +1395,9 @@ impl Ctx<'_> {
                     relay = Some((o.clone(), section_of(d.sentence)));
                 }
             }
-            if cited.is_none() {
+            // A lead that relays an outlet ("..., reports Axios.") makes the unnamed sources
+            // of its section that outlet's sources.
+            if cited.is_none() && speaker.kind == SpeakerKind::Anonymous {
                 if let Some((o, section)) = &relay {
                     if *section == section_of(d.sentence) {
                         cited = Some(o.clone());

@@ -280,7 +280,8 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let rules = Rules::new(set)?;
             let gold_data = crosscheck::eval::Gold::read(&gold)?;
             let corpus = pipeline::extract_all(&default_paths(paths), &opts, &rules)?;
-            let scores = crosscheck::eval::score(&gold_data, &corpus.claims);
+            let canonical = |o: &str| rules.extract.outlet(o).unwrap_or(o).to_string();
+            let scores = crosscheck::eval::score(&gold_data, &corpus.claims, &canonical);
             let text = if json {
                 serde_json::to_string_pretty(&scores).unwrap_or_default() + "\n"
             } else {
