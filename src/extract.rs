@@ -427,6 +427,13 @@ impl ExtractRules {
         if t.is_empty() {
             return None;
         }
+        let owned;
+        let t = if t.iter().any(|x| x.quote.is_some()) {
+            owned = strip_nicknames(t)?;
+            owned.as_slice()
+        } else {
+            t
+        };
         if t.iter().any(|x| x.quote.is_some() || x.is_punct(&['"', '“', '”', ':', ';', '(', ')'])) {
             return None;
         }
@@ -455,6 +462,23 @@ impl ExtractRules {
         let without_the = strip_determiner(&text);
         if self.organisations.contains(without_the) {
             return plain(PhraseKind::Organisation, Some(without_the.to_string()), None);
+        }
+        // "Mei-Ling Chou of TrendForce", "Prof. Wei Zhang of Tsinghua University": the person
+        // before "of", the affiliation after it.
+        if let Some(k) = t.iter().rposition(|x| x.is("of")) {
+            let after_caps = k + 1 < t.len() && t[k + 1..].iter().all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "and" | "the" | "&"));
+            let names = t[..k].iter().rev().take_while(|x| self.name_token(x)).count();
+            if after_caps && names >= 2 {
+                if let Some(p) = self.read_exact(toks, start, start + k) {
+                    if p.kind == PhraseKind::Person {
+                        let role = Some(match &p.role {
+                            Some(r) => format!("{r} ({})", join_tokens(&t[k + 1..])),
+                            None => join_tokens(&t[k + 1..]),
+                        });
+                        return Some(Phrase { end, role, ..p });
+                    }
+                }
+            }
         }
         // A capitalised organisation name at the end ("Iraq's Ministry of Culture",
         // "the Nigeria Union of Teachers").
@@ -564,6 +588,31 @@ impl ExtractRules {
         }
         None
     }
+}
+
+/// Tokens without a nickname in quotation marks between two capitalised words
+/// (Mohamed "Simo" Benjelloun); `None` when other quoted text remains.
+fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut i = 0;
+    while i < t.len() {
+        let opens = !t[i].word && t[i].text.chars().next().is_some_and(is_quote_char);
+        if opens && i > 0 && t[i - 1].capitalised() {
+            let q = t.get(i + 1).and_then(|x| x.quote);
+            let n = t[i + 1..].iter().take_while(|x| x.quote.is_some() && x.quote == q).count();
+            let close = i + 1 + n;
+            if q.is_some() && (1..=2).contains(&n) && t.get(close).is_some_and(|x| !x.word) && t.get(close + 1).is_some_and(Tok::capitalised) {
+                i = close + 1;
+                continue;
+            }
+        }
+        if t[i].quote.is_some() {
+            return None;
+        }
+        out.push(t[i].clone());
+        i += 1;
+    }
+    Some(out)
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -708,6 +757,12 @@ impl ExtractRules {
         let end = self.skip_left(toks, end);
         if end <= floor {
             return None;
+        }
+        // "..., the National Weather Service, which described ...": the antecedent.
+        if end >= floor + 3 && matches!(toks[end - 1].lower.as_str(), "which" | "who") && toks[end - 2].is(",") {
+            let e = end - 2;
+            let s = (floor..e).rev().find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–']) || toks[k].quote.is_some()).map_or(floor, |k| k + 1);
+            return self.read_phrase(toks, s, e);
         }
         // Clause start: the nearest comma, semicolon, colon, dash or quote mark to the left.
         let boundary = |to: usize| -> usize {
@@ -984,8 +1039,15 @@ impl Ctx<'_> {
                     }
                 }
             }
-            // Before a quotation: `Rubio said: "..."` / `He said, "..."`.
-            let after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
+            // Before a quotation: `Rubio said: "..."` / `He said, "..."` /
+            // `Okoye posted a short message on Instagram: "..."`.
+            let mut after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
+            if let Some(colon) = (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":")) {
+                let plain = toks[after_cue..colon].iter().all(|t| t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is("."));
+                if plain && toks.get(colon + 2).is_some_and(|t| t.quote.is_some()) {
+                    after_cue = colon;
+                }
+            }
             let lead = toks[after_cue..].iter().take_while(|t| t.is_punct(&[',', ':'])).count();
             if let Some(qt) = toks.get(after_cue + lead + 1) {
                 if toks[after_cue + lead].is_punct(&['"', '“', '‘', '\'', '«']) {
@@ -1063,6 +1125,10 @@ impl Ctx<'_> {
                         let k = rules.skip_left(toks, cue.start);
                         k > 0 && (matches!(toks[k - 1].lower.as_str(), "but" | "and" | "while" | "yet") || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
                     };
+                    if coordinated && prev_local.is_none() && last_subject.is_none() && cue.text.ends_with("ing") {
+                        let k = rules.skip_left(toks, cue.start).saturating_sub(1);
+                        last_subject = (1..k.min(12)).rev().find_map(|e| rules.read_exact(toks, 0, e)).filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)));
+                    }
                     if coordinated && prev_local.is_none() {
                         if let Some(p) = last_subject.clone() {
                             let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
@@ -1236,7 +1302,19 @@ impl Ctx<'_> {
         while end < toks.len() && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '—', '–']) && toks[end].quote.is_none() {
             end += 1;
         }
-        let p = (cue.end + 1..=end).rev().find_map(|e| rules.read_exact(toks, cue.end, e))?;
+        let mut p = (cue.end + 1..=end).rev().find_map(|e| rules.read_exact(toks, cue.end, e))?;
+        // "according to its distributor, Pyramide Films."
+        if toks.get(p.end).is_some_and(|t| t.is(",")) && matches!(p.kind, PhraseKind::RoleRef | PhraseKind::Anonymous | PhraseKind::Organisation) {
+            let e = (p.end + 1..toks.len()).find(|&k| !toks[k].word).unwrap_or(toks.len());
+            if e == toks.len() || toks[e].is_punct(&['.', '!', '?']) {
+                if let Some(q) = rules.read_exact(toks, p.end + 1, e) {
+                    if matches!(q.kind, PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Outlet) {
+                        let role = Some(join_tokens(&toks[p.start..p.end]));
+                        p = Phrase { start: p.start, role, ..q };
+                    }
+                }
+            }
+        }
         let pend = p.end;
         let content = if cue.start == 0 || toks[..cue.start].iter().all(|t| !t.word) {
             // According to X, CONTENT — up to a later cue's subject.
