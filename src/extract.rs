@@ -301,6 +301,10 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
                     break;
                 }
             }
+            // A plural possessive keeps its apostrophe ("the pilots' union").
+            if j < chars.len() && matches!(chars[j].1, '\'' | '’') && chars[j - 1].1 == 's' && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace()) {
+                j += 1;
+            }
             // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
             // short titles before a name (Dr. Hill, Mrs. Bankole).
             if j < chars.len() && chars[j].1 == '.' {
@@ -567,7 +571,8 @@ impl ExtractRules {
             }
         }
         if let Some(h) = head_at(&self.anonymous_heads) {
-            if (det || h == 0 || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
+            let plural = words[h].ends_with('s') && words[h] != words[h].trim_end_matches('s').to_string() + "ss";
+            if (det || h == 0 || t[0].capitalised() || plural) && tail_ok(h) && modifiers_ok(h) {
                 return plain(PhraseKind::Anonymous, Some(strip_determiner(&text).to_string()), None);
             }
         }
@@ -791,12 +796,28 @@ impl ExtractRules {
             let p = self.read_phrase(toks, s2, s1 - 1)?;
             return matches!(p.kind, PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::Document | PhraseKind::Outlet).then_some(p);
         }
-        if let Some(p0) = self.read_exact(toks, s1, end - 1) {
-            if p0.kind == PhraseKind::Person && p0.role.is_none() {
+        // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
+        let role_like = matches!(seg.first(), Some(&("a" | "an" | "the" | "of" | "from" | "at"))) || seg.first().is_some_and(|w| self.is_title(w));
+        if role_like {
+            if let Some(p) = self.read_phrase(toks, s2, s1 - 1).filter(|p| p.kind == PhraseKind::Person) {
+                let appositive = join_tokens(&toks[s1..end - 1]);
+                let role = Some(match &p.role {
+                    Some(r) => format!("{r}, {appositive}"),
+                    None => appositive,
+                });
+                return Some(Phrase { role, end: end - 1, ..p });
+            }
+        }
+        if let Some(p0) = self.read_exact(toks, s1, end - 1).filter(|p| p.kind == PhraseKind::Person) {
+            {
                 let role_toks = &toks[s2..s1 - 1];
                 let opens_role = matches!(role_toks.first().map(|t| t.lower.as_str()), Some("the" | "a" | "an")) || role_toks.first().is_some_and(|t| possessive(t.text) || t.capitalised());
                 if !role_toks.is_empty() && role_toks.len() <= 12 && role_toks.iter().any(|t| self.is_title(&t.lower)) && opens_role && !role_toks.iter().any(|t| t.quote.is_some()) {
-                    return Some(Phrase { role: Some(join_tokens(role_toks)), start: s2, ..p0 });
+                    let role = match &p0.role {
+                        Some(r) => format!("{}, {r}", join_tokens(role_toks)),
+                        None => join_tokens(role_toks),
+                    };
+                    return Some(Phrase { role: Some(role), start: s2, ..p0 });
                 }
             }
             return None;
@@ -1277,7 +1298,9 @@ impl Ctx<'_> {
             return None;
         }
         // "announced the decision at a press conference": an object, not a proposition.
-        let object_verb = matches!(cue.class, CueClass::Assertive | CueClass::Reporting | CueClass::Neutral) && !matches!(cue.text.as_str(), "said" | "says" | "say" | "told" | "tells" | "added" | "adds" | "declared" | "declares");
+        let object_verb = ["announc", "reveal", "disclos", "confirm", "acknowledg", "admit", "reject", "report", "post", "wrote", "write", "unveil", "releas", "issue", "publish", "present", "outline", "detail"]
+            .iter()
+            .any(|stem| cue.text.starts_with(stem));
         if object_verb && !toks[after].is("that") && toks[after].quote.is_none() && !toks[after].is_punct(&['"', '“', ':']) {
             let clause = toks[after + 1..end].iter().any(|t| {
                 t.quote.is_none()
@@ -1388,7 +1411,10 @@ impl Ctx<'_> {
             let inner = text.get(q.inner.start..q.inner.end).unwrap_or("");
             let words = inner.split_whitespace().count();
             // Scare quotes, nicknames and titles of works are short or Title Case.
-            let title_case = inner.split_whitespace().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic()));
+            let title_case = inner.split_whitespace().all(|w| {
+                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(w, "of" | "the" | "and" | "in" | "on" | "a" | "an" | "for" | "to" | "at" | "by" | "with" | "from")
+            });
             if words < 4 || (title_case && words <= 8) {
                 continue;
             }
@@ -1411,6 +1437,10 @@ impl Ctx<'_> {
                 })
                 .sum::<usize>();
             let whole = outside_words == 0;
+            // A fragment in a sentence that already has its own attribution belongs to it.
+            if !whole && drafts.iter().any(|d| d.sentence == si) {
+                continue;
+            }
             let sentences_span = Span::new(first.span.start, sentence.span.end);
             let (content, kind) = if whole {
                 (trim_content(text, q.inner), QuoteKind::Direct)
