@@ -190,7 +190,11 @@ pub fn speaker_matches(gold: &GoldClaim, predicted: &str) -> bool {
     }
 }
 
-fn outlet_matches(gold: Option<&str>, predicted: Option<&str>, canonical: &dyn Fn(&str) -> String) -> bool {
+fn outlet_matches(
+    gold: Option<&str>,
+    predicted: Option<&str>,
+    canonical: &dyn Fn(&str) -> String,
+) -> bool {
     match (gold, predicted) {
         (None, None) => true,
         (Some(g), Some(p)) => strip_article(&canonical(g)) == strip_article(&canonical(p)),
@@ -245,7 +249,11 @@ pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) 
                 predicted_outlet: pc.cited_outlet.clone(),
                 f1,
                 speaker_ok: speaker_matches(gc, &pc.speaker.name),
-                outlet_ok: outlet_matches(gc.cited_outlet.as_deref(), pc.cited_outlet.as_deref(), canonical),
+                outlet_ok: outlet_matches(
+                    gc.cited_outlet.as_deref(),
+                    pc.cited_outlet.as_deref(),
+                    canonical,
+                ),
             });
         }
         for (gi, gc) in g.claims.iter().enumerate() {

@@ -27,7 +27,8 @@
 
 use crate::error::Result;
 use crate::model::{
-    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, Span, Speaker, SpeakerKind,
+    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, Span, Speaker,
+    SpeakerKind,
 };
 use crate::rules::RuleSet;
 use serde::Deserialize;
@@ -199,7 +200,11 @@ impl ExtractRules {
             given_names.insert(n.to_lowercase(), Gender::Female);
         }
         let mut pronouns = HashMap::new();
-        for (g, list) in [(Gender::Male, &s.pronouns.male), (Gender::Female, &s.pronouns.female), (Gender::Plural, &s.pronouns.plural)] {
+        for (g, list) in [
+            (Gender::Male, &s.pronouns.male),
+            (Gender::Female, &s.pronouns.female),
+            (Gender::Plural, &s.pronouns.plural),
+        ] {
             for p in list {
                 pronouns.insert(p.to_lowercase(), g);
             }
@@ -207,7 +212,10 @@ impl ExtractRules {
         let mut outlets = HashMap::new();
         for rule in &o.outlet {
             for alias in std::iter::once(&rule.name).chain(&rule.aliases) {
-                let key = alias.strip_prefix("The ").or_else(|| alias.strip_prefix("the ")).unwrap_or(alias);
+                let key = alias
+                    .strip_prefix("The ")
+                    .or_else(|| alias.strip_prefix("the "))
+                    .unwrap_or(alias);
                 outlets.insert(key.to_string(), rule.name.clone());
             }
         }
@@ -227,7 +235,11 @@ impl ExtractRules {
             skip,
             particles: lower_set(&s.name_particles),
             given_names,
-            role_synonyms: s.role_synonyms.iter().map(|g| g.iter().map(|w| w.to_lowercase()).collect()).collect(),
+            role_synonyms: s
+                .role_synonyms
+                .iter()
+                .map(|g| g.iter().map(|w| w.to_lowercase()).collect())
+                .collect(),
             not_names: s.not_names.iter().cloned().collect(),
             pronouns,
             outlets,
@@ -237,8 +249,15 @@ impl ExtractRules {
 
     /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
     pub fn outlet(&self, phrase: &str) -> Option<&str> {
-        let p = phrase.trim().trim_end_matches(['\'', '’']).trim_end_matches("'s").trim_end_matches("’s");
-        let p = p.strip_prefix("The ").or_else(|| p.strip_prefix("the ")).unwrap_or(p);
+        let p = phrase
+            .trim()
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let p = p
+            .strip_prefix("The ")
+            .or_else(|| p.strip_prefix("the "))
+            .unwrap_or(p);
         self.outlets.get(p).map(String::as_str)
     }
 }
@@ -295,14 +314,20 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
                 let digit_join = matches!(d, ',' | '/')
                     && chars[j - 1].1.is_ascii_digit()
                     && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                if d.is_alphanumeric() || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join)) {
+                if d.is_alphanumeric()
+                    || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join))
+                {
                     j += 1;
                 } else {
                     break;
                 }
             }
             // A plural possessive keeps its apostrophe ("the pilots' union").
-            if j < chars.len() && matches!(chars[j].1, '\'' | '’') && chars[j - 1].1 == 's' && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace()) {
+            if j < chars.len()
+                && matches!(chars[j].1, '\'' | '’')
+                && chars[j - 1].1 == 's'
+                && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace())
+            {
                 j += 1;
             }
             // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
@@ -323,8 +348,16 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
         let abs = Span::new(span.start + start, span.start + end);
         let t = &text[abs.start..abs.end];
-        let quote = quotes.iter().position(|q| q.inner.start <= abs.start && abs.end <= q.inner.end);
-        out.push(Tok { span: abs, text: t, lower: t.to_lowercase(), word: c.is_alphanumeric(), quote });
+        let quote = quotes
+            .iter()
+            .position(|q| q.inner.start <= abs.start && abs.end <= q.inner.end);
+        out.push(Tok {
+            span: abs,
+            text: t,
+            lower: t.to_lowercase(),
+            word: c.is_alphanumeric(),
+            quote,
+        });
         i = j;
     }
     out
@@ -359,21 +392,86 @@ enum PhraseKind {
 }
 
 const DETERMINERS: &[&str] = &[
-    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most", "another", "other",
-    "both", "his", "her", "their", "its", "our", "senior", "two", "multiple", "few", "all", "no",
+    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most",
+    "another", "other", "both", "his", "her", "their", "its", "our", "senior", "two", "multiple",
+    "few", "all", "no",
 ];
 
 const PREPOSITIONS: &[&str] = &[
-    "with", "of", "in", "at", "from", "for", "on", "close", "familiar", "knowledgeable", "briefed", "involved",
-    "to", "who", "within", "inside", "near", "representing", "by", "and",
+    "with",
+    "of",
+    "in",
+    "at",
+    "from",
+    "for",
+    "on",
+    "close",
+    "familiar",
+    "knowledgeable",
+    "briefed",
+    "involved",
+    "to",
+    "who",
+    "within",
+    "inside",
+    "near",
+    "representing",
+    "by",
 ];
 
 /// Words that cannot be part of a role before a name ("After the game Smith said").
 const ROLE_STOP: &[&str] = &[
-    "however", "yesterday", "today", "meanwhile", "separately", "later", "earlier", "also", "but", "and", "so",
-    "still", "then", "now", "instead", "moreover", "in", "on", "at", "after", "before", "during", "since", "when",
-    "while", "because", "if", "although", "though", "as", "that", "which", "who", "where", "with", "by", "from",
-    "into", "over", "under", "said", "says", "is", "was", "were", "are", "has", "had", "have", "will", "would",
+    "however",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "separately",
+    "later",
+    "earlier",
+    "also",
+    "but",
+    "and",
+    "so",
+    "still",
+    "then",
+    "now",
+    "instead",
+    "moreover",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "when",
+    "while",
+    "because",
+    "if",
+    "although",
+    "though",
+    "as",
+    "that",
+    "which",
+    "who",
+    "where",
+    "with",
+    "by",
+    "from",
+    "into",
+    "over",
+    "under",
+    "said",
+    "says",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
 ];
 
 fn possessive(t: &str) -> bool {
@@ -383,7 +481,9 @@ fn possessive(t: &str) -> bool {
 impl ExtractRules {
     fn is_title(&self, lower: &str) -> bool {
         let bare = lower.trim_end_matches('.');
-        self.titles.contains(lower) || self.titles.contains(bare) || self.titles.contains(&format!("{bare}."))
+        self.titles.contains(lower)
+            || self.titles.contains(bare)
+            || self.titles.contains(&format!("{bare}."))
     }
 
     fn is_cue_word(&self, lower: &str) -> bool {
@@ -399,8 +499,15 @@ impl ExtractRules {
             return true;
         }
         let first = t.text.chars().next().unwrap_or(' ');
-        let caps = t.text.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase) && t.text.chars().count() > 1;
-        let initial = first.is_uppercase() && (t.text.chars().count() == 1 || (t.text.chars().count() == 2 && t.text.ends_with('.')));
+        let caps = t
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && t.text.chars().count() > 1;
+        let initial = first.is_uppercase()
+            && (t.text.chars().count() == 1
+                || (t.text.chars().count() == 2 && t.text.ends_with('.')));
         if initial {
             return true;
         }
@@ -432,13 +539,15 @@ impl ExtractRules {
             return None;
         }
         let owned;
-        let t = if t.iter().any(|x| x.quote.is_some()) {
+        let t = if t.iter().any(|x| x.quote.is_some() || x.is("(")) {
             owned = strip_nicknames(t)?;
             owned.as_slice()
         } else {
             t
         };
-        if t.iter().any(|x| x.quote.is_some() || x.is_punct(&['"', '“', '”', ':', ';', '(', ')'])) {
+        if t.iter()
+            .any(|x| x.quote.is_some() || x.is_punct(&['"', '“', '”', ':', ';', '(', ')']))
+        {
             return None;
         }
         if t.first().is_some_and(|x| !x.word) || t.last().is_some_and(|x| !x.word) {
@@ -446,11 +555,22 @@ impl ExtractRules {
         }
         let words: Vec<&str> = t.iter().map(|x| x.lower.as_str()).collect();
         let text = join_tokens(t);
-        let plain = |kind, name: Option<String>, role: Option<String>| Some(Phrase { start, end, kind, name, role });
+        let plain = |kind, name: Option<String>, role: Option<String>| {
+            Some(Phrase {
+                start,
+                end,
+                kind,
+                name,
+                role,
+            })
+        };
         // Pronoun.
         if t.len() == 1 {
             if let Some(&g) = self.pronouns.get(words[0]) {
-                if matches!(words[0], "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it") {
+                if matches!(
+                    words[0],
+                    "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it"
+                ) {
                     return plain(PhraseKind::Pronoun(g), None, None);
                 }
             }
@@ -465,13 +585,24 @@ impl ExtractRules {
         // Known organisation ("the Kremlin", "Russia", "the White House").
         let without_the = strip_determiner(&text);
         if self.organisations.contains(without_the) {
-            return plain(PhraseKind::Organisation, Some(without_the.to_string()), None);
+            return plain(
+                PhraseKind::Organisation,
+                Some(without_the.to_string()),
+                None,
+            );
         }
         // "Mei-Ling Chou of TrendForce", "Prof. Wei Zhang of Tsinghua University": the person
         // before "of", the affiliation after it.
         if let Some(k) = t.iter().rposition(|x| x.is("of")) {
-            let after_caps = k + 1 < t.len() && t[k + 1..].iter().all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "and" | "the" | "&"));
-            let names = t[..k].iter().rev().take_while(|x| self.name_token(x)).count();
+            let after_caps = k + 1 < t.len()
+                && t[k + 1..].iter().all(|x| {
+                    x.capitalised() || matches!(x.lower.as_str(), "of" | "and" | "the" | "&")
+                });
+            let names = t[..k]
+                .iter()
+                .rev()
+                .take_while(|x| self.name_token(x))
+                .count();
             if after_caps && names >= 2 {
                 if let Some(p) = self.read_exact(toks, start, start + k) {
                     if p.kind == PhraseKind::Person {
@@ -484,22 +615,62 @@ impl ExtractRules {
                 }
             }
         }
+        // An acronym ("NASA said", "the city water utility EPSAS said").
+        if let Some(last) = t.last() {
+            let caps = last.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && last
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+            let role_ok = t[..t.len() - 1].iter().all(|x| {
+                x.word
+                    && (self.org_heads.contains(&x.lower) || !x.capitalised() || possessive(x.text))
+                    && !self.is_cue_word(&x.lower)
+            });
+            if caps
+                && role_ok
+                && (t.len() == 1
+                    || t[..t.len() - 1]
+                        .iter()
+                        .any(|x| self.org_heads.contains(&x.lower)))
+            {
+                let role = (t.len() > 1).then(|| join_tokens(&t[..t.len() - 1]));
+                return plain(PhraseKind::Organisation, Some(last.text.to_string()), role);
+            }
+        }
         // A capitalised organisation name at the end ("Iraq's Ministry of Culture",
         // "the Nigeria Union of Teachers").
         {
             let mut k = t.len();
-            while k > 0 && (t[k - 1].capitalised() && !possessive(t[k - 1].text) || (k < t.len() && matches!(t[k - 1].lower.as_str(), "of" | "for" | "and" | "&"))) {
+            while k > 0
+                && (t[k - 1].capitalised()
+                    && (!possessive(t[k - 1].text)
+                        || k < t.len() && k >= 2 && t[k - 2].text.ends_with('.'))
+                    || (k < t.len()
+                        && matches!(t[k - 1].lower.as_str(), "of" | "for" | "and" | "&")))
+            {
                 k -= 1;
             }
             while k < t.len() && !t[k].capitalised() {
                 k += 1;
             }
             let run = &t[k..];
-            let has_head = run.iter().any(|x| self.org_heads.contains(&x.lower));
-            let before_ok = t[..k].iter().all(|x| possessive(x.text) || matches!(x.lower.as_str(), "the" | "a") || x.capitalised());
+            let has_head = run
+                .iter()
+                .rposition(|x| self.org_heads.contains(&x.lower))
+                .is_some_and(|h| {
+                    h + 1 == run.len() || matches!(run[h + 1].lower.as_str(), "of" | "for" | "on")
+                });
+            let before_ok = t[..k].iter().all(|x| {
+                possessive(x.text) || matches!(x.lower.as_str(), "the" | "a") || x.capitalised()
+            });
             if has_head && run.len() >= 2 && t.last().is_some_and(Tok::capitalised) && before_ok {
                 let name = join_tokens(run);
-                return plain(PhraseKind::Organisation, Some(name), (k > 0).then(|| join_tokens(&t[..k])));
+                return plain(
+                    PhraseKind::Organisation,
+                    Some(name),
+                    (k > 0).then(|| join_tokens(&t[..k])),
+                );
             }
         }
         // Name at the end, role words before it ("Top Kremlin aide Yuri Ushakov").
@@ -514,20 +685,53 @@ impl ExtractRules {
         let name_len = t.len() - n;
         let common_noun = name_len == 1 && {
             let w = &t[t.len() - 1].lower;
-            self.anonymous_heads.contains(w) || self.org_heads.contains(w) || self.document_heads.contains(w)
+            self.anonymous_heads.contains(w)
+                || self.org_heads.contains(w)
+                || self.document_heads.contains(w)
         };
         if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() && !common_noun {
             let role_toks = &t[..n];
-            let has_title = role_toks.iter().any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower));
-            let role_ok = role_toks.first().is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str())) && role_toks.iter().all(|x| {
-                (has_title && x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str()) && !self.pronouns.contains_key(&x.lower)) ||
-                x.capitalised()
-                    || self.is_title(&x.lower)
-                    || x.is_punct(&[',', '-', '–', '.'])
-                    || matches!(x.lower.as_str(), "of" | "the" | "and" | "for" | "to" | "on" | "at" | "in" | "top" | "former" | "acting" | "deputy" | "chief" | "senior" | "interim" | "new" | "then" | "current" | "outgoing" | "incoming" | "&")
-                    || possessive(x.text)
-                    || self.org_heads.contains(&x.lower)
-            });
+            let has_title = role_toks
+                .iter()
+                .any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower));
+            let role_ok = role_toks
+                .first()
+                .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
+                && role_toks.iter().all(|x| {
+                    (has_title
+                        && x.word
+                        && !self.is_cue_word(&x.lower)
+                        && !ROLE_STOP.contains(&x.lower.as_str())
+                        && !self.pronouns.contains_key(&x.lower))
+                        || x.capitalised()
+                        || self.is_title(&x.lower)
+                        || x.is_punct(&[',', '-', '–', '.'])
+                        || matches!(
+                            x.lower.as_str(),
+                            "of" | "the"
+                                | "and"
+                                | "for"
+                                | "to"
+                                | "on"
+                                | "at"
+                                | "in"
+                                | "top"
+                                | "former"
+                                | "acting"
+                                | "deputy"
+                                | "chief"
+                                | "senior"
+                                | "interim"
+                                | "new"
+                                | "then"
+                                | "current"
+                                | "outgoing"
+                                | "incoming"
+                                | "&"
+                        )
+                        || possessive(x.text)
+                        || self.org_heads.contains(&x.lower)
+                });
             if role_ok {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
@@ -543,13 +747,76 @@ impl ExtractRules {
         // Determiner + modifiers + head (+ prepositional phrase).
         let det = DETERMINERS.contains(&words[0]);
         let head_at = |set: &HashSet<String>| -> Option<usize> {
-            words.iter().position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
+            words
+                .iter()
+                .position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
         };
-        let tail_ok = |h: usize| h + 1 == words.len() || PREPOSITIONS.contains(&words[h + 1]);
+        let tail_ok = |h: usize| {
+            h + 1 == words.len()
+                || (PREPOSITIONS.contains(&words[h + 1])
+                    && words.len() - h <= 9
+                    && !words[h + 1..].iter().any(|w| {
+                        (w.ends_with("ed")
+                            && w.len() > 4
+                            && !matches!(
+                                *w,
+                                "based"
+                                    | "related"
+                                    | "involved"
+                                    | "briefed"
+                                    | "concerned"
+                                    | "informed"
+                            ))
+                            || matches!(
+                                *w,
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "said"
+                                    | "says"
+                            )
+                            || self.is_cue_word(w)
+                    }))
+        };
         let modifiers_ok = |h: usize| {
             t[..h].iter().enumerate().all(|(k, x)| {
-                (x.word && !self.is_cue_word(&x.lower) && !matches!(x.lower.as_str(), "what" | "that" | "which" | "who" | "whom" | "whose" | "how" | "is" | "are" | "was" | "were" | "has" | "have" | "had")
-                    && (k == 0 || !DETERMINERS.contains(&x.lower.as_str()) || matches!(x.lower.as_str(), "two" | "three" | "four" | "five" | "senior" | "several" | "few" | "other")))
+                (x.word
+                    && !self.is_cue_word(&x.lower)
+                    && !matches!(
+                        x.lower.as_str(),
+                        "what"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "how"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                    )
+                    && (k == 0
+                        || !DETERMINERS.contains(&x.lower.as_str())
+                        || matches!(
+                            x.lower.as_str(),
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "senior"
+                                | "several"
+                                | "few"
+                                | "other"
+                        )))
                     || x.is_punct(&['-', ','])
             })
         };
@@ -558,38 +825,75 @@ impl ExtractRules {
             return None;
         }
         // Role reference: "the president", "the Russian leader", "the NSDC Secretary".
-        if words[0] == "the" && words.len() <= 4 && self.is_title(words[words.len() - 1]) && !self.org_heads.contains(words[words.len() - 1]) {
+        if words[0] == "the"
+            && words.len() <= 4
+            && self.is_title(words[words.len() - 1])
+            && !self.org_heads.contains(words[words.len() - 1])
+        {
             return plain(PhraseKind::RoleRef, None, Some(text));
         }
         // A bare role ("mayor says", "Council finance chair says", "CEO says").
-        if !det && words.len() <= 4 && self.is_title(words[words.len() - 1]) && !self.org_heads.contains(words[words.len() - 1]) && t.iter().all(|x| x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())) {
+        if !det
+            && words.len() <= 4
+            && self.is_title(words[words.len() - 1])
+            && !self.org_heads.contains(words[words.len() - 1])
+            && t.iter().all(|x| {
+                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
+            })
+        {
             return plain(PhraseKind::RoleRef, None, Some(text));
         }
         if let Some(h) = head_at(&self.document_heads) {
-            if (det || h == 0 || t[0].capitalised() || possessive(t[0].text) || words[0] == "earlier") && tail_ok(h) && modifiers_ok(h) {
-                return plain(PhraseKind::Document, Some(strip_determiner(&text).to_string()), None);
+            if (det
+                || h == 0
+                || t[0].capitalised()
+                || possessive(t[0].text)
+                || words[0] == "earlier")
+                && tail_ok(h)
+                && modifiers_ok(h)
+            {
+                return plain(
+                    PhraseKind::Document,
+                    Some(strip_determiner(&text).to_string()),
+                    None,
+                );
             }
         }
         if let Some(h) = head_at(&self.anonymous_heads) {
-            let plural = words[h].ends_with('s') && words[h] != words[h].trim_end_matches('s').to_string() + "ss";
+            let plural = words[h].ends_with('s')
+                && words[h] != words[h].trim_end_matches('s').to_string() + "ss";
             if (det || h == 0 || t[0].capitalised() || plural) && tail_ok(h) && modifiers_ok(h) {
-                return plain(PhraseKind::Anonymous, Some(strip_determiner(&text).to_string()), None);
+                return plain(
+                    PhraseKind::Anonymous,
+                    Some(strip_determiner(&text).to_string()),
+                    None,
+                );
             }
         }
         if let Some(h) = head_at(&self.org_heads) {
             if (det || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
-                let kind = if words[0] == "the" && h <= 2 && h + 1 == words.len() && !t[h].capitalised() {
-                    PhraseKind::RoleRef
-                } else {
-                    PhraseKind::Organisation
-                };
+                let kind =
+                    if words[0] == "the" && h <= 2 && h + 1 == words.len() && !t[h].capitalised() {
+                        PhraseKind::RoleRef
+                    } else {
+                        PhraseKind::Organisation
+                    };
                 return plain(kind, Some(strip_determiner(&text).to_string()), None);
             }
         }
         // A capitalised organisation name with "the" ("the Health Ministry" caught above;
         // "the Hallworth Museum").
-        if words[0] == "the" && t.len() >= 2 && t[1..].iter().all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and")) {
-            return plain(PhraseKind::Organisation, Some(strip_determiner(&text).to_string()), None);
+        if words[0] == "the"
+            && t.len() >= 2
+            && t[1..]
+                .iter()
+                .all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and"))
+        {
+            return plain(
+                PhraseKind::Organisation,
+                Some(strip_determiner(&text).to_string()),
+                None,
+            );
         }
         None
     }
@@ -601,12 +905,27 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
     let mut out = Vec::with_capacity(t.len());
     let mut i = 0;
     while i < t.len() {
+        // "(NUT)" after a name.
+        if t[i].is("(")
+            && t.get(i + 2).is_some_and(|x| x.is(")"))
+            && t.get(i + 1).is_some_and(|x| x.word)
+        {
+            i += 3;
+            continue;
+        }
         let opens = !t[i].word && t[i].text.chars().next().is_some_and(is_quote_char);
         if opens && i > 0 && t[i - 1].capitalised() {
             let q = t.get(i + 1).and_then(|x| x.quote);
-            let n = t[i + 1..].iter().take_while(|x| x.quote.is_some() && x.quote == q).count();
+            let n = t[i + 1..]
+                .iter()
+                .take_while(|x| x.quote.is_some() && x.quote == q)
+                .count();
             let close = i + 1 + n;
-            if q.is_some() && (1..=2).contains(&n) && t.get(close).is_some_and(|x| !x.word) && t.get(close + 1).is_some_and(Tok::capitalised) {
+            if q.is_some()
+                && (1..=2).contains(&n)
+                && t.get(close).is_some_and(|x| !x.word)
+                && t.get(close + 1).is_some_and(Tok::capitalised)
+            {
                 i = close + 1;
                 continue;
             }
@@ -689,7 +1008,10 @@ impl ExtractRules {
                 continue;
             }
             if let Some(p) = self.phrases.iter().find(|p| {
-                p.iter().enumerate().all(|(k, w)| toks.get(i + k).is_some_and(|t| t.quote.is_none() && &t.lower == w))
+                p.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|t| t.quote.is_none() && &t.lower == w)
+                })
             }) {
                 out.push(Cue {
                     start: i,
@@ -703,7 +1025,8 @@ impl ExtractRules {
             }
             let mut found = None;
             for n in (1..=self.cue_max_words).rev() {
-                if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some()) {
+                if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some())
+                {
                     continue;
                 }
                 let key: Vec<&str> = toks[i..i + n].iter().map(|t| t.lower.as_str()).collect();
@@ -714,7 +1037,38 @@ impl ExtractRules {
             }
             // Verbs are written in lower case; after a possessive or determiner a cue word
             // is a noun ("Russia's demand", "the report").
-            let noun = i > 0 && (possessive(toks[i - 1].text) || matches!(toks[i - 1].lower.as_str(), "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "this" | "that" | "these" | "those" | "no"));
+            let noun = i > 0
+                && (possessive(toks[i - 1].text)
+                    || (toks[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
+                        && toks[i - 1]
+                            .text
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ','))
+                    || matches!(
+                        toks[i - 1].lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "no"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "all"
+                    ));
             if toks[i].capitalised() || noun {
                 found = None;
             }
@@ -726,7 +1080,13 @@ impl ExtractRules {
                         // "it is said", "was told"
                         || passive && matches!(text.as_str(), "said" | "told" | "called");
                     if !excluded {
-                        out.push(Cue { start: i, end: i + n, text, class, phrase: false });
+                        out.push(Cue {
+                            start: i,
+                            end: i + n,
+                            text,
+                            class,
+                            phrase: false,
+                        });
                     }
                     i += n;
                 }
@@ -741,13 +1101,23 @@ impl ExtractRules {
         loop {
             let before = end;
             for s in &self.skip {
-                if end >= s.len() && toks[end - s.len()..end].iter().zip(s).all(|(t, w)| &t.lower == w) {
+                if end >= s.len()
+                    && toks[end - s.len()..end]
+                        .iter()
+                        .zip(s)
+                        .all(|(t, w)| &t.lower == w)
+                {
                     end -= s.len();
                     break;
                 }
             }
             // "-ly" adverbs ("reportedly", "positively").
-            if end > 0 && toks[end - 1].word && toks[end - 1].lower.ends_with("ly") && !toks[end - 1].capitalised() && toks[end - 1].lower.len() > 4 {
+            if end > 0
+                && toks[end - 1].word
+                && toks[end - 1].lower.ends_with("ly")
+                && !toks[end - 1].capitalised()
+                && toks[end - 1].lower.len() > 4
+            {
                 end -= 1;
             }
             if end == before {
@@ -764,16 +1134,27 @@ impl ExtractRules {
             return None;
         }
         // "..., the National Weather Service, which described ...": the antecedent.
-        if end >= floor + 3 && matches!(toks[end - 1].lower.as_str(), "which" | "who") && toks[end - 2].is(",") {
+        if end >= floor + 3
+            && matches!(toks[end - 1].lower.as_str(), "which" | "who")
+            && toks[end - 2].is(",")
+        {
             let e = end - 2;
-            let s = (floor..e).rev().find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–']) || toks[k].quote.is_some()).map_or(floor, |k| k + 1);
+            let s = (floor..e)
+                .rev()
+                .find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–']) || toks[k].quote.is_some())
+                .map_or(floor, |k| k + 1);
             return self.read_phrase(toks, s, e);
         }
         // Clause start: the nearest comma, semicolon, colon, dash or quote mark to the left.
         let boundary = |to: usize| -> usize {
             (floor..to)
                 .rev()
-                .find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')']) || toks[k].quote.is_some() || toks[k].is_punct(&['"', '“', '”']) || toks[k].is(that_word(&toks[k])))
+                .find(|&k| {
+                    toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')'])
+                        || toks[k].quote.is_some()
+                        || toks[k].is_punct(&['"', '“', '”'])
+                        || toks[k].is(that_word(&toks[k]))
+                })
                 .map_or(floor, |k| k + 1)
         };
         let s0 = boundary(end);
@@ -786,7 +1167,10 @@ impl ExtractRules {
             return None;
         }
         // The segment between the two commas may hold quotes ("whose book "X" drew ...").
-        let s1 = (floor..end - 1).rev().find(|&k| toks[k].is(",") || toks[k].is(";")).map_or(floor, |k| k + 1);
+        let s1 = (floor..end - 1)
+            .rev()
+            .find(|&k| toks[k].is(",") || toks[k].is(";"))
+            .map_or(floor, |k| k + 1);
         if !(s1 > floor + 1 && toks[s1 - 1].is(",")) || s1 >= end - 1 {
             return None;
         }
@@ -794,38 +1178,79 @@ impl ExtractRules {
         let seg: Vec<&str> = toks[s1..end - 1].iter().map(|t| t.lower.as_str()).collect();
         if matches!(seg.first(), Some(&("who" | "which" | "whose" | "whom"))) {
             let p = self.read_phrase(toks, s2, s1 - 1)?;
-            return matches!(p.kind, PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::Document | PhraseKind::Outlet).then_some(p);
+            return matches!(
+                p.kind,
+                PhraseKind::Person
+                    | PhraseKind::Organisation
+                    | PhraseKind::Anonymous
+                    | PhraseKind::Document
+                    | PhraseKind::Outlet
+            )
+            .then_some(p);
         }
         // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
-        let role_like = matches!(seg.first(), Some(&("a" | "an" | "the" | "of" | "from" | "at"))) || seg.first().is_some_and(|w| self.is_title(w));
+        let role_like = matches!(
+            seg.first(),
+            Some(&("a" | "an" | "the" | "of" | "from" | "at"))
+        ) || seg.first().is_some_and(|w| self.is_title(w));
         if role_like {
-            if let Some(p) = self.read_phrase(toks, s2, s1 - 1).filter(|p| p.kind == PhraseKind::Person) {
+            if let Some(p) = self
+                .read_phrase(toks, s2, s1 - 1)
+                .filter(|p| p.kind == PhraseKind::Person)
+            {
                 let appositive = join_tokens(&toks[s1..end - 1]);
                 let role = Some(match &p.role {
                     Some(r) => format!("{r}, {appositive}"),
                     None => appositive,
                 });
-                return Some(Phrase { role, end: end - 1, ..p });
+                return Some(Phrase {
+                    role,
+                    end: end - 1,
+                    ..p
+                });
             }
         }
-        if let Some(p0) = self.read_exact(toks, s1, end - 1).filter(|p| p.kind == PhraseKind::Person) {
+        if let Some(p0) = self
+            .read_exact(toks, s1, end - 1)
+            .filter(|p| p.kind == PhraseKind::Person)
+        {
             {
                 let role_toks = &toks[s2..s1 - 1];
-                let opens_role = matches!(role_toks.first().map(|t| t.lower.as_str()), Some("the" | "a" | "an")) || role_toks.first().is_some_and(|t| possessive(t.text) || t.capitalised());
-                if !role_toks.is_empty() && role_toks.len() <= 12 && role_toks.iter().any(|t| self.is_title(&t.lower)) && opens_role && !role_toks.iter().any(|t| t.quote.is_some()) {
+                let opens_role = matches!(
+                    role_toks.first().map(|t| t.lower.as_str()),
+                    Some("the" | "a" | "an")
+                ) || role_toks
+                    .first()
+                    .is_some_and(|t| possessive(t.text) || t.capitalised());
+                if !role_toks.is_empty()
+                    && role_toks.len() <= 12
+                    && role_toks.iter().any(|t| self.is_title(&t.lower))
+                    && opens_role
+                    && !role_toks.iter().any(|t| t.quote.is_some())
+                {
                     let role = match &p0.role {
                         Some(r) => format!("{}, {r}", join_tokens(role_toks)),
                         None => join_tokens(role_toks),
                     };
-                    return Some(Phrase { role: Some(role), start: s2, ..p0 });
+                    return Some(Phrase {
+                        role: Some(role),
+                        start: s2,
+                        ..p0
+                    });
                 }
             }
             return None;
         }
-        if matches!(seg.first(), Some(&("a" | "an" | "the"))) || seg.first().is_some_and(|w| self.is_title(w)) {
+        if matches!(seg.first(), Some(&("a" | "an" | "the")))
+            || seg.first().is_some_and(|w| self.is_title(w))
+        {
             let p = self.read_phrase(toks, s2, s1 - 1)?;
             if p.kind == PhraseKind::Person {
-                return Some(Phrase { role: Some(join_tokens(&toks[s1..end - 1])), end: end - 1, ..p });
+                return Some(Phrase {
+                    role: Some(join_tokens(&toks[s1..end - 1])),
+                    end: end - 1,
+                    ..p
+                });
             }
         }
         None
@@ -834,13 +1259,17 @@ impl ExtractRules {
     /// The speaker phrase that starts right after token `start` ("said Rubio", "reports Axios").
     fn subject_after(&self, toks: &[Tok], start: usize) -> Option<Phrase> {
         let mut end = start;
-        while end < toks.len() && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '"', '“', '”', '—', '–']) && toks[end].quote.is_none() {
+        while end < toks.len()
+            && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '"', '“', '”', '—', '–'])
+            && toks[end].quote.is_none()
+        {
             end += 1;
         }
         // Longest prefix that reads as a phrase ("said Rubio after the talks").
+        // "said it would ..." is not an inverted tag: pronouns never follow their cue.
         (start + 1..=end).rev().find_map(|e| {
-            let p = self.read_exact(toks, start, e)?;
-            (!matches!(p.kind, PhraseKind::Pronoun(_)) || e == start + 1).then_some(p)
+            self.read_exact(toks, start, e)
+                .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)))
         })
     }
 }
@@ -850,38 +1279,126 @@ fn that_word(t: &Tok) -> &'static str {
 }
 
 /// Words after a cue that are not content: "told Axios", "on Dec. 2", "in a statement".
-fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -> (usize, Option<String>, bool) {
+fn skip_after_cue(
+    rules: &ExtractRules,
+    toks: &[Tok],
+    mut i: usize,
+    cue: &Cue,
+) -> (usize, Option<String>, bool) {
     let mut outlet = None;
     let mut skipped_object = false;
-    let tell = matches!(cue.text.as_str(), "told" | "tells" | "telling" | "assured" | "assures");
+    let tell = matches!(
+        cue.text.as_str(),
+        "told" | "tells" | "telling" | "assured" | "assures"
+    );
     if tell && i < toks.len() && toks[i].word {
         // The recipient: up to the next "that", comma, colon or quote.
         let mut j = i;
-        while j < toks.len() && j < i + 6 && toks[j].word && !toks[j].is("that") && toks[j].quote.is_none() {
+        while j < toks.len()
+            && j < i + 6
+            && toks[j].word
+            && !toks[j].is("that")
+            && toks[j].quote.is_none()
+        {
             j += 1;
         }
         let recipient = join_tokens(&toks[i..j]);
-        if let Some(o) = rules.outlet(&recipient).or_else(|| rules.outlet(toks[i].text)) {
+        if let Some(o) = rules
+            .outlet(&recipient)
+            .or_else(|| rules.outlet(toks[i].text))
+        {
             outlet = Some(o.to_string());
         }
         // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
         let stop = (i..j).find(|&k| toks[k].is("that")).unwrap_or(j);
-        i = if rules.outlet(&recipient).is_some() || stop - i <= 5 { stop } else { i + 1 };
+        i = if rules.outlet(&recipient).is_some() || stop - i <= 5 {
+            stop
+        } else {
+            i + 1
+        };
         skipped_object = true;
     }
     // Time and medium adverbials: "on Dec. 2", "on X", "in a statement", "late on Monday".
     loop {
         let before = i;
-        if i < toks.len() && matches!(toks[i].lower.as_str(), "on" | "in" | "at" | "during" | "late" | "early" | "earlier" | "later" | "last" | "this" | "yesterday" | "today" | "to") {
+        if i < toks.len()
+            && matches!(
+                toks[i].lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "to"
+            )
+        {
             let mut j = i + 1;
-            while j < toks.len() && j < i + 6 && (toks[j].word || toks[j].is(".")) && !toks[j].is("that") && toks[j].quote.is_none() {
+            while j < toks.len()
+                && j < i + 7
+                && (toks[j].word || toks[j].is("."))
+                && !toks[j].is("that")
+                && toks[j].quote.is_none()
+            {
                 j += 1;
             }
             let phrase = join_tokens(&toks[i..j]).to_lowercase();
             let timeish = phrase.split(' ').skip(1).any(|w| {
-                is_weekday(w) || crate::load::month_number(w).is_some() || matches!(w, "x" | "twitter" | "telegram" | "facebook" | "tv" | "television" | "radio" | "statement" | "interview" | "briefing" | "conference" | "call" | "reporters" | "journalists" | "monday" | "morning" | "evening" | "night" | "afternoon" | "week" | "month" | "year" | "friday")
+                is_weekday(w)
+                    || crate::load::month_number(w).is_some()
+                    || matches!(
+                        w,
+                        "x" | "twitter"
+                            | "telegram"
+                            | "facebook"
+                            | "instagram"
+                            | "tv"
+                            | "television"
+                            | "radio"
+                            | "statement"
+                            | "interview"
+                            | "briefing"
+                            | "conference"
+                            | "call"
+                            | "reporters"
+                            | "journalists"
+                            | "morning"
+                            | "evening"
+                            | "night"
+                            | "afternoon"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "forum"
+                            | "website"
+                            | "blog"
+                            | "channel"
+                            | "podcast"
+                            | "broadcast"
+                            | "programme"
+                            | "program"
+                            | "message"
+                            | "post"
+                            | "platform"
+                            | "letter"
+                            | "speech"
+                            | "hearing"
+                            | "filing"
+                            | "release"
+                    )
             });
-            let followed = toks.get(j).is_some_and(|t| t.is("that") || t.is(":") || t.is(",") || t.quote.is_some() || t.is_punct(&['"', '“']));
+            let followed = toks.get(j).is_some_and(|t| {
+                t.is("that")
+                    || t.is(":")
+                    || t.is(",")
+                    || t.quote.is_some()
+                    || t.is_punct(&['"', '“'])
+            });
             if timeish && (followed || j >= toks.len()) {
                 if let Some(o) = (i + 1..j).find_map(|k| rules.outlet(&join_tokens(&toks[k..j]))) {
                     outlet.get_or_insert(o.to_string());
@@ -896,19 +1413,42 @@ fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -
             i += 1;
         }
         // A bare time ("said Sunday", "said late Wednesday", "said backstage that").
-        if i < toks.len() && (is_weekday(&toks[i].lower) || matches!(toks[i].lower.as_str(), "yesterday" | "today" | "tonight" | "overnight")) {
+        if i < toks.len()
+            && (is_weekday(&toks[i].lower)
+                || matches!(
+                    toks[i].lower.as_str(),
+                    "yesterday" | "today" | "tonight" | "overnight"
+                ))
+        {
             i += 1;
-            while i < toks.len() && matches!(toks[i].lower.as_str(), "night" | "morning" | "afternoon" | "evening") {
+            while i < toks.len()
+                && matches!(
+                    toks[i].lower.as_str(),
+                    "night" | "morning" | "afternoon" | "evening"
+                )
+            {
                 i += 1;
             }
         }
         if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
-            if k > i && toks[i..k].iter().all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)) && !matches!(cue.text.as_str(), "told" | "tells") {
+            if k > i
+                && toks[i..k].iter().all(|t| {
+                    t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)
+                })
+                && !matches!(cue.text.as_str(), "told" | "tells")
+            {
                 i = k;
             }
         }
         // ", however," / ", though,"
-        if i + 2 < toks.len() && toks[i].is(",") && matches!(toks[i + 1].lower.as_str(), "however" | "though" | "too" | "also" | "again" | "moreover") && toks[i + 2].is(",") {
+        if i + 2 < toks.len()
+            && toks[i].is(",")
+            && matches!(
+                toks[i + 1].lower.as_str(),
+                "however" | "though" | "too" | "also" | "again" | "moreover"
+            )
+            && toks[i + 2].is(",")
+        {
             i += 3;
         }
         if i == before {
@@ -919,11 +1459,18 @@ fn skip_after_cue(rules: &ExtractRules, toks: &[Tok], mut i: usize, cue: &Cue) -
 }
 
 fn is_weekday(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday")
+    matches!(
+        w.trim_end_matches('.'),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
 }
 
 /// The kind of a content span from the quotations inside it.
-fn quote_kind(article: &Article, content: Span, quotes: &[crate::model::Quotation]) -> (QuoteKind, Vec<usize>) {
+fn quote_kind(
+    article: &Article,
+    content: Span,
+    quotes: &[crate::model::Quotation],
+) -> (QuoteKind, Vec<usize>) {
     let inside: Vec<usize> = quotes
         .iter()
         .enumerate()
@@ -940,14 +1487,24 @@ fn quote_kind(article: &Article, content: Span, quotes: &[crate::model::Quotatio
         let mut pos = content.start;
         for &i in &inside {
             let q = quotes[i].span;
-            n += article.text.get(pos..q.start.max(pos)).map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+            n += article
+                .text
+                .get(pos..q.start.max(pos))
+                .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
             pos = q.end.max(pos);
         }
-        n += article.text.get(pos..content.end.max(pos)).map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+        n += article
+            .text
+            .get(pos..content.end.max(pos))
+            .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
         n
     };
     let _ = (quoted, text);
-    if letters_outside == 0 { (QuoteKind::Direct, inside) } else { (QuoteKind::Mixed, inside) }
+    if letters_outside == 0 {
+        (QuoteKind::Direct, inside)
+    } else {
+        (QuoteKind::Mixed, inside)
+    }
 }
 
 /// Trim punctuation and white space that do not belong to content: a final comma or
@@ -957,10 +1514,14 @@ fn trim_content(text: &str, span: Span) -> Span {
     loop {
         let t = &text[s.start..s.end];
         let before = s;
-        let trimmed_start = t.trim_start_matches(|c: char| c.is_whitespace() || c == ',' || c == ':' || c == '—' || c == '–');
+        let trimmed_start = t.trim_start_matches(|c: char| {
+            c.is_whitespace() || c == ',' || c == ':' || c == '—' || c == '–'
+        });
         s.start += t.len() - trimmed_start.len();
         let t = &text[s.start..s.end];
-        let trimmed_end = t.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–'));
+        let trimmed_end = t.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+        });
         s.end = s.start + trimmed_end.len();
         let t = &text[s.start..s.end];
         if let Some(rest) = t.strip_prefix("that ") {
@@ -975,8 +1536,16 @@ fn trim_content(text: &str, span: Span) -> Span {
 /// Quotation marks removed from both ends of a span that is one quotation.
 fn strip_marks(text: &str, span: Span) -> Span {
     let t = &text[span.start..span.end];
-    let open = t.chars().next().filter(|&c| is_quote_char(c)).map_or(0, char::len_utf8);
-    let close = t.chars().next_back().filter(|&c| is_quote_char(c)).map_or(0, char::len_utf8);
+    let open = t
+        .chars()
+        .next()
+        .filter(|&c| is_quote_char(c))
+        .map_or(0, char::len_utf8);
+    let close = t
+        .chars()
+        .next_back()
+        .filter(|&c| is_quote_char(c))
+        .map_or(0, char::len_utf8);
     if open > 0 && close > 0 && span.len() > open + close {
         Span::new(span.start + open, span.end - close)
     } else {
@@ -996,7 +1565,12 @@ struct Ctx<'a> {
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
-    let ctx = Ctx { article, seg, rules, next_id: std::cell::Cell::new(0) };
+    let ctx = Ctx {
+        article,
+        seg,
+        rules,
+        next_id: std::cell::Cell::new(0),
+    };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut claimed_quotes: HashSet<usize> = HashSet::new();
     for (si, sentence) in seg.sentences.iter().enumerate() {
@@ -1016,7 +1590,13 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
 
 impl Ctx<'_> {
     /// Claims whose cue is in this sentence.
-    fn sentence_claims(&self, si: usize, sentence: &Sentence, toks: &[Tok], drafts: &mut Vec<Draft>) {
+    fn sentence_claims(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        drafts: &mut Vec<Draft>,
+    ) {
         let rules = self.rules;
         let cues = rules.find_cues(toks);
         let text = &self.article.text;
@@ -1031,13 +1611,22 @@ impl Ctx<'_> {
                 continue;
             }
             // After a quotation: `"...," Rubio said` / `"...," said Rubio`.
-            let q_before = (0..cue.start).rev().find(|&k| toks[k].quote.is_some()).map(|k| (k, toks[k].quote));
+            let q_before = (0..cue.start)
+                .rev()
+                .find(|&k| toks[k].quote.is_some())
+                .map(|k| (k, toks[k].quote));
             if let Some((qk, Some(qi))) = q_before {
                 let between: Vec<&Tok> = toks[qk + 1..cue.start].iter().collect();
                 let marks_and_commas = between.iter().take_while(|t| !t.word).count();
                 let q = &self.seg.quotations[qi];
                 let close_in_sentence = q.span.end <= sent_span.end;
-                if close_in_sentence && marks_and_commas >= 1 && between.iter().take(marks_and_commas).any(|t| t.is_punct(&['"', '”', '’', '\'', '»'])) {
+                if close_in_sentence
+                    && marks_and_commas >= 1
+                    && between
+                        .iter()
+                        .take(marks_and_commas)
+                        .any(|t| t.is_punct(&['"', '”', '’', '\'', '»']))
+                {
                     let subj_start = qk + 1 + marks_and_commas;
                     let phrase = if subj_start == cue.start {
                         rules.subject_after(toks, cue.end)
@@ -1054,7 +1643,16 @@ impl Ctx<'_> {
                         if let Some(o) = outlet {
                             cited = Some(o);
                         }
-                        local.push(self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, cited));
+                        local.push(self.draft(
+                            si,
+                            toks,
+                            p,
+                            cue,
+                            content,
+                            vec![qi],
+                            QuoteKind::Direct,
+                            cited,
+                        ));
                         used_cue[ci] = true;
                         continue;
                     }
@@ -1063,23 +1661,47 @@ impl Ctx<'_> {
             // Before a quotation: `Rubio said: "..."` / `He said, "..."` /
             // `Okoye posted a short message on Instagram: "..."`.
             let mut after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
-            if let Some(colon) = (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":")) {
-                let plain = toks[after_cue..colon].iter().all(|t| t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is("."));
+            if let Some(colon) =
+                (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":"))
+            {
+                let plain = toks[after_cue..colon].iter().all(|t| {
+                    t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is(".")
+                });
                 if plain && toks.get(colon + 2).is_some_and(|t| t.quote.is_some()) {
                     after_cue = colon;
                 }
             }
-            let lead = toks[after_cue..].iter().take_while(|t| t.is_punct(&[',', ':'])).count();
+            let lead = toks[after_cue..]
+                .iter()
+                .take_while(|t| t.is_punct(&[',', ':']))
+                .count();
             if let Some(qt) = toks.get(after_cue + lead + 1) {
                 if toks[after_cue + lead].is_punct(&['"', '“', '‘', '\'', '«']) {
                     if let Some(qi) = qt.quote {
                         let q = &self.seg.quotations[qi];
-                        let ends_with_quote = toks[after_cue + lead..].iter().rev().skip_while(|t| t.is_punct(&['.', '!', '?'])).next().is_some_and(|t| t.quote.is_none() && t.is_punct(&['"', '”', '’', '\'', '»'])) || !q.closed;
+                        let ends_with_quote = toks[after_cue + lead..]
+                            .iter()
+                            .rev()
+                            .skip_while(|t| t.is_punct(&['.', '!', '?']))
+                            .next()
+                            .is_some_and(|t| {
+                                t.quote.is_none() && t.is_punct(&['"', '”', '’', '\'', '»'])
+                            })
+                            || !q.closed;
                         if ends_with_quote || q.last_sentence > si {
                             if let Some(p) = rules.subject_before(toks, cue.start, 0) {
                                 let content = trim_content(text, q.inner);
                                 let outlet = skip_after_cue(rules, toks, cue.end, cue).1;
-                                local.push(self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, outlet));
+                                local.push(self.draft(
+                                    si,
+                                    toks,
+                                    p,
+                                    cue,
+                                    content,
+                                    vec![qi],
+                                    QuoteKind::Direct,
+                                    outlet,
+                                ));
                                 used_cue[ci] = true;
                                 continue;
                             }
@@ -1100,10 +1722,24 @@ impl Ctx<'_> {
                 continue;
             }
             // Subject before the cue: "X said ...", "..., X said."
-            let floor = local.iter().filter(|d| d.content.end <= toks[cue.start].span.start).map(|d| self.tok_index_after(toks, d.content.end)).max().unwrap_or(0);
+            let floor = local
+                .iter()
+                .filter(|d| d.content.end <= toks[cue.start].span.start)
+                .map(|d| self.tok_index_after(toks, d.content.end))
+                .max()
+                .unwrap_or(0);
             let subject = rules.subject_before(toks, cue.start, floor);
             let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
-            let next_cue_start = cues.iter().skip(ci + 1).find(|c| !used_cue.get(cues.iter().position(|x| x.start == c.start).unwrap_or(0)).copied().unwrap_or(false)).map(|c| c.start);
+            let next_cue_start = cues
+                .iter()
+                .skip(ci + 1)
+                .find(|c| {
+                    !used_cue
+                        .get(cues.iter().position(|x| x.start == c.start).unwrap_or(0))
+                        .copied()
+                        .unwrap_or(false)
+                })
+                .map(|c| c.start);
             let subject_here = subject.clone();
             if let Some(p) = &subject {
                 last_subject = Some(p.clone());
@@ -1112,29 +1748,55 @@ impl Ctx<'_> {
                 // Nothing but punctuation or a trailing adverbial after the cue, and a comma
                 // before the subject: the content is what precedes.
                 let rest: Vec<&Tok> = toks[after..].iter().collect();
-                let rest_words = rest.iter().take_while(|t| !t.is_punct(&['.', '!', '?'])).filter(|t| t.word).count();
-                let trailing_comma = rest.first().is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
-                trailing_comma && (rest_words == 0 || rest.first().is_some_and(|t| t.is(",")) || skipped_object)
+                let rest_words = rest
+                    .iter()
+                    .take_while(|t| !t.is_punct(&['.', '!', '?']))
+                    .filter(|t| t.word)
+                    .count();
+                let trailing_comma = rest
+                    .first()
+                    .is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
+                trailing_comma
+                    && (rest_words == 0
+                        || rest.first().is_some_and(|t| t.is(","))
+                        || skipped_object)
             };
             match subject_here {
-                Some(p) if tag_at_end && p.start > 0 && (toks[p.start - 1].is(",") || toks[p.start - 1].is_punct(&['—', '–'])) => {
+                Some(p)
+                    if tag_at_end
+                        && p.start > 0
+                        && (toks[p.start - 1].is(",")
+                            || toks[p.start - 1].is_punct(&['—', '–'])) =>
+                {
                     // "..., Zelensky said." — content is the sentence up to the comma (or
                     // from the previous claim's end).
                     let start = floor;
                     if start + 1 >= p.start {
                         continue;
                     }
-                    let content = trim_content(text, Span::new(toks[start].span.start, toks[p.start - 1].span.start));
-                    if content.is_empty() || toks[start..p.start - 1].iter().filter(|t| t.word).count() < 3 {
+                    let content = trim_content(
+                        text,
+                        Span::new(toks[start].span.start, toks[p.start - 1].span.start),
+                    );
+                    if content.is_empty()
+                        || toks[start..p.start - 1].iter().filter(|t| t.word).count() < 3
+                    {
                         continue;
                     }
                     let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
-                    let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                    let content = if kind == QuoteKind::Direct {
+                        trim_content(text, strip_marks(text, content))
+                    } else {
+                        content
+                    };
                     local.push(self.draft(si, toks, p, cue, content, quotes, kind, outlet));
                 }
                 Some(p) if !tag_at_end => {
-                    let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
-                    if let Some(d) = self.content_after(si, sentence, toks, p, cue, after, end, outlet) {
+                    let end = next_cue_start
+                        .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                    if let Some(d) =
+                        self.content_after(si, sentence, toks, p, cue, after, end, outlet)
+                    {
                         local.push(d);
                     }
                 }
@@ -1144,16 +1806,30 @@ impl Ctx<'_> {
                     let prev_local = local.last().cloned();
                     let coordinated = cue.start > 0 && {
                         let k = rules.skip_left(toks, cue.start);
-                        k > 0 && (matches!(toks[k - 1].lower.as_str(), "but" | "and" | "while" | "yet") || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
+                        k > 0
+                            && (matches!(
+                                toks[k - 1].lower.as_str(),
+                                "but" | "and" | "while" | "yet"
+                            ) || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
                     };
-                    if coordinated && prev_local.is_none() && last_subject.is_none() && cue.text.ends_with("ing") {
+                    if coordinated
+                        && prev_local.is_none()
+                        && last_subject.is_none()
+                        && cue.text.ends_with("ing")
+                    {
                         let k = rules.skip_left(toks, cue.start).saturating_sub(1);
-                        last_subject = (1..k.min(12)).rev().find_map(|e| rules.read_exact(toks, 0, e)).filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)));
+                        last_subject = (1..k.min(12))
+                            .rev()
+                            .find_map(|e| rules.read_exact(toks, 0, e))
+                            .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)));
                     }
                     if coordinated && prev_local.is_none() {
                         if let Some(p) = last_subject.clone() {
-                            let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
-                            if let Some(d) = self.content_after(si, sentence, toks, p, cue, after, end, outlet) {
+                            let end = next_cue_start
+                                .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(d) =
+                                self.content_after(si, sentence, toks, p, cue, after, end, outlet)
+                            {
                                 local.push(d);
                             }
                             continue;
@@ -1161,8 +1837,18 @@ impl Ctx<'_> {
                     }
                     if coordinated {
                         if let Some(prev) = prev_local {
-                            let end = next_cue_start.map_or(toks.len(), |n| self.coordination_start(toks, after, n));
-                            if let Some(mut d) = self.content_after(si, sentence, toks, prev.phrase.clone(), cue, after, end, outlet.or(prev.cited_outlet.clone())) {
+                            let end = next_cue_start
+                                .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(mut d) = self.content_after(
+                                si,
+                                sentence,
+                                toks,
+                                prev.phrase.clone(),
+                                cue,
+                                after,
+                                end,
+                                outlet.or(prev.cited_outlet.clone()),
+                            ) {
                                 d.follows = Some(prev.id);
                                 d.speaker_text = prev.speaker_text.clone();
                                 local.push(d);
@@ -1171,16 +1857,30 @@ impl Ctx<'_> {
                         }
                     }
                     // Inverted: "..., said Rubio." / "..., reports Axios."
-                    if cue.start > 0 && (toks[cue.start - 1].is(",") || toks[cue.start - 1].is_punct(&['"', '”'])) {
+                    if cue.start > 0
+                        && (toks[cue.start - 1].is(",")
+                            || toks[cue.start - 1].is_punct(&['"', '”']))
+                    {
                         if let Some(p) = rules.subject_after(toks, cue.end) {
                             let start = floor;
-                            let content = trim_content(text, Span::new(toks[start].span.start, toks[cue.start - 1].span.start));
-                            if !content.is_empty() && toks[start..cue.start].iter().filter(|t| t.word).count() >= 3 {
-                                let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
-                                let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                            let content = trim_content(
+                                text,
+                                Span::new(toks[start].span.start, toks[cue.start - 1].span.start),
+                            );
+                            if !content.is_empty()
+                                && toks[start..cue.start].iter().filter(|t| t.word).count() >= 3
+                            {
+                                let (kind, quotes) =
+                                    quote_kind(self.article, content, &self.seg.quotations);
+                                let content = if kind == QuoteKind::Direct {
+                                    trim_content(text, strip_marks(text, content))
+                                } else {
+                                    content
+                                };
                                 let relays = p.kind == PhraseKind::Outlet;
                                 let cited = if relays { p.name.clone() } else { None };
-                                let mut d = self.draft(si, toks, p, cue, content, quotes, kind, cited);
+                                let mut d =
+                                    self.draft(si, toks, p, cue, content, quotes, kind, cited);
                                 d.relays_outlet = relays;
                                 local.push(d);
                             }
@@ -1194,12 +1894,19 @@ impl Ctx<'_> {
         for d in local {
             match self.split_and_that(toks, &d) {
                 Some((a, b)) => {
-                    let mut b = Draft { content: b, id: self.fresh_id(), follows: Some(d.id), more: Vec::new(), ..d.clone() };
+                    let mut b = Draft {
+                        content: b,
+                        id: self.fresh_id(),
+                        follows: Some(d.id),
+                        more: Vec::new(),
+                        ..d.clone()
+                    };
                     let (kind, quotes) = quote_kind(self.article, b.content, &self.seg.quotations);
                     b.quote_kind = kind;
                     b.quotes = quotes;
                     let mut a_draft = Draft { content: a, ..d };
-                    let (kind, quotes) = quote_kind(self.article, a_draft.content, &self.seg.quotations);
+                    let (kind, quotes) =
+                        quote_kind(self.article, a_draft.content, &self.seg.quotations);
                     a_draft.quote_kind = kind;
                     a_draft.quotes = quotes;
                     split.push(a_draft);
@@ -1217,7 +1924,10 @@ impl Ctx<'_> {
             // "Axios journalist Barak Ravid reported": the outlet in the role.
             if d.cited_outlet.is_none() {
                 if let Some(role) = &d.phrase.role {
-                    d.cited_outlet = role.split(' ').find_map(|w| rules.outlet(w)).map(str::to_string);
+                    d.cited_outlet = role
+                        .split(' ')
+                        .find_map(|w| rules.outlet(w))
+                        .map(str::to_string);
                 }
             }
         }
@@ -1231,7 +1941,10 @@ impl Ctx<'_> {
         }
         let text = &self.article.text;
         let k = toks.iter().position(|t| {
-            t.is("and") && t.quote.is_none() && d.content.start < t.span.start && t.span.end < d.content.end
+            t.is("and")
+                && t.quote.is_none()
+                && d.content.start < t.span.start
+                && t.span.end < d.content.end
         })?;
         if !toks.get(k + 1).is_some_and(|t| t.is("that")) {
             return None;
@@ -1242,7 +1955,9 @@ impl Ctx<'_> {
     }
 
     fn tok_index_after(&self, toks: &[Tok], byte: usize) -> usize {
-        toks.iter().position(|t| t.span.start >= byte).unwrap_or(toks.len())
+        toks.iter()
+            .position(|t| t.span.start >= byte)
+            .unwrap_or(toks.len())
     }
 
     /// Where content before a later cue stops: before the later cue's subject and any
@@ -1250,9 +1965,17 @@ impl Ctx<'_> {
     fn coordination_start(&self, toks: &[Tok], from: usize, next_cue: usize) -> usize {
         let rules = self.rules;
         let k = rules.skip_left(toks, next_cue);
-        let subject_start = rules.subject_before(toks, next_cue, from).map_or(k, |p| p.start);
+        let subject_start = rules
+            .subject_before(toks, next_cue, from)
+            .map_or(k, |p| p.start);
         let mut s = subject_start.min(k);
-        while s > from && (toks[s - 1].is(",") || matches!(toks[s - 1].lower.as_str(), "but" | "and" | "while" | "yet" | "though" | "although" | "whereas")) {
+        while s > from
+            && (toks[s - 1].is(",")
+                || matches!(
+                    toks[s - 1].lower.as_str(),
+                    "but" | "and" | "while" | "yet" | "though" | "although" | "whereas"
+                ))
+        {
             s -= 1;
         }
         // The later cue is a tag for the whole sentence ("..., Zelensky said"): keep going.
@@ -1261,7 +1984,17 @@ impl Ctx<'_> {
 
     /// A claim whose content follows the cue (after `after`, up to token `end`).
     #[allow(clippy::too_many_arguments)]
-    fn content_after(&self, si: usize, sentence: &Sentence, toks: &[Tok], p: Phrase, cue: &Cue, after: usize, end: usize, outlet: Option<String>) -> Option<Draft> {
+    fn content_after(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        p: Phrase,
+        cue: &Cue,
+        after: usize,
+        end: usize,
+        outlet: Option<String>,
+    ) -> Option<Draft> {
         let text = &self.article.text;
         let end = end.min(toks.len());
         // "Witkoff himself made a statement on this matter:" then the next paragraph.
@@ -1272,10 +2005,21 @@ impl Ctx<'_> {
                 if next.paragraph == sentence.paragraph {
                     return None;
                 }
-                let para_end = self.seg.sentences.iter().skip(si + 1).take_while(|s| s.paragraph == next.paragraph).last().map_or(next.span.end, |s| s.span.end);
+                let para_end = self
+                    .seg
+                    .sentences
+                    .iter()
+                    .skip(si + 1)
+                    .take_while(|s| s.paragraph == next.paragraph)
+                    .last()
+                    .map_or(next.span.end, |s| s.span.end);
                 let content = trim_content(text, Span::new(next.span.start, para_end));
                 let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
-                let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+                let content = if kind == QuoteKind::Direct {
+                    trim_content(text, strip_marks(text, content))
+                } else {
+                    content
+                };
                 let mut d = self.draft(si, toks, p, cue, content, quotes, kind, outlet);
                 d.span = Span::new(sentence.span.start, para_end);
                 return Some(d);
@@ -1283,57 +2027,178 @@ impl Ctx<'_> {
             return None;
         }
         // "reported on the main emphases": an object, not a proposition.
-        let infinitive = toks[after].is("to") && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
-        if !infinitive && matches!(toks[after].lower.as_str(), "on" | "about" | "for" | "with" | "to" | "by" | "from" | "of" | "up" | "out" | "off") {
+        let infinitive = toks[after].is("to")
+            && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
+        if !infinitive
+            && matches!(
+                toks[after].lower.as_str(),
+                "on" | "about"
+                    | "for"
+                    | "with"
+                    | "to"
+                    | "by"
+                    | "from"
+                    | "of"
+                    | "up"
+                    | "out"
+                    | "off"
+            )
+        {
             return None;
         }
         // "called the talks productive": the object and its complement, no more.
-        let end = if matches!(cue.text.as_str(), "called" | "calls" | "dubbed" | "branded" | "labelled" | "labeled" | "declared" | "declares") {
-            (after + 1..end).find(|&k| toks[k].is(",") || (toks[k].quote.is_none() && matches!(toks[k].lower.as_str(), "on" | "about" | "in" | "at" | "with" | "for" | "during" | "after" | "before" | "amid"))).unwrap_or(end)
+        let end = if matches!(
+            cue.text.as_str(),
+            "called"
+                | "calls"
+                | "dubbed"
+                | "branded"
+                | "labelled"
+                | "labeled"
+                | "declared"
+                | "declares"
+        ) {
+            (after + 1..end)
+                .find(|&k| {
+                    toks[k].is(",")
+                        || (toks[k].quote.is_none()
+                            && matches!(
+                                toks[k].lower.as_str(),
+                                "on" | "about"
+                                    | "in"
+                                    | "at"
+                                    | "with"
+                                    | "for"
+                                    | "during"
+                                    | "after"
+                                    | "before"
+                                    | "amid"
+                            ))
+                })
+                .unwrap_or(end)
         } else {
             end
         };
-        let content = trim_content(text, Span::new(toks[after].span.start, toks[end - 1].span.end));
+        let content = trim_content(
+            text,
+            Span::new(toks[after].span.start, toks[end - 1].span.end),
+        );
         if content.is_empty() || toks[after..end].iter().filter(|t| t.word).count() < 2 {
             return None;
         }
         // "announced the decision at a press conference": an object, not a proposition.
-        let object_verb = ["announc", "reveal", "disclos", "confirm", "acknowledg", "admit", "reject", "report", "post", "wrote", "write", "unveil", "releas", "issue", "publish", "present", "outline", "detail"]
-            .iter()
-            .any(|stem| cue.text.starts_with(stem));
-        if object_verb && !toks[after].is("that") && toks[after].quote.is_none() && !toks[after].is_punct(&['"', '“', ':']) {
+        let object_verb = [
+            "announc",
+            "reveal",
+            "disclos",
+            "confirm",
+            "acknowledg",
+            "admit",
+            "reject",
+            "report",
+            "post",
+            "wrote",
+            "write",
+            "unveil",
+            "releas",
+            "issue",
+            "publish",
+            "present",
+            "outline",
+            "detail",
+        ]
+        .iter()
+        .any(|stem| cue.text.starts_with(stem));
+        if object_verb
+            && !toks[after].is("that")
+            && toks[after].quote.is_none()
+            && !toks[after].is_punct(&['"', '“', ':'])
+        {
             let clause = toks[after + 1..end].iter().any(|t| {
                 t.quote.is_none()
-                    && (matches!(t.lower.as_str(), "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "is" | "are" | "was" | "were" | "had" | "has" | "have" | "be" | "been" | "did" | "does" | "do" | "shall" | "that")
-                        || (t.lower.ends_with("ed") && t.lower.len() > 4))
+                    && (matches!(
+                        t.lower.as_str(),
+                        "will"
+                            | "would"
+                            | "can"
+                            | "could"
+                            | "should"
+                            | "may"
+                            | "might"
+                            | "must"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "had"
+                            | "has"
+                            | "have"
+                            | "be"
+                            | "been"
+                            | "did"
+                            | "does"
+                            | "do"
+                            | "shall"
+                            | "that"
+                    ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
             });
             if !clause {
                 return None;
             }
         }
         let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
-        let content = if kind == QuoteKind::Direct { trim_content(text, strip_marks(text, content)) } else { content };
+        let content = if kind == QuoteKind::Direct {
+            trim_content(text, strip_marks(text, content))
+        } else {
+            content
+        };
         Some(self.draft(si, toks, p, cue, content, quotes, kind, outlet))
     }
 
     /// "According to X, ..." / "..., according to X."
-    fn source_phrase(&self, si: usize, sentence: &Sentence, toks: &[Tok], cue: &Cue, cues: &[Cue]) -> Option<Draft> {
+    fn source_phrase(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        cue: &Cue,
+        cues: &[Cue],
+    ) -> Option<Draft> {
         let rules = self.rules;
         let text = &self.article.text;
         // The source: up to the next comma or the end.
         let mut end = cue.end;
-        while end < toks.len() && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '—', '–']) && toks[end].quote.is_none() {
+        while end < toks.len()
+            && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '—', '–'])
+            && toks[end].quote.is_none()
+        {
             end += 1;
         }
-        let mut p = (cue.end + 1..=end).rev().find_map(|e| rules.read_exact(toks, cue.end, e))?;
+        let mut p = (cue.end + 1..=end)
+            .rev()
+            .find_map(|e| rules.read_exact(toks, cue.end, e))?;
         // "according to its distributor, Pyramide Films."
-        if toks.get(p.end).is_some_and(|t| t.is(",")) && matches!(p.kind, PhraseKind::RoleRef | PhraseKind::Anonymous | PhraseKind::Organisation) {
-            let e = (p.end + 1..toks.len()).find(|&k| !toks[k].word).unwrap_or(toks.len());
+        if toks.get(p.end).is_some_and(|t| t.is(","))
+            && matches!(
+                p.kind,
+                PhraseKind::RoleRef | PhraseKind::Anonymous | PhraseKind::Organisation
+            )
+        {
+            let e = (p.end + 1..toks.len())
+                .find(|&k| !toks[k].word)
+                .unwrap_or(toks.len());
             if e == toks.len() || toks[e].is_punct(&['.', '!', '?']) {
                 if let Some(q) = rules.read_exact(toks, p.end + 1, e) {
-                    if matches!(q.kind, PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Outlet) {
+                    if matches!(
+                        q.kind,
+                        PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Outlet
+                    ) {
                         let role = Some(join_tokens(&toks[p.start..p.end]));
-                        p = Phrase { start: p.start, role, ..q };
+                        p = Phrase {
+                            start: p.start,
+                            role,
+                            ..q
+                        };
                     }
                 }
             }
@@ -1342,14 +2207,20 @@ impl Ctx<'_> {
         let content = if cue.start == 0 || toks[..cue.start].iter().all(|t| !t.word) {
             // According to X, CONTENT — up to a later cue's subject.
             let from = pend + usize::from(toks.get(pend).is_some_and(|t| t.is(",")));
-            let stop = cues.iter().find(|c| c.start > from).map_or(toks.len(), |c| self.coordination_start(toks, from, c.start));
+            let stop = cues
+                .iter()
+                .find(|c| c.start > from)
+                .map_or(toks.len(), |c| self.coordination_start(toks, from, c.start));
             if from >= stop {
                 return None;
             }
             Span::new(toks[from].span.start, toks[stop - 1].span.end)
         } else {
             // CONTENT, according to X (the sentence up to the phrase).
-            let start = cues.iter().filter(|c| c.end <= cue.start && !c.phrase).count();
+            let start = cues
+                .iter()
+                .filter(|c| c.end <= cue.start && !c.phrase)
+                .count();
             let _ = start;
             Span::new(toks[0].span.start, toks[cue.start - 1].span.end)
         };
@@ -1358,7 +2229,11 @@ impl Ctx<'_> {
             return None;
         }
         let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
-        let cited = if p.kind == PhraseKind::Outlet { p.name.clone() } else { None };
+        let cited = if p.kind == PhraseKind::Outlet {
+            p.name.clone()
+        } else {
+            None
+        };
         let _ = sentence;
         let mut d = self.draft(si, toks, p, cue, content, quotes, kind, cited);
         d.relays_outlet = d.cited_outlet.is_some();
@@ -1366,10 +2241,23 @@ impl Ctx<'_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draft(&self, si: usize, toks: &[Tok], phrase: Phrase, cue: &Cue, content: Span, quotes: Vec<usize>, kind: QuoteKind, cited: Option<String>) -> Draft {
+    fn draft(
+        &self,
+        si: usize,
+        toks: &[Tok],
+        phrase: Phrase,
+        cue: &Cue,
+        content: Span,
+        quotes: Vec<usize>,
+        kind: QuoteKind,
+        cited: Option<String>,
+    ) -> Draft {
         let sentence = &self.seg.sentences[si];
         let speaker_text = join_tokens(&toks[phrase.start..phrase.end.min(toks.len())]);
-        let span = Span::new(sentence.span.start.min(content.start), sentence.span.end.max(content.end));
+        let span = Span::new(
+            sentence.span.start.min(content.start),
+            sentence.span.end.max(content.end),
+        );
         Draft {
             phrase,
             speaker_text,
@@ -1396,7 +2284,13 @@ impl Ctx<'_> {
 
     /// Quotations in this sentence that no claim took: they continue the previous speaker
     /// when they are long enough to be speech and follow a claim closely.
-    fn continuation_quotes(&self, si: usize, toks: &[Tok], drafts: &mut Vec<Draft>, claimed: &mut HashSet<usize>) {
+    fn continuation_quotes(
+        &self,
+        si: usize,
+        toks: &[Tok],
+        drafts: &mut Vec<Draft>,
+        claimed: &mut HashSet<usize>,
+    ) {
         let text = &self.article.text;
         let sentence = &self.seg.sentences[si];
         for (qi, q) in self.seg.quotations.iter().enumerate() {
@@ -1404,7 +2298,10 @@ impl Ctx<'_> {
             if q.last_sentence != si || claimed.contains(&qi) {
                 continue;
             }
-            if drafts.iter().any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1) {
+            if drafts
+                .iter()
+                .any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1)
+            {
                 claimed.insert(qi);
                 continue;
             }
@@ -1412,8 +2309,24 @@ impl Ctx<'_> {
             let words = inner.split_whitespace().count();
             // Scare quotes, nicknames and titles of works are short or Title Case.
             let title_case = inner.split_whitespace().all(|w| {
-                w.chars().next().is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
-                    || matches!(w, "of" | "the" | "and" | "in" | "on" | "a" | "an" | "for" | "to" | "at" | "by" | "with" | "from")
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(
+                        w,
+                        "of" | "the"
+                            | "and"
+                            | "in"
+                            | "on"
+                            | "a"
+                            | "an"
+                            | "for"
+                            | "to"
+                            | "at"
+                            | "by"
+                            | "with"
+                            | "from"
+                    )
             });
             if words < 4 || (title_case && words <= 8) {
                 continue;
@@ -1421,7 +2334,8 @@ impl Ctx<'_> {
             let Some(prev) = drafts.last() else { continue };
             let prev_sentence = &self.seg.sentences[prev.sentence];
             let first = &self.seg.sentences[q.first_sentence];
-            let close = q.first_sentence <= prev.sentence + 2 && first.paragraph <= prev_sentence.paragraph + 1;
+            let close = q.first_sentence <= prev.sentence + 2
+                && first.paragraph <= prev_sentence.paragraph + 1;
             if !close {
                 continue;
             }
@@ -1430,9 +2344,14 @@ impl Ctx<'_> {
             let outside_words = (q.first_sentence..=si)
                 .map(|k| {
                     if k == si {
-                        toks.iter().filter(|t| t.word && t.quote != Some(qi)).count()
+                        toks.iter()
+                            .filter(|t| t.word && t.quote != Some(qi))
+                            .count()
                     } else {
-                        tokenize(text, self.seg.sentences[k].span, &self.seg.quotations).iter().filter(|t| t.word && t.quote != Some(qi)).count()
+                        tokenize(text, self.seg.sentences[k].span, &self.seg.quotations)
+                            .iter()
+                            .filter(|t| t.word && t.quote != Some(qi))
+                            .count()
                     }
                 })
                 .sum::<usize>();
@@ -1450,7 +2369,11 @@ impl Ctx<'_> {
             // An interrupted quote ("A," she said. "B.") joins the claim it continues.
             let joins = whole
                 && prev.quote_kind == QuoteKind::Direct
-                && prev.quotes.last().is_some_and(|&pq| qi == pq + 1 && q.first_sentence <= self.seg.quotations[pq].last_sentence.max(prev.sentence) + 1);
+                && prev.quotes.last().is_some_and(|&pq| {
+                    qi == pq + 1
+                        && q.first_sentence
+                            <= self.seg.quotations[pq].last_sentence.max(prev.sentence) + 1
+                });
             let prev_clone = prev.clone();
             claimed.insert(qi);
             if joins {
@@ -1480,9 +2403,19 @@ impl Ctx<'_> {
     fn finish(&self, drafts: Vec<Draft>) -> Vec<Claim> {
         let article = self.article;
         let mentions = self.person_mentions();
-        let lead_paragraph = self.seg.sentences.iter().find(|s| s.kind == SentenceKind::Body).map(|s| s.paragraph);
+        let lead_paragraph = self
+            .seg
+            .sentences
+            .iter()
+            .find(|s| s.kind == SentenceKind::Body)
+            .map(|s| s.paragraph);
         let mut relay: Option<(String, usize)> = None; // outlet, section (headline count)
-        let section_of = |si: usize| self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))].iter().filter(|s| s.kind == SentenceKind::Headline).count();
+        let section_of = |si: usize| {
+            self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))]
+                .iter()
+                .filter(|s| s.kind == SentenceKind::Headline)
+                .count()
+        };
         let mut claims: Vec<Claim> = Vec::new();
         let mut by_id: HashMap<usize, Speaker> = HashMap::new();
         let mut previous: Option<Speaker> = None;
@@ -1494,7 +2427,9 @@ impl Ctx<'_> {
             let speaker = if let Some(s) = followed {
                 s
             } else {
-                let recent = previous.clone().filter(|_| d.sentence <= previous_sentence + 2);
+                let recent = previous
+                    .clone()
+                    .filter(|_| d.sentence <= previous_sentence + 2);
                 self.speaker_of(&d, &mentions, recent.as_ref(), &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
@@ -1513,14 +2448,21 @@ impl Ctx<'_> {
                 }
             }
             if cited.is_none() {
-                cited = article.meta.wire.as_deref().map(|w| self.rules.outlet(w).unwrap_or(w).to_string());
+                cited = article
+                    .meta
+                    .wire
+                    .as_deref()
+                    .map(|w| self.rules.outlet(w).unwrap_or(w).to_string());
             }
             let mut content = article.slice(d.content).to_string();
             for piece in &d.more {
                 content.push(' ');
                 content.push_str(article.slice(*piece));
             }
-            let content_span = Span::new(d.content.start, d.more.last().map_or(d.content.end, |p| p.end));
+            let content_span = Span::new(
+                d.content.start,
+                d.more.last().map_or(d.content.end, |p| p.end),
+            );
             claims.push(Claim {
                 id: String::new(),
                 article: article.id.clone(),
@@ -1557,7 +2499,12 @@ impl Ctx<'_> {
                 })
             })
             .collect();
-        let mut claims: Vec<Claim> = claims.into_iter().zip(nested).filter(|(_, n)| !n).map(|(c, _)| c).collect();
+        let mut claims: Vec<Claim> = claims
+            .into_iter()
+            .zip(nested)
+            .filter(|(_, n)| !n)
+            .map(|(c, _)| c)
+            .collect();
         claims.retain(|c| !c.content.trim().is_empty());
         claims.sort_by_key(|c| (c.content_span.start, c.content_span.end));
         claims.dedup_by(|b, a| a.content_span == b.content_span);
@@ -1567,17 +2514,35 @@ impl Ctx<'_> {
         claims
     }
 
-    fn speaker_of(&self, d: &Draft, mentions: &[Mention], recent: Option<&Speaker>, flags: &mut Vec<String>) -> Speaker {
+    fn speaker_of(
+        &self,
+        d: &Draft,
+        mentions: &[Mention],
+        recent: Option<&Speaker>,
+        flags: &mut Vec<String>,
+    ) -> Speaker {
         let p = &d.phrase;
         let text = d.speaker_text.clone();
         let at = self.seg.sentences[d.sentence].span.start;
-        let headline = matches!(self.seg.sentences[d.sentence].kind, SentenceKind::Headline | SentenceKind::Bullet);
-        let person = |name: String, role: Option<String>| Speaker { text: text.clone(), name, kind: SpeakerKind::Person, role, id: None };
+        let headline = matches!(
+            self.seg.sentences[d.sentence].kind,
+            SentenceKind::Headline | SentenceKind::Bullet
+        );
+        let person = |name: String, role: Option<String>| Speaker {
+            text: text.clone(),
+            name,
+            kind: SpeakerKind::Person,
+            role,
+            id: None,
+        };
         match p.kind {
             PhraseKind::Person => {
                 let name = p.name.clone().unwrap_or_default();
                 let full = self.fullest_name(&name, mentions);
-                Speaker { role: p.role.clone(), ..person(full, None) }
+                Speaker {
+                    role: p.role.clone(),
+                    ..person(full, None)
+                }
             }
             PhraseKind::Pronoun(g) => {
                 if g == Gender::Plural {
@@ -1586,38 +2551,93 @@ impl Ctx<'_> {
                     }
                 }
                 // The last speaker, when close and compatible; else the nearest mention.
-                if let Some(r) = recent.filter(|r| r.kind == SpeakerKind::Person && self.gender_ok(&r.name, g, mentions)) {
+                if let Some(r) = recent.filter(|r| {
+                    r.kind == SpeakerKind::Person && self.gender_ok(&r.name, g, mentions)
+                }) {
                     return Speaker { text, ..r.clone() };
                 }
-                match mentions.iter().rev().find(|m| m.at < at && self.gender_ok(&m.name, g, mentions) && g != Gender::Plural) {
+                match mentions.iter().rev().find(|m| {
+                    m.at < at && self.gender_ok(&m.name, g, mentions) && g != Gender::Plural
+                }) {
                     Some(m) => person(self.fullest_name(&m.name, mentions), m.role.clone()),
                     None => {
                         flags.push("unresolved-reference".into());
-                        Speaker { text: text.clone(), name: text, kind: SpeakerKind::Anonymous, role: None, id: None }
+                        Speaker {
+                            text: text.clone(),
+                            name: text,
+                            kind: SpeakerKind::Anonymous,
+                            role: None,
+                            id: None,
+                        }
                     }
                 }
             }
             PhraseKind::RoleRef => {
                 let role = p.role.clone().unwrap_or_default();
                 match self.resolve_role(&role, at, headline, mentions) {
-                    Some(m) => Speaker { role: Some(strip_determiner(&role).to_string()), ..person(self.fullest_name(&m.name, mentions), None) },
+                    Some(m) => Speaker {
+                        role: Some(strip_determiner(&role).to_string()),
+                        ..person(self.fullest_name(&m.name, mentions), None)
+                    },
                     None => {
-                        if let Some(r) = recent.filter(|r| r.kind == SpeakerKind::Organisation && p.name.is_some()) {
-                            return Speaker { text, role: Some(strip_determiner(&role).to_string()), ..r.clone() };
+                        if let Some(r) = recent
+                            .filter(|r| r.kind == SpeakerKind::Organisation && p.name.is_some())
+                        {
+                            return Speaker {
+                                text,
+                                role: Some(strip_determiner(&role).to_string()),
+                                ..r.clone()
+                            };
                         }
                         if p.name.is_some() {
                             // "the company said": an organisation we cannot name.
-                            return Speaker { text: text.clone(), name: strip_determiner(&text).to_string(), kind: SpeakerKind::Organisation, role: None, id: None };
+                            return Speaker {
+                                text: text.clone(),
+                                name: strip_determiner(&text).to_string(),
+                                kind: SpeakerKind::Organisation,
+                                role: None,
+                                id: None,
+                            };
                         }
                         flags.push("unresolved-reference".into());
-                        Speaker { text: text.clone(), name: strip_determiner(&text).to_string(), kind: SpeakerKind::Anonymous, role: Some(role), id: None }
+                        Speaker {
+                            text: text.clone(),
+                            name: strip_determiner(&text).to_string(),
+                            kind: SpeakerKind::Anonymous,
+                            role: Some(role),
+                            id: None,
+                        }
                     }
                 }
             }
-            PhraseKind::Organisation => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Organisation, role: p.role.clone(), id: None },
-            PhraseKind::Outlet => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Outlet, role: None, id: None },
-            PhraseKind::Document => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Document, role: None, id: None },
-            PhraseKind::Anonymous => Speaker { text, name: p.name.clone().unwrap_or_default(), kind: SpeakerKind::Anonymous, role: None, id: None },
+            PhraseKind::Organisation => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Organisation,
+                role: p.role.clone(),
+                id: None,
+            },
+            PhraseKind::Outlet => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Outlet,
+                role: None,
+                id: None,
+            },
+            PhraseKind::Document => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Document,
+                role: None,
+                id: None,
+            },
+            PhraseKind::Anonymous => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Anonymous,
+                role: None,
+                id: None,
+            },
         }
     }
 
@@ -1628,7 +2648,10 @@ impl Ctx<'_> {
         let full = self.fullest_name(name, mentions);
         let first = full.split(' ').next().unwrap_or("").to_lowercase();
         let known = self.rules.given_names.get(&first).copied().or_else(|| {
-            mentions.iter().find(|m| m.name == full && m.gender.is_some()).and_then(|m| m.gender)
+            mentions
+                .iter()
+                .find(|m| m.name == full && m.gender.is_some())
+                .and_then(|m| m.gender)
         });
         known.is_none_or(|k| k == g)
     }
@@ -1651,20 +2674,42 @@ impl Ctx<'_> {
     }
 
     /// The person a role reference ("the Russian leader", "the NSDC Secretary") means.
-    fn resolve_role<'m>(&self, role: &str, at: usize, headline: bool, mentions: &'m [Mention]) -> Option<&'m Mention> {
-        let words: Vec<String> = role.split_whitespace().map(|w| w.to_lowercase()).filter(|w| w != "the").collect();
+    fn resolve_role<'m>(
+        &self,
+        role: &str,
+        at: usize,
+        headline: bool,
+        mentions: &'m [Mention],
+    ) -> Option<&'m Mention> {
+        let words: Vec<String> = role
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .filter(|w| w != "the")
+            .collect();
         let head = words.last()?.clone();
         let modifiers: Vec<&String> = words[..words.len() - 1].iter().collect();
         let leader = self.rules.leader_words.contains(&head);
         let whole = words.join(" ");
         let heads: Vec<&str> = std::iter::once(head.as_str())
-            .chain(self.rules.role_synonyms.iter().filter(|g| g.contains(&head) || g.contains(&whole)).flatten().map(String::as_str))
+            .chain(
+                self.rules
+                    .role_synonyms
+                    .iter()
+                    .filter(|g| g.contains(&head) || g.contains(&whole))
+                    .flatten()
+                    .map(String::as_str),
+            )
             .collect();
         let fits = |m: &Mention| {
             let Some(r) = &m.role else { return false };
             let r = r.to_lowercase();
-            let head_ok = heads.iter().any(|h| contains_word(&r, h)) || (leader && self.rules.leader_words.iter().any(|l| contains_word(&r, l)));
-            let mods_ok = modifiers.iter().all(|w| r.contains(w.as_str()) || w.chars().all(char::is_uppercase) || m.name.to_lowercase().contains(w.as_str()));
+            let head_ok = heads.iter().any(|h| contains_word(&r, h))
+                || (leader && self.rules.leader_words.iter().any(|l| contains_word(&r, l)));
+            let mods_ok = modifiers.iter().all(|w| {
+                r.contains(w.as_str())
+                    || w.chars().all(char::is_uppercase)
+                    || m.name.to_lowercase().contains(w.as_str())
+            });
             head_ok && (mods_ok || modifiers.iter().any(|w| r.contains(w.as_str())))
         };
         let before = mentions.iter().rev().find(|m| m.at < at && fits(m));
@@ -1686,22 +2731,40 @@ impl Ctx<'_> {
                     continue;
                 }
                 let mut j = i;
-                while j < toks.len() && self.rules.name_token(&toks[j]) && (toks[j].capitalised() || (j + 1 < toks.len() && toks[j + 1].capitalised())) {
+                while j < toks.len()
+                    && self.rules.name_token(&toks[j])
+                    && (toks[j].capitalised() || (j + 1 < toks.len() && toks[j + 1].capitalised()))
+                {
                     j += 1;
                 }
                 // A possessive name ("Trump's") still names a person.
-                let possessive_end = j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
+                let possessive_end =
+                    j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
                 let n = j - i + usize::from(possessive_end);
                 let first_known = self.rules.given_names.contains_key(&toks[i].lower);
-                let titled = i > 0 && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
-                if n >= 2 && (first_known || titled || (j - i) >= 2) && (i > 0 || first_known || titled || j - i >= 2) {
+                let titled = i > 0
+                    && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
+                if n >= 2
+                    && (first_known || titled || (j - i) >= 2)
+                    && (i > 0 || first_known || titled || j - i >= 2)
+                {
                     let name_toks = &toks[i..j];
                     let mut name = join_tokens(name_toks);
                     if possessive_end && j - i == 1 {
-                        name = toks[j].text.trim_end_matches("'s").trim_end_matches("’s").to_string();
+                        name = toks[j]
+                            .text
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .to_string();
                     }
-                    let org_like = name_toks.iter().any(|t| self.rules.org_heads.contains(&t.lower));
-                    if !org_like && !self.rules.organisations.contains(name.as_str()) && self.rules.outlet(&name).is_none() && name.contains(' ') {
+                    let org_like = name_toks
+                        .iter()
+                        .any(|t| self.rules.org_heads.contains(&t.lower));
+                    if !org_like
+                        && !self.rules.organisations.contains(name.as_str())
+                        && self.rules.outlet(&name).is_none()
+                        && name.contains(' ')
+                    {
                         // Role: title words right before the name.
                         let mut r = i;
                         while r > 0
@@ -1710,29 +2773,61 @@ impl Ctx<'_> {
                                 || toks[r - 1].capitalised()
                                 || possessive(toks[r - 1].text)
                                 || toks[r - 1].is(".")
-                                || matches!(toks[r - 1].lower.as_str(), "of" | "the" | "top" | "and" | "for" | "to" | "former" | "new" | "chief" | "deputy" | "senior" | "special"))
+                                || matches!(
+                                    toks[r - 1].lower.as_str(),
+                                    "of" | "the"
+                                        | "top"
+                                        | "and"
+                                        | "for"
+                                        | "to"
+                                        | "former"
+                                        | "new"
+                                        | "chief"
+                                        | "deputy"
+                                        | "senior"
+                                        | "special"
+                                ))
                         {
                             r -= 1;
                         }
-                        while r < i && matches!(toks[r].lower.as_str(), "of" | "the" | "and" | "for" | "to" | ".") {
+                        while r < i
+                            && matches!(
+                                toks[r].lower.as_str(),
+                                "of" | "the" | "and" | "for" | "to" | "."
+                            )
+                        {
                             r += 1;
                         }
                         // Or an appositive right after: "Rustem Umerov, the secretary of ..."
                         let mut role = (r < i).then(|| join_tokens(&toks[r..i]));
-                        if role.is_none() && toks.get(j).is_some_and(|t| t.is(",")) && toks.get(j + 1).is_some_and(|t| t.is("the")) {
-                            let e = (j + 1..toks.len()).find(|&k| toks[k].is(",") || toks[k].is(".")).unwrap_or(toks.len());
+                        if role.is_none()
+                            && toks.get(j).is_some_and(|t| t.is(","))
+                            && toks.get(j + 1).is_some_and(|t| t.is("the"))
+                        {
+                            let e = (j + 1..toks.len())
+                                .find(|&k| toks[k].is(",") || toks[k].is("."))
+                                .unwrap_or(toks.len());
                             if e - j <= 12 {
                                 role = Some(join_tokens(&toks[j + 1..e]));
                             }
                         }
                         let first = name.split(' ').next().unwrap_or("").to_lowercase();
-                        let titled_gender = (r..i).find_map(|k| match toks[k].lower.trim_end_matches('.') {
-                            "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" | "princess" => Some(Gender::Female),
-                            "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
-                            _ => None,
+                        let titled_gender =
+                            (r..i).find_map(|k| match toks[k].lower.trim_end_matches('.') {
+                                "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" | "princess" => {
+                                    Some(Gender::Female)
+                                }
+                                "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+                                _ => None,
+                            });
+                        let gender =
+                            titled_gender.or_else(|| self.rules.given_names.get(&first).copied());
+                        out.push(Mention {
+                            name,
+                            role,
+                            at: toks[i].span.start,
+                            gender,
                         });
-                        let gender = titled_gender.or_else(|| self.rules.given_names.get(&first).copied());
-                        out.push(Mention { name, role, at: toks[i].span.start, gender });
                     }
                 }
                 i = j.max(i + 1);
@@ -1746,8 +2841,14 @@ impl Ctx<'_> {
 /// Whether `hay` contains `needle` as whole words.
 fn contains_word(hay: &str, needle: &str) -> bool {
     hay.match_indices(needle).any(|(i, _)| {
-        let before = hay[..i].chars().next_back().is_none_or(|c| !c.is_alphanumeric());
-        let after = hay[i + needle.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
         before && after
     })
 }
@@ -1782,12 +2883,16 @@ mod tests {
     #[test]
     fn quote_then_speaker() {
         let c = one("\"We will win the league,\" Smith said.");
-        assert_eq!((c.speaker.name.as_str(), c.cue.as_str(), c.quote), ("Smith", "said", QuoteKind::Direct));
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cue.as_str(), c.quote),
+            ("Smith", "said", QuoteKind::Direct)
+        );
         assert_eq!(c.content, "We will win the league");
         let c = one("“The plant will close in March,” said Maria Gonzalez.");
         assert_eq!(c.speaker.name, "Maria Gonzalez");
         assert_eq!(c.content, "The plant will close in March");
-        let c = one("\"It was a hard game for all of us,\" the coach told reporters after the match.");
+        let c =
+            one("\"It was a hard game for all of us,\" the coach told reporters after the match.");
         assert_eq!(c.cue, "told");
         assert_eq!(c.content, "It was a hard game for all of us");
     }
@@ -1812,16 +2917,23 @@ mod tests {
         let c = one("The minister declared the season over.");
         assert_eq!(c.content, "the season over");
         let c = one("Okafor said on X: \"The club has let the fans down again.\"");
-        assert_eq!((c.quote, c.content.as_str()), (QuoteKind::Direct, "The club has let the fans down again"));
+        assert_eq!(
+            (c.quote, c.content.as_str()),
+            (QuoteKind::Direct, "The club has let the fans down again")
+        );
     }
 
     #[test]
     fn content_then_speaker() {
-        let c = one("The bridge will reopen on Friday after repairs, city engineer Tom Baker said.");
+        let c =
+            one("The bridge will reopen on Friday after repairs, city engineer Tom Baker said.");
         assert_eq!(c.speaker.name, "Tom Baker");
         assert_eq!(c.content, "The bridge will reopen on Friday after repairs");
         let c = one("Sales fell 12% in the third quarter, reports Bloomberg.");
-        assert_eq!((c.speaker.kind, c.cited_outlet.as_deref()), (SpeakerKind::Outlet, Some("Bloomberg")));
+        assert_eq!(
+            (c.speaker.kind, c.cited_outlet.as_deref()),
+            (SpeakerKind::Outlet, Some("Bloomberg"))
+        );
     }
 
     #[test]
@@ -1830,13 +2942,18 @@ mod tests {
         assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
         assert_eq!(c.content, "40 new cases were recorded");
         let c = one("The vote was postponed, according to CNN.");
-        assert_eq!((c.speaker.name.as_str(), c.cited_outlet.as_deref()), ("CNN", Some("CNN")));
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("CNN", Some("CNN"))
+        );
         assert_eq!(c.content, "The vote was postponed");
     }
 
     #[test]
     fn two_claims_one_speaker() {
-        let c = claims("Top aide Ivan Petrov, who attended the talks, described the meeting as \"very useful and constructive,\" but noted that no agreement was reached.");
+        let c = claims(
+            "Top aide Ivan Petrov, who attended the talks, described the meeting as \"very useful and constructive,\" but noted that no agreement was reached.",
+        );
         assert_eq!(c.len(), 2, "{c:#?}");
         assert_eq!(c[0].speaker.name, "Ivan Petrov");
         assert_eq!(c[0].speaker.role.as_deref(), Some("Top aide"));
@@ -1873,9 +2990,14 @@ mod tests {
 
     #[test]
     fn interrupted_quote_is_one_claim() {
-        let c = claims("\"We have done our part,\" Ng said. \"Now it is up to the regulators to act.\"");
+        let c = claims(
+            "\"We have done our part,\" Ng said. \"Now it is up to the regulators to act.\"",
+        );
         assert_eq!(c.len(), 1, "{c:#?}");
-        assert_eq!(c[0].content, "We have done our part Now it is up to the regulators to act");
+        assert_eq!(
+            c[0].content,
+            "We have done our part Now it is up to the regulators to act"
+        );
     }
 
     #[test]
