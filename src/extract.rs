@@ -1458,6 +1458,25 @@ fn skip_after_cue(
     (i, outlet, skipped_object)
 }
 
+/// Whether `toks[from..to]` reads as a clause: "that", a quotation, or an auxiliary,
+/// modal or past-tense verb.
+fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
+    let Some(first) = toks.get(from) else { return false };
+    if first.is("that") || first.quote.is_some() || first.is_punct(&['"', '“', ':']) {
+        return true;
+    }
+    toks.get(from + 1..to.min(toks.len())).is_some_and(|rest| {
+        rest.iter().any(|t| {
+            t.quote.is_none()
+                && (matches!(
+                    t.lower.as_str(),
+                    "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "is" | "are" | "was"
+                        | "were" | "had" | "has" | "have" | "be" | "been" | "did" | "does" | "do" | "shall" | "that"
+                ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        })
+    })
+}
+
 fn is_weekday(w: &str) -> bool {
     matches!(
         w.trim_end_matches('.'),
@@ -1634,6 +1653,7 @@ impl Ctx<'_> {
                         rules.read_exact(toks, subj_start, rules.skip_left(toks, cue.start))
                     };
                     if let Some(p) = phrase {
+                        let tag_end = p.end.max(cue.end);
                         let quote_start = q.inner.start;
                         // Take the whole quotation, even if it opened sentences ago.
                         let content = trim_content(text, Span::new(quote_start, q.inner.end));
@@ -1643,16 +1663,17 @@ impl Ctx<'_> {
                         if let Some(o) = outlet {
                             cited = Some(o);
                         }
-                        local.push(self.draft(
-                            si,
-                            toks,
-                            p,
-                            cue,
-                            content,
-                            vec![qi],
-                            QuoteKind::Direct,
-                            cited,
-                        ));
+                        let mut d = self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, cited);
+                        // `"A," he said, "but B."`: the quotation goes on after the tag.
+                        if toks.get(tag_end).is_some_and(|t| t.is(","))
+                            && toks.get(tag_end + 1).is_some_and(|t| t.is_punct(&['"', '“', '‘', '«']))
+                        {
+                            if let Some(q2) = toks.get(tag_end + 2).and_then(|t| t.quote) {
+                                d.more.push(trim_content(text, self.seg.quotations[q2].inner));
+                                d.quotes.push(q2);
+                            }
+                        }
+                        local.push(d);
                         used_cue[ci] = true;
                         continue;
                     }
@@ -1794,6 +1815,13 @@ impl Ctx<'_> {
                 Some(p) if !tag_at_end => {
                     let end = next_cue_start
                         .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                    // "X, who argued the case for ..., said": a cue in a relative clause
+                    // reports something only when a clause follows it.
+                    let k = rules.skip_left(toks, cue.start);
+                    let relative = k > 0 && matches!(toks[k - 1].lower.as_str(), "who" | "which");
+                    if relative && !has_clause(toks, after, end) {
+                        continue;
+                    }
                     if let Some(d) =
                         self.content_after(si, sentence, toks, p, cue, after, end, outlet)
                     {
@@ -2114,34 +2142,7 @@ impl Ctx<'_> {
             && toks[after].quote.is_none()
             && !toks[after].is_punct(&['"', '“', ':'])
         {
-            let clause = toks[after + 1..end].iter().any(|t| {
-                t.quote.is_none()
-                    && (matches!(
-                        t.lower.as_str(),
-                        "will"
-                            | "would"
-                            | "can"
-                            | "could"
-                            | "should"
-                            | "may"
-                            | "might"
-                            | "must"
-                            | "is"
-                            | "are"
-                            | "was"
-                            | "were"
-                            | "had"
-                            | "has"
-                            | "have"
-                            | "be"
-                            | "been"
-                            | "did"
-                            | "does"
-                            | "do"
-                            | "shall"
-                            | "that"
-                    ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
-            });
+            let clause = has_clause(toks, after, end);
             if !clause {
                 return None;
             }
