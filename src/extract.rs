@@ -1461,7 +1461,9 @@ fn skip_after_cue(
 /// Whether `toks[from..to]` reads as a clause: "that", a quotation, or an auxiliary,
 /// modal or past-tense verb.
 fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
-    let Some(first) = toks.get(from) else { return false };
+    let Some(first) = toks.get(from) else {
+        return false;
+    };
     if first.is("that") || first.quote.is_some() || first.is_punct(&['"', '“', ':']) {
         return true;
     }
@@ -1470,8 +1472,28 @@ fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
             t.quote.is_none()
                 && (matches!(
                     t.lower.as_str(),
-                    "will" | "would" | "can" | "could" | "should" | "may" | "might" | "must" | "is" | "are" | "was"
-                        | "were" | "had" | "has" | "have" | "be" | "been" | "did" | "does" | "do" | "shall" | "that"
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "be"
+                        | "been"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "shall"
+                        | "that"
                 ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
         })
     })
@@ -1580,6 +1602,8 @@ struct Ctx<'a> {
     seg: &'a Segmented,
     rules: &'a ExtractRules,
     next_id: std::cell::Cell<usize>,
+    /// Unclosed quotations waiting for the next paragraph's claim.
+    deferred: std::cell::RefCell<Vec<usize>>,
 }
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
@@ -1589,6 +1613,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         seg,
         rules,
         next_id: std::cell::Cell::new(0),
+        deferred: Default::default(),
     };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut claimed_quotes: HashSet<usize> = HashSet::new();
@@ -1603,6 +1628,21 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
             claimed_quotes.extend(d.quotes.iter().copied());
         }
         ctx.continuation_quotes(si, &toks, &mut drafts, &mut claimed_quotes);
+    }
+    for qi in ctx.deferred.take() {
+        let inner = trim_content(&article.text, seg.quotations[qi].inner);
+        if let Some(d) = drafts
+            .iter_mut()
+            .find(|d| d.quotes.first() == Some(&(qi + 1)) && d.quote_kind == QuoteKind::Direct)
+        {
+            let first = std::mem::replace(&mut d.content, inner);
+            d.more.insert(0, first);
+            d.quotes.insert(0, qi);
+            d.span = Span::new(
+                seg.sentences[seg.quotations[qi].first_sentence].span.start,
+                d.span.end,
+            );
+        }
     }
     ctx.finish(drafts)
 }
@@ -1663,13 +1703,25 @@ impl Ctx<'_> {
                         if let Some(o) = outlet {
                             cited = Some(o);
                         }
-                        let mut d = self.draft(si, toks, p, cue, content, vec![qi], QuoteKind::Direct, cited);
+                        let mut d = self.draft(
+                            si,
+                            toks,
+                            p,
+                            cue,
+                            content,
+                            vec![qi],
+                            QuoteKind::Direct,
+                            cited,
+                        );
                         // `"A," he said, "but B."`: the quotation goes on after the tag.
                         if toks.get(tag_end).is_some_and(|t| t.is(","))
-                            && toks.get(tag_end + 1).is_some_and(|t| t.is_punct(&['"', '“', '‘', '«']))
+                            && toks
+                                .get(tag_end + 1)
+                                .is_some_and(|t| t.is_punct(&['"', '“', '‘', '«']))
                         {
                             if let Some(q2) = toks.get(tag_end + 2).and_then(|t| t.quote) {
-                                d.more.push(trim_content(text, self.seg.quotations[q2].inner));
+                                d.more
+                                    .push(trim_content(text, self.seg.quotations[q2].inner));
                                 d.quotes.push(q2);
                             }
                         }
@@ -2332,6 +2384,24 @@ impl Ctx<'_> {
             if words < 4 || (title_case && words <= 8) {
                 continue;
             }
+            // An unclosed quotation whose next paragraph opens another: the news convention
+            // of reopening a quote at each paragraph, with the speaker named later. It joins
+            // that quotation's claim once the claim exists (see `extract`).
+            let next_para_quote = self.seg.quotations.get(qi + 1).is_some_and(|n| {
+                let ns = &self.seg.sentences[n.first_sentence];
+                ns.paragraph == sentence.paragraph + 1 && n.span.start == ns.span.start
+            });
+            let joins_previous = drafts.last().is_some_and(|prev| {
+                prev.quote_kind == QuoteKind::Direct
+                    && prev.quotes.last().is_some_and(|&pq| qi == pq + 1)
+                    && self.seg.sentences[prev.sentence].paragraph
+                        == self.seg.sentences[q.first_sentence].paragraph
+            });
+            if !q.closed && next_para_quote && !joins_previous {
+                self.deferred.borrow_mut().push(qi);
+                claimed.insert(qi);
+                continue;
+            }
             let Some(prev) = drafts.last() else { continue };
             let prev_sentence = &self.seg.sentences[prev.sentence];
             let first = &self.seg.sentences[q.first_sentence];
@@ -2357,8 +2427,9 @@ impl Ctx<'_> {
                 })
                 .sum::<usize>();
             let whole = outside_words == 0;
-            // A fragment in a sentence that already has its own attribution belongs to it.
-            if !whole && drafts.iter().any(|d| d.sentence == si) {
+            // A fragment in a sentence that already has its own attribution belongs to it;
+            // a short fragment is a term, not speech.
+            if !whole && (drafts.iter().any(|d| d.sentence == si) || words < 6) {
                 continue;
             }
             let sentences_span = Span::new(first.span.start, sentence.span.end);
