@@ -247,6 +247,43 @@ impl ExtractRules {
         })
     }
 
+    /// Split typos where a cue runs into the pronoun after it ("He is reportedhe said").
+    fn split_run_together<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+        let mut out = Vec::with_capacity(toks.len());
+        for t in toks {
+            let split = ["he", "she", "they", "we"].iter().find_map(|p| {
+                let stem = t.lower.strip_suffix(p)?;
+                (t.word
+                    && t.quote.is_none()
+                    && stem.len() >= 4
+                    && self.cues.contains_key(stem)
+                    && t.text.is_char_boundary(stem.len()))
+                .then_some(stem.len())
+            });
+            match split {
+                Some(k) => {
+                    let (a, b) = t.text.split_at(k);
+                    out.push(Tok {
+                        span: Span::new(t.span.start, t.span.start + k),
+                        text: a,
+                        lower: a.to_lowercase(),
+                        word: true,
+                        quote: None,
+                    });
+                    out.push(Tok {
+                        span: Span::new(t.span.start + k, t.span.end),
+                        text: b,
+                        lower: b.to_lowercase(),
+                        word: true,
+                        quote: None,
+                    });
+                }
+                None => out.push(t),
+            }
+        }
+        out
+    }
+
     /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
     pub fn outlet(&self, phrase: &str) -> Option<&str> {
         let p = phrase
@@ -968,6 +1005,8 @@ struct Draft {
     phrase: Phrase,
     /// Speaker phrase text as written.
     speaker_text: String,
+    /// Byte offset of the speaker phrase.
+    speaker_at: usize,
     cue: String,
     class: CueClass,
     content: Span,
@@ -1024,7 +1063,29 @@ impl ExtractRules {
                 continue;
             }
             let mut found = None;
+            // "continues to demand", "went on to say": a base form after "to".
+            let after_to_verb = i >= 2
+                && toks[i - 1].is("to")
+                && self
+                    .skip
+                    .iter()
+                    .any(|s| s.len() == 2 && s[1] == "to" && s[0] == toks[i - 2].lower);
+            if after_to_verb && !toks[i].capitalised() {
+                let w = &toks[i].lower;
+                found = [
+                    format!("{w}s"),
+                    format!("{w}ed"),
+                    format!("{w}d"),
+                    format!("{w}es"),
+                ]
+                .iter()
+                .find_map(|f| self.cues.get(f))
+                .map(|&class| (1, class, w.clone()));
+            }
             for n in (1..=self.cue_max_words).rev() {
+                if found.is_some() {
+                    break;
+                }
                 if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some())
                 {
                     continue;
@@ -1187,6 +1248,34 @@ impl ExtractRules {
                     | PhraseKind::Outlet
             )
             .then_some(p);
+        }
+        // "Russia, as part of the plan, continues to demand": a parenthetical.
+        if matches!(
+            seg.first(),
+            Some(
+                &("as"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "however"
+                    | "meanwhile"
+                    | "though"
+                    | "too"
+                    | "also"
+                    | "like"
+                    | "unlike"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "for"
+                    | "with"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "once"
+                    | "again")
+            )
+        ) {
+            return self.read_phrase(toks, s2, s1 - 1);
         }
         // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
         let role_like = matches!(
@@ -1621,7 +1710,8 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         if sentence.kind == SentenceKind::Caption {
             continue;
         }
-        let toks = tokenize(&article.text, sentence.span, &seg.quotations);
+        let toks =
+            rules.split_run_together(tokenize(&article.text, sentence.span, &seg.quotations));
         let before = drafts.len();
         ctx.sentence_claims(si, sentence, &toks, &mut drafts);
         for d in &drafts[before..] {
@@ -2106,6 +2196,22 @@ impl Ctx<'_> {
             }
             return None;
         }
+        // "Witkoff himself made a statement on this matter:" then the next paragraph.
+        if toks.last().is_some_and(|t| t.is(":"))
+            && !has_clause(toks, after, toks.len() - 1)
+            && toks[after..].iter().all(|t| t.quote.is_none())
+        {
+            return self.content_after(
+                si,
+                sentence,
+                toks,
+                p,
+                cue,
+                toks.len() - 1,
+                end.max(toks.len()),
+                outlet,
+            );
+        }
         // "reported on the main emphases": an object, not a proposition.
         let infinitive = toks[after].is("to")
             && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
@@ -2307,6 +2413,9 @@ impl Ctx<'_> {
     ) -> Draft {
         let sentence = &self.seg.sentences[si];
         let speaker_text = join_tokens(&toks[phrase.start..phrase.end.min(toks.len())]);
+        let speaker_at = toks
+            .get(phrase.start)
+            .map_or(sentence.span.start, |t| t.span.start);
         let span = Span::new(
             sentence.span.start.min(content.start),
             sentence.span.end.max(content.end),
@@ -2314,6 +2423,7 @@ impl Ctx<'_> {
         Draft {
             phrase,
             speaker_text,
+            speaker_at,
             cue: cue.text.clone(),
             class: cue.class,
             content,
@@ -2499,9 +2609,15 @@ impl Ctx<'_> {
             let speaker = if let Some(s) = followed {
                 s
             } else {
+                let first = self
+                    .seg
+                    .sentences
+                    .iter()
+                    .rposition(|s| s.span.start <= d.content.start)
+                    .unwrap_or(d.sentence);
                 let recent = previous
                     .clone()
-                    .filter(|_| d.sentence <= previous_sentence + 2);
+                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2);
                 self.speaker_of(&d, &mentions, recent.as_ref(), &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
@@ -2564,10 +2680,14 @@ impl Ctx<'_> {
                 let b = &claims[i];
                 claims.iter().enumerate().any(|(j, a)| {
                     j != i
-                        && a.speaker.name == b.speaker.name
-                        && drafts[i].sentence == drafts[j].sentence
-                        && a.content_span.contains(b.content_span)
-                        && a.content_span != b.content_span
+                        && ((a.speaker.name == b.speaker.name
+                            && drafts[i].sentence == drafts[j].sentence
+                            && a.content_span.contains(b.content_span)
+                            && a.content_span != b.content_span)
+                            // A claim inside a statement that another claim quotes.
+                            || (drafts[i].sentence != drafts[j].sentence
+                                && a.content_span.contains(b.content_span)
+                                && a.content_span.start <= self.seg.sentences[drafts[i].sentence].span.start))
                 })
             })
             .collect();
@@ -2628,9 +2748,20 @@ impl Ctx<'_> {
                 }) {
                     return Speaker { text, ..r.clone() };
                 }
-                match mentions.iter().rev().find(|m| {
-                    m.at < at && self.gender_ok(&m.name, g, mentions) && g != Gender::Plural
-                }) {
+                // Else the first compatible person of this sentence (before the pronoun), then
+                // of each earlier sentence: subjects come first in English.
+                let here = d.sentence;
+                let found = (0..=3usize)
+                    .filter_map(|back| here.checked_sub(back))
+                    .find_map(|sj| {
+                        mentions.iter().find(|m| {
+                            m.sentence == sj
+                                && (sj < here || m.at < d.speaker_at)
+                                && g != Gender::Plural
+                                && self.gender_ok(&m.name, g, mentions)
+                        })
+                    });
+                match found {
                     Some(m) => person(self.fullest_name(&m.name, mentions), m.role.clone()),
                     None => {
                         flags.push("unresolved-reference".into());
@@ -2760,6 +2891,12 @@ impl Ctx<'_> {
             .collect();
         let head = words.last()?.clone();
         let modifiers: Vec<&String> = words[..words.len() - 1].iter().collect();
+        // Acronyms ("the NSDC Secretary") are spelled out in the role they refer to.
+        let acronyms: HashSet<String> = role
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+            .map(str::to_lowercase)
+            .collect();
         let leader = self.rules.leader_words.contains(&head);
         let whole = words.join(" ");
         let heads: Vec<&str> = std::iter::once(head.as_str())
@@ -2779,28 +2916,52 @@ impl Ctx<'_> {
                 || (leader && self.rules.leader_words.iter().any(|l| contains_word(&r, l)));
             let mods_ok = modifiers.iter().all(|w| {
                 r.contains(w.as_str())
-                    || w.chars().all(char::is_uppercase)
+                    || acronyms.contains(*w)
                     || m.name.to_lowercase().contains(w.as_str())
             });
             head_ok && (mods_ok || modifiers.iter().any(|w| r.contains(w.as_str())))
         };
+        // The nearest person before with that role; headlines and bullets (and, failing all
+        // else, body text) may name the person only later.
         let before = mentions.iter().rev().find(|m| m.at < at && fits(m));
-        if before.is_some() || !headline {
+        if before.is_some() {
             return before;
         }
+        let _ = headline;
         mentions.iter().find(|m| fits(m))
     }
 
     /// People named in the article, in text order, with the role words before them.
     fn person_mentions(&self) -> Vec<Mention> {
-        let mut out = Vec::new();
-        for s in &self.seg.sentences {
+        let mut out: Vec<Mention> = Vec::new();
+        for (si, s) in self.seg.sentences.iter().enumerate() {
             let toks = tokenize(&self.article.text, s.span, &[]);
             let mut i = 0;
             while i < toks.len() {
                 if !toks[i].capitalised() || !self.rules.name_token(&toks[i]) {
                     i += 1;
                     continue;
+                }
+                // A surname alone ("Zelenskyy briefs ...") names the person named in full earlier.
+                let alone = toks
+                    .get(i + 1)
+                    .is_none_or(|t| !self.rules.name_token(t) || !t.capitalised());
+                if alone {
+                    let bare = toks[i].text.trim_end_matches("'s").trim_end_matches("’s");
+                    if let Some(m) = out
+                        .iter()
+                        .rev()
+                        .find(|m| m.name.rsplit(' ').next() == Some(bare))
+                        .cloned()
+                    {
+                        out.push(Mention {
+                            at: toks[i].span.start,
+                            sentence: si,
+                            ..m
+                        });
+                        i += 1;
+                        continue;
+                    }
                 }
                 let mut j = i;
                 while j < toks.len()
@@ -2872,6 +3033,27 @@ impl Ctx<'_> {
                         }
                         // Or an appositive right after: "Rustem Umerov, the secretary of ..."
                         let mut role = (r < i).then(|| join_tokens(&toks[r..i]));
+                        // "A new chief negotiator, national security council secretary Rustem
+                        // Umerov" / "The head of the delegation, Rustem Umerov,": the
+                        // description before the comma is a role too.
+                        let lead_comma = (r.saturating_sub(4)..r).rev().find(|&k| toks[k].is(","));
+                        if let Some(c) = lead_comma
+                            .filter(|&c| toks[c + 1..r].iter().all(|t| t.word && !t.capitalised()))
+                        {
+                            let b = (0..c).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
+                            let np = &toks[b..c];
+                            if !np.is_empty()
+                                && np.len() <= 10
+                                && matches!(np[0].lower.as_str(), "a" | "an" | "the")
+                                && np.iter().any(|t| self.rules.is_title(&t.lower))
+                            {
+                                let lead = join_tokens(np);
+                                role = Some(match role {
+                                    Some(r0) => format!("{lead}, {r0}"),
+                                    None => lead,
+                                });
+                            }
+                        }
                         if role.is_none()
                             && toks.get(j).is_some_and(|t| t.is(","))
                             && toks.get(j + 1).is_some_and(|t| t.is("the"))
@@ -2899,6 +3081,7 @@ impl Ctx<'_> {
                             role,
                             at: toks[i].span.start,
                             gender,
+                            sentence: si,
                         });
                     }
                 }
@@ -2932,6 +3115,8 @@ struct Mention {
     role: Option<String>,
     at: usize,
     gender: Option<Gender>,
+    /// Index of the sentence it is in.
+    sentence: usize,
 }
 
 #[cfg(test)]
