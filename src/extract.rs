@@ -576,7 +576,7 @@ impl ExtractRules {
             return None;
         }
         let owned;
-        let t = if t.iter().any(|x| x.quote.is_some() || x.is("(")) {
+        let t = if t.iter().any(|x| x.quote.is_some() || x.is("(") || x.is(",")) {
             owned = strip_nicknames(t)?;
             owned.as_slice()
         } else {
@@ -665,6 +665,7 @@ impl ExtractRules {
                     && !self.is_cue_word(&x.lower)
             });
             if caps
+                && !self.is_title(&last.lower)
                 && role_ok
                 && (t.len() == 1
                     || t[..t.len() - 1]
@@ -730,7 +731,7 @@ impl ExtractRules {
             let role_toks = &t[..n];
             let has_title = role_toks
                 .iter()
-                .any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower));
+                .any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower));
             let role_ok = role_toks
                 .first()
                 .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
@@ -950,6 +951,11 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
             i += 3;
             continue;
         }
+        // ", 34," or a final ", 78" after a name: an age.
+        if t[i].is(",") && t.get(i + 1).is_some_and(|x| x.text.len() <= 3 && x.text.chars().all(|c| c.is_ascii_digit())) && t.get(i + 2).is_none_or(|x| x.is(",")) {
+            i += 2 + usize::from(t.get(i + 2).is_some());
+            continue;
+        }
         let opens = !t[i].word && t[i].text.chars().next().is_some_and(is_quote_char);
         if opens && i > 0 && t[i - 1].capitalised() {
             let q = t.get(i + 1).and_then(|x| x.quote);
@@ -974,6 +980,14 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
         i += 1;
     }
     Some(out)
+}
+
+/// A lowercase word that names a person by what they do (glaciologist, rider, consultant).
+fn role_noun(w: &str) -> bool {
+    w.len() > 4
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && ["ist", "er", "or", "ian", "ant", "ent"].iter().any(|s| w.ends_with(s))
+        && !matches!(w, "after" | "over" | "under" | "other" | "either" | "neither" | "whether" | "later" | "former" | "major" | "minor" | "recent" | "current" | "different" | "important" | "significant")
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -1392,10 +1406,7 @@ fn skip_after_cue(
             j += 1;
         }
         let recipient = join_tokens(&toks[i..j]);
-        if let Some(o) = rules
-            .outlet(&recipient)
-            .or_else(|| rules.outlet(toks[i].text))
-        {
+        if let Some(o) = (i + 1..=j).rev().find_map(|k| rules.outlet(&join_tokens(&toks[i..k]))) {
             outlet = Some(o.to_string());
         }
         // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
@@ -2793,6 +2804,16 @@ impl Ctx<'_> {
                             };
                         }
                         if p.name.is_some() {
+                            // "the lender announced": the organisation named first in this
+                            // sentence, else the nearest before (within three sentences).
+                            let here = d.sentence;
+                            let orgs = self.org_mentions();
+                            let found = orgs.iter().find(|(_, at2, s)| *s == here && *at2 < d.speaker_at).or_else(|| {
+                                orgs.iter().rev().find(|(_, at2, s)| *at2 < at && here.saturating_sub(*s) <= 3)
+                            });
+                            if let Some((name, _, _)) = found {
+                                return Speaker { text: text.clone(), name: name.clone(), kind: SpeakerKind::Organisation, role: Some(strip_determiner(&text).to_string()), id: None };
+                            }
                             // "the company said": an organisation we cannot name.
                             return Speaker {
                                 text: text.clone(),
@@ -2872,6 +2893,17 @@ impl Ctx<'_> {
             })
             .map(|m| m.name.as_str())
             .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
+            .or_else(|| {
+                // Family name first ("Chen" for "Chen Hua"), when it is not a given name.
+                (words.len() == 1 && !self.rules.given_names.contains_key(&last.to_lowercase()))
+                    .then(|| {
+                        mentions
+                            .iter()
+                            .find(|m| m.name.split(' ').count() == 2 && m.name.split(' ').next() == Some(last))
+                            .map(|m| m.name.as_str())
+                    })
+                    .flatten()
+            })
             .unwrap_or(name)
             .to_string()
     }
@@ -2929,6 +2961,35 @@ impl Ctx<'_> {
         }
         let _ = headline;
         mentions.iter().find(|m| fits(m))
+    }
+
+    /// Organisations named in the article (capitalised names with an organisation word:
+    /// "Northwind Bank", "Skyline Air"), with offset and sentence, in text order.
+    fn org_mentions(&self) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        for (si, s) in self.seg.sentences.iter().enumerate() {
+            let toks = tokenize(&self.article.text, s.span, &[]);
+            let mut i = 0;
+            while i < toks.len() {
+                if !toks[i].capitalised() {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < toks.len()
+                    && (toks[j].capitalised() && !possessive(toks[j].text)
+                        || (j > i && j + 1 < toks.len() && toks[j + 1].capitalised() && matches!(toks[j].lower.as_str(), "of" | "for" | "and")))
+                {
+                    j += 1;
+                }
+                let run = &toks[i..j];
+                if run.len() >= 2 && run.iter().skip(1).any(|t| self.rules.org_heads.contains(&t.lower)) && !self.rules.titles.contains(&run[0].lower) {
+                    out.push((join_tokens(run), toks[i].span.start, si));
+                }
+                i = j.max(i + 1);
+            }
+        }
+        out
     }
 
     /// People named in the article, in text order, with the role words before them.
@@ -3042,9 +3103,8 @@ impl Ctx<'_> {
                         {
                             let b = (0..c).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
                             let np = &toks[b..c];
-                            if !np.is_empty()
-                                && np.len() <= 10
-                                && matches!(np[0].lower.as_str(), "a" | "an" | "the")
+                            let opens = matches!(np.first().map(|t| t.lower.as_str()), Some("a" | "an" | "the")) || np.first().is_some_and(|t| possessive(t.text));
+                            if !np.is_empty() && np.len() <= 10 && opens
                                 && np.iter().any(|t| self.rules.is_title(&t.lower))
                             {
                                 let lead = join_tokens(np);
