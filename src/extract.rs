@@ -125,6 +125,9 @@ pub struct OutletRule {
 struct OutletsFile {
     #[serde(default)]
     outlet: Vec<OutletRule>,
+    /// Last words of outlet names no rule lists ("Journal", "Gazette").
+    #[serde(default)]
+    name_words: Vec<String>,
 }
 
 /// Gender a pronoun or name implies.
@@ -161,6 +164,7 @@ pub struct ExtractRules {
     outlets: HashMap<String, String>,
     /// Outlets, as in the rules file.
     pub outlet_rules: Vec<OutletRule>,
+    outlet_words: HashSet<String>,
 }
 
 fn lower_set(v: &[String]) -> HashSet<String> {
@@ -244,6 +248,7 @@ impl ExtractRules {
             pronouns,
             outlets,
             outlet_rules: o.outlet,
+            outlet_words: o.name_words.iter().cloned().collect(),
         })
     }
 
@@ -618,6 +623,18 @@ impl ExtractRules {
         // Outlet ("Axios", "The New York Times").
         if let Some(o) = self.outlet(&text) {
             return plain(PhraseKind::Outlet, Some(o.to_string()), None);
+        }
+        // A capitalised name after "the" with no title in it is an organisation ("the Hallworth
+        // Museum"), or an outlet when it ends like one ("The Health Service Journal").
+        if words[0] == "the"
+            && t.len() >= 2
+            && t[1].capitalised()
+            && t[1..].iter().all(|x| (x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and" | "&")) && !self.is_title(&x.lower))
+            && t.last().is_some_and(Tok::capitalised)
+        {
+            let name = join_tokens(&t[1..]);
+            let kind = if t.last().is_some_and(|x| self.outlet_words.contains(x.text)) { PhraseKind::Outlet } else { PhraseKind::Organisation };
+            return plain(kind, Some(name), None);
         }
         // Known organisation ("the Kremlin", "Russia", "the White House").
         let without_the = strip_determiner(&text);
