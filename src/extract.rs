@@ -581,7 +581,10 @@ impl ExtractRules {
             return None;
         }
         let owned;
-        let t = if t.iter().any(|x| x.quote.is_some() || x.is("(") || x.is(",")) {
+        let t = if t
+            .iter()
+            .any(|x| x.quote.is_some() || x.is("(") || x.is(","))
+        {
             owned = strip_nicknames(t)?;
             owned.as_slice()
         } else {
@@ -629,11 +632,18 @@ impl ExtractRules {
         if words[0] == "the"
             && t.len() >= 2
             && t[1].capitalised()
-            && t[1..].iter().all(|x| (x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and" | "&")) && !self.is_title(&x.lower))
+            && t[1..].iter().all(|x| {
+                (x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and" | "&"))
+                    && !self.is_title(&x.lower)
+            })
             && t.last().is_some_and(Tok::capitalised)
         {
             let name = join_tokens(&t[1..]);
-            let kind = if t.last().is_some_and(|x| self.outlet_words.contains(x.text)) { PhraseKind::Outlet } else { PhraseKind::Organisation };
+            let kind = if t.last().is_some_and(|x| self.outlet_words.contains(x.text)) {
+                PhraseKind::Outlet
+            } else {
+                PhraseKind::Organisation
+            };
             return plain(kind, Some(name), None);
         }
         // Known organisation ("the Kremlin", "Russia", "the White House").
@@ -746,9 +756,9 @@ impl ExtractRules {
         };
         if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() && !common_noun {
             let role_toks = &t[..n];
-            let has_title = role_toks
-                .iter()
-                .any(|x| self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower));
+            let has_title = role_toks.iter().any(|x| {
+                self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower)
+            });
             let role_ok = role_toks
                 .first()
                 .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
@@ -969,7 +979,11 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
             continue;
         }
         // ", 34," or a final ", 78" after a name: an age.
-        if t[i].is(",") && t.get(i + 1).is_some_and(|x| x.text.len() <= 3 && x.text.chars().all(|c| c.is_ascii_digit())) && t.get(i + 2).is_none_or(|x| x.is(",")) {
+        if t[i].is(",")
+            && t.get(i + 1)
+                .is_some_and(|x| x.text.len() <= 3 && x.text.chars().all(|c| c.is_ascii_digit()))
+            && t.get(i + 2).is_none_or(|x| x.is(","))
+        {
             i += 2 + usize::from(t.get(i + 2).is_some());
             continue;
         }
@@ -1003,8 +1017,28 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
 fn role_noun(w: &str) -> bool {
     w.len() > 4
         && w.chars().all(|c| c.is_lowercase() || c == '-')
-        && ["ist", "er", "or", "ian", "ant", "ent"].iter().any(|s| w.ends_with(s))
-        && !matches!(w, "after" | "over" | "under" | "other" | "either" | "neither" | "whether" | "later" | "former" | "major" | "minor" | "recent" | "current" | "different" | "important" | "significant")
+        && ["ist", "er", "or", "ian", "ant", "ent"]
+            .iter()
+            .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "after"
+                | "over"
+                | "under"
+                | "other"
+                | "either"
+                | "neither"
+                | "whether"
+                | "later"
+                | "former"
+                | "major"
+                | "minor"
+                | "recent"
+                | "current"
+                | "different"
+                | "important"
+                | "significant"
+        )
 }
 
 fn strip_determiner(s: &str) -> &str {
@@ -1423,7 +1457,10 @@ fn skip_after_cue(
             j += 1;
         }
         let recipient = join_tokens(&toks[i..j]);
-        if let Some(o) = (i + 1..=j).rev().find_map(|k| rules.outlet(&join_tokens(&toks[i..k]))) {
+        if let Some(o) = (i + 1..=j)
+            .rev()
+            .find_map(|k| rules.outlet(&join_tokens(&toks[i..k])))
+        {
             outlet = Some(o.to_string());
         }
         // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
@@ -2825,11 +2862,22 @@ impl Ctx<'_> {
                             // sentence, else the nearest before (within three sentences).
                             let here = d.sentence;
                             let orgs = self.org_mentions();
-                            let found = orgs.iter().find(|(_, at2, s)| *s == here && *at2 < d.speaker_at).or_else(|| {
-                                orgs.iter().rev().find(|(_, at2, s)| *at2 < at && here.saturating_sub(*s) <= 3)
-                            });
+                            let found = orgs
+                                .iter()
+                                .find(|(_, at2, s)| *s == here && *at2 < d.speaker_at)
+                                .or_else(|| {
+                                    orgs.iter().rev().find(|(_, at2, s)| {
+                                        *at2 < at && here.saturating_sub(*s) <= 3
+                                    })
+                                });
                             if let Some((name, _, _)) = found {
-                                return Speaker { text: text.clone(), name: name.clone(), kind: SpeakerKind::Organisation, role: Some(strip_determiner(&text).to_string()), id: None };
+                                return Speaker {
+                                    text: text.clone(),
+                                    name: name.clone(),
+                                    kind: SpeakerKind::Organisation,
+                                    role: Some(strip_determiner(&text).to_string()),
+                                    id: None,
+                                };
                             }
                             // "the company said": an organisation we cannot name.
                             return Speaker {
@@ -2916,7 +2964,10 @@ impl Ctx<'_> {
                     .then(|| {
                         mentions
                             .iter()
-                            .find(|m| m.name.split(' ').count() == 2 && m.name.split(' ').next() == Some(last))
+                            .find(|m| {
+                                m.name.split(' ').count() == 2
+                                    && m.name.split(' ').next() == Some(last)
+                            })
                             .map(|m| m.name.as_str())
                     })
                     .flatten()
@@ -2995,12 +3046,21 @@ impl Ctx<'_> {
                 let mut j = i;
                 while j < toks.len()
                     && (toks[j].capitalised() && !possessive(toks[j].text)
-                        || (j > i && j + 1 < toks.len() && toks[j + 1].capitalised() && matches!(toks[j].lower.as_str(), "of" | "for" | "and")))
+                        || (j > i
+                            && j + 1 < toks.len()
+                            && toks[j + 1].capitalised()
+                            && matches!(toks[j].lower.as_str(), "of" | "for" | "and")))
                 {
                     j += 1;
                 }
                 let run = &toks[i..j];
-                if run.len() >= 2 && run.iter().skip(1).any(|t| self.rules.org_heads.contains(&t.lower)) && !self.rules.titles.contains(&run[0].lower) {
+                if run.len() >= 2
+                    && run
+                        .iter()
+                        .skip(1)
+                        .any(|t| self.rules.org_heads.contains(&t.lower))
+                    && !self.rules.titles.contains(&run[0].lower)
+                {
                     out.push((join_tokens(run), toks[i].span.start, si));
                 }
                 i = j.max(i + 1);
@@ -3120,8 +3180,13 @@ impl Ctx<'_> {
                         {
                             let b = (0..c).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
                             let np = &toks[b..c];
-                            let opens = matches!(np.first().map(|t| t.lower.as_str()), Some("a" | "an" | "the")) || np.first().is_some_and(|t| possessive(t.text));
-                            if !np.is_empty() && np.len() <= 10 && opens
+                            let opens = matches!(
+                                np.first().map(|t| t.lower.as_str()),
+                                Some("a" | "an" | "the")
+                            ) || np.first().is_some_and(|t| possessive(t.text));
+                            if !np.is_empty()
+                                && np.len() <= 10
+                                && opens
                                 && np.iter().any(|t| self.rules.is_title(&t.lower))
                             {
                                 let lead = join_tokens(np);
