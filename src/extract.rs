@@ -1938,6 +1938,10 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "Zelensky's statement: ..." / "The minister's words:".
+        if let Some(d) = self.possessive_statement(si, sentence, toks) {
+            local.push(d);
+        }
         // Every other cue.
         for (ci, cue) in cues.iter().enumerate() {
             if used_cue[ci] {
@@ -2167,6 +2171,73 @@ impl Ctx<'_> {
             }
         }
         drafts.extend(local);
+    }
+
+    /// "X's statement: CONTENT" (or the next paragraph when nothing follows the colon).
+    fn possessive_statement(&self, si: usize, sentence: &Sentence, toks: &[Tok]) -> Option<Draft> {
+        let colon = toks.iter().position(|t| t.is(":") && t.quote.is_none())?;
+        if colon < 2
+            || !matches!(
+                toks[colon - 1].lower.as_str(),
+                "statement"
+                    | "message"
+                    | "words"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "reply"
+                    | "response"
+            )
+        {
+            return None;
+        }
+        let owner = colon - 2;
+        if !possessive(toks[owner].text) {
+            return None;
+        }
+        let start = (0..=owner).rev().take_while(|&k| toks[k].word).last()?;
+        let mut phrase = self.rules.read_exact(toks, start, owner + 1).or_else(|| {
+            // Read the possessor without its "'s": the capitalised words at its end.
+            let first_name = (start..owner)
+                .rev()
+                .take_while(|&k| toks[k].capitalised() && self.rules.name_token(&toks[k]))
+                .last()
+                .unwrap_or(owner);
+            let mut name = join_tokens(&toks[first_name..owner]);
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(
+                toks[owner]
+                    .text
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s"),
+            );
+            let role = (first_name > start).then(|| join_tokens(&toks[start..first_name]));
+            toks[owner].capitalised().then_some(Phrase {
+                start,
+                end: owner + 1,
+                kind: PhraseKind::Person,
+                name: Some(name),
+                role,
+            })
+        })?;
+        if let Some(n) = &phrase.name {
+            phrase.name = Some(n.trim_end_matches("'s").trim_end_matches("’s").to_string());
+        }
+        let cue = Cue {
+            start: colon - 1,
+            end: colon,
+            text: "statement".into(),
+            class: CueClass::Neutral,
+            phrase: false,
+        };
+        let after = if colon + 1 == toks.len() {
+            colon
+        } else {
+            colon + 1
+        };
+        self.content_after(si, sentence, toks, phrase, &cue, after, toks.len(), None)
     }
 
     /// "A and that B" in an indirect claim's content: the spans of A and B.
@@ -3403,5 +3474,185 @@ mod tests {
     fn surname_gets_the_full_name_from_the_article() {
         let c = claims("Finance Minister Amara Okafor met bankers. Okafor said rates would fall.");
         assert_eq!(c[0].speaker.name, "Amara Okafor");
+    }
+
+    #[test]
+    fn told_outlet_that() {
+        let c = one("Finance chief Omar Haddad told Bloomberg that the merger would close in May.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("Omar Haddad", Some("Bloomberg"))
+        );
+        assert_eq!(c.content, "the merger would close in May");
+    }
+
+    #[test]
+    fn reported_on_a_date_that() {
+        let c = one("Reuters reported on Dec. 2 that the deal had collapsed.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Outlet);
+        assert_eq!(c.content, "the deal had collapsed");
+        assert_eq!(c.cue_class, CueClass::Reporting);
+    }
+
+    #[test]
+    fn reported_on_a_topic_is_not_a_claim() {
+        assert!(claims("The minister reported on the main results of the summit.").is_empty());
+    }
+
+    #[test]
+    fn headline_with_trailing_says() {
+        let c = claims(
+            "Stadium plan will cost the city nothing, mayor says\n\nMayor Ines Duarte presented the plan on Monday.\n",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Ines Duarte");
+        assert_eq!(c[0].content, "Stadium plan will cost the city nothing");
+    }
+
+    #[test]
+    fn titles_before_names_are_roles() {
+        let c = one("Secretary of the National Energy Council Ana Pereira said prices would fall.");
+        assert_eq!(c.speaker.name, "Ana Pereira");
+        assert_eq!(
+            c.speaker.role.as_deref(),
+            Some("Secretary of the National Energy Council")
+        );
+        let c = one(
+            "Hugh Hill, a doctor at the clinic, said: \"This changes everything for our patients.\"",
+        );
+        assert_eq!(c.speaker.name, "Hugh Hill");
+        assert_eq!(c.quote, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn role_reference_resolves_to_the_person() {
+        let c = claims(
+            "Russian President Vladimir Putin met the envoy. The Russian leader announced that talks would continue.",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Vladimir Putin");
+    }
+
+    #[test]
+    fn unresolvable_pronoun_is_flagged() {
+        let c = one("He said the road would reopen soon.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.flags, ["unresolved-reference"]);
+    }
+
+    #[test]
+    fn outlet_in_the_speakers_role() {
+        let c = one("CNN correspondent Maya Lee reported that the border had reopened.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("Maya Lee", Some("CNN"))
+        );
+    }
+
+    #[test]
+    fn wire_credit_applies_to_every_claim() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let mut a = Article::new(
+            "t",
+            "t.txt",
+            Format::Text,
+            "Officials said the port was closed.\nSource(s): AFP\n".to_string(),
+        );
+        crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
+        let seg = crate::segment::segment(&a, &rules.segment);
+        let c = extract(&a, &seg, &rules.extract);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].cited_outlet.as_deref(), Some("Agence France-Presse"));
+    }
+
+    #[test]
+    fn cue_classes() {
+        assert_eq!(
+            one("The company claimed that its data were safe.").cue_class,
+            CueClass::Distancing
+        );
+        assert_eq!(
+            one("The ministry confirmed that the border was closed.").cue_class,
+            CueClass::Assertive
+        );
+        assert_eq!(
+            one("Analyst Ruth Obi described the results as mixed.").cue_class,
+            CueClass::Evaluative
+        );
+        assert_eq!(
+            one("The coach promised to field a full team on Sunday.").cue_class,
+            CueClass::Expectation
+        );
+        assert_eq!(
+            one("The president instructed the army to withdraw.").cue_class,
+            CueClass::Directive
+        );
+    }
+
+    #[test]
+    fn titles_of_works_are_not_claims() {
+        assert!(
+            claims("The festival opened with the film \"The Long Road Home\" on Friday.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn statement_after_a_colon() {
+        let c = claims(
+            "Coach Dan Reyes made a statement after the game:\n\nWe will appeal the decision and we expect to win.\n",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Dan Reyes");
+        assert_eq!(c[0].line, 3);
+        let c = one("Lin Wei's statement: the budget is balanced.");
+        assert_eq!(c.speaker.name, "Lin Wei");
+    }
+
+    #[test]
+    fn quotes_reopened_at_each_paragraph_are_one_claim() {
+        let text = "\"We waited two years for this result. It was worth it.\n\"Now the hard work starts,\" said Dr. Amal Nasser.\n";
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Amal Nasser");
+        assert!(
+            c[0].content.starts_with("We waited") && c[0].content.ends_with("starts"),
+            "{}",
+            c[0].content
+        );
+    }
+
+    #[test]
+    fn run_together_typo_before_a_pronoun() {
+        let c = claims(
+            "Prime Minister Tomas Berg spoke to the nation. He is reportedhe said that taxes would not rise.",
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.speaker.name == "Tomas Berg" && c.content == "taxes would not rise"),
+            "{c:#?}"
+        );
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+            #[test]
+            fn claims_lie_inside_the_article(text in "([A-Z][a-z]{0,8}|said|told|according to|he|the|that|[\"“”',.:;!?]| |\\n){0,120}") {
+                let rules = crate::rules::Rules::embedded().unwrap();
+                let a = Article::new("t", "t.txt", Format::Text, text.clone());
+                let seg = crate::segment::segment(&a, &rules.segment);
+                for c in extract(&a, &seg, &rules.extract) {
+                    prop_assert!(c.span.end <= text.len() && c.content_span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(c.content_span.start) && text.is_char_boundary(c.content_span.end));
+                    prop_assert!(c.content_span.start <= c.content_span.end);
+                    prop_assert!(!c.content.trim().is_empty());
+                    prop_assert!(c.line >= 1);
+                }
+            }
+        }
     }
 }
