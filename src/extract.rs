@@ -659,8 +659,10 @@ impl ExtractRules {
         // before "of", the affiliation after it.
         if let Some(k) = t.iter().rposition(|x| x.is("of")) {
             let after_caps = k + 1 < t.len()
+                && t.last().is_some_and(Tok::capitalised)
                 && t[k + 1..].iter().all(|x| {
-                    x.capitalised() || matches!(x.lower.as_str(), "of" | "and" | "the" | "&")
+                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
+                        || matches!(x.lower.as_str(), "of" | "and" | "the" | "&")
                 });
             let names = t[..k]
                 .iter()
@@ -1339,8 +1341,19 @@ impl ExtractRules {
                     | "once"
                     | "again")
             )
-        ) {
+        ) || seg.len() == 1 && seg[0].chars().all(|c| c.is_ascii_digit())
+            || matches!(seg.first(), Some(&("speaking" | "asking" | "declining" | "requesting" | "talking" | "writing" | "citing" | "quoted")))
+            || toks[s1..end - 1].iter().all(|t| t.quote.is_some() || !t.word)
+        {
+            // ", 84,", ", speaking on condition of anonymity,", ", "Faith in the Countryside,"
             return self.read_phrase(toks, s2, s1 - 1);
+        }
+        // "Malawi's main opposition party, the United Democratic Alliance (UDA), says"
+        if let Some(p0) = self.read_exact(toks, s1, end - 1).filter(|p| matches!(p.kind, PhraseKind::Organisation | PhraseKind::Outlet)) {
+            let head = self.read_phrase(toks, s2, s1 - 1);
+            if head.as_ref().is_some_and(|h| matches!(h.kind, PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::RoleRef)) {
+                return Some(Phrase { start: s2, role: Some(join_tokens(&toks[s2..s1 - 1])), ..p0 });
+            }
         }
         // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
         let role_like = matches!(
@@ -1378,7 +1391,7 @@ impl ExtractRules {
                     .is_some_and(|t| possessive(t.text) || t.capitalised());
                 if !role_toks.is_empty()
                     && role_toks.len() <= 12
-                    && role_toks.iter().any(|t| self.is_title(&t.lower))
+                    && role_toks.iter().any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
                     && opens_role
                     && !role_toks.iter().any(|t| t.quote.is_some())
                 {
@@ -1566,6 +1579,10 @@ fn skip_after_cue(
         if i < toks.len() && toks[i].is(",") && toks.get(i + 1).is_some_and(|t| t.is("that")) {
             i += 1;
         }
+        // A bare date ("said April 21").
+        if i + 1 < toks.len() && crate::load::month_number(&toks[i].lower).is_some() && toks[i].capitalised() && toks[i + 1].text.chars().all(|c| c.is_ascii_digit()) {
+            i += 2;
+        }
         // A bare time ("said Sunday", "said late Wednesday", "said backstage that").
         if i < toks.len()
             && (is_weekday(&toks[i].lower)
@@ -1651,6 +1668,19 @@ fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
                 ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
         })
     })
+}
+
+/// "at the time." / "backstage." / "in Geneva.": a short phrase that ends a sentence after
+/// its cue, with no verb in it.
+fn trailing_adverbial(rest: &[&Tok]) -> bool {
+    let words: Vec<&&Tok> = rest.iter().take_while(|t| !t.is_punct(&['.', '!', '?'])).collect();
+    let ends = rest.iter().skip(words.len()).all(|t| !t.word);
+    ends && !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|t| t.word && t.quote.is_none() && !(t.lower.ends_with("ed") && t.lower.len() > 4))
+        && (words.len() == 1 && words[0].lower.ends_with("stage")
+            || words.len() == 1 && words[0].lower.ends_with("ly")
+            || matches!(words[0].lower.as_str(), "at" | "in" | "on" | "after" | "before" | "during" | "from" | "outside" | "inside" | "near" | "by" | "to" | "via" | "over" | "last" | "this" | "earlier" | "later" | "backstage" | "afterwards" | "afterward" | "yesterday" | "today" | "tonight"))
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -1991,7 +2021,8 @@ impl Ctx<'_> {
                 trailing_comma
                     && (rest_words == 0
                         || rest.first().is_some_and(|t| t.is(","))
-                        || skipped_object)
+                        || skipped_object
+                        || trailing_adverbial(&rest))
             };
             match subject_here {
                 Some(p)
