@@ -104,6 +104,10 @@ struct SpeakersFile {
     role_synonyms: Vec<Vec<String>>,
     #[serde(default)]
     not_names: Vec<String>,
+    #[serde(default)]
+    post_nominals: Vec<String>,
+    #[serde(default)]
+    person_nouns: Vec<String>,
 }
 
 /// One outlet from `rules/outlets.toml`.
@@ -159,6 +163,9 @@ pub struct ExtractRules {
     given_names: HashMap<String, Gender>,
     role_synonyms: Vec<Vec<String>>,
     not_names: HashSet<String>,
+    post_nominals: HashSet<String>,
+    /// Nouns for people that no suffix gives away ("widow", "mother").
+    extra_roles: HashSet<String>,
     pronouns: HashMap<String, Gender>,
     /// Outlet name or alias (as written, "The " dropped) to canonical name.
     outlets: HashMap<String, String>,
@@ -245,6 +252,12 @@ impl ExtractRules {
                 .map(|g| g.iter().map(|w| w.to_lowercase()).collect())
                 .collect(),
             not_names: s.not_names.iter().cloned().collect(),
+            post_nominals: s
+                .post_nominals
+                .iter()
+                .map(|w| w.trim_end_matches('.').to_string())
+                .collect(),
+            extra_roles: lower_set(&s.person_nouns),
             pronouns,
             outlets,
             outlet_rules: o.outlet,
@@ -598,6 +611,29 @@ impl ExtractRules {
         if t.first().is_some_and(|x| !x.word) || t.last().is_some_and(|x| !x.word) {
             return None;
         }
+        if t.last().is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "the"
+                    | "of"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "that"
+            )
+        }) {
+            return None;
+        }
         let words: Vec<&str> = t.iter().map(|x| x.lower.as_str()).collect();
         let text = join_tokens(t);
         let plain = |kind, name: Option<String>, role: Option<String>| {
@@ -740,6 +776,17 @@ impl ExtractRules {
                 );
             }
         }
+        // Post-nominals ("Simon Fairweather KC", "John Smith Jr.") are not the name's end.
+        if t.len() >= 2
+            && self
+                .post_nominals
+                .contains(t[t.len() - 1].text.trim_end_matches('.'))
+            && t[t.len() - 2].capitalised()
+        {
+            if let Some(p) = self.read_exact(toks, start, end - 1) {
+                return Some(Phrase { end, ..p });
+            }
+        }
         // Name at the end, role words before it ("Top Kremlin aide Yuri Ushakov").
         let mut n = t.len();
         while n > 0 && (self.name_token(&t[n - 1]) && (t[n - 1].capitalised() || n < t.len())) {
@@ -758,47 +805,56 @@ impl ExtractRules {
         };
         if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() && !common_noun {
             let role_toks = &t[..n];
+            // "churchwarden Priya Nandakumar": one lowercase word before a full name.
+            let lone_role = role_toks.len() == 1
+                && name_len >= 2
+                && role_toks[0].word
+                && !role_toks[0].capitalised()
+                && !ROLE_STOP.contains(&role_toks[0].lower.as_str())
+                && !self.is_cue_word(&role_toks[0].lower)
+                && !DETERMINERS.contains(&role_toks[0].lower.as_str());
             let has_title = role_toks.iter().any(|x| {
                 self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower)
             });
-            let role_ok = role_toks
-                .first()
-                .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
-                && role_toks.iter().all(|x| {
-                    (has_title
-                        && x.word
-                        && !self.is_cue_word(&x.lower)
-                        && !ROLE_STOP.contains(&x.lower.as_str())
-                        && !self.pronouns.contains_key(&x.lower))
-                        || x.capitalised()
-                        || self.is_title(&x.lower)
-                        || x.is_punct(&[',', '-', '–', '.'])
-                        || matches!(
-                            x.lower.as_str(),
-                            "of" | "the"
-                                | "and"
-                                | "for"
-                                | "to"
-                                | "on"
-                                | "at"
-                                | "in"
-                                | "top"
-                                | "former"
-                                | "acting"
-                                | "deputy"
-                                | "chief"
-                                | "senior"
-                                | "interim"
-                                | "new"
-                                | "then"
-                                | "current"
-                                | "outgoing"
-                                | "incoming"
-                                | "&"
-                        )
-                        || possessive(x.text)
-                        || self.org_heads.contains(&x.lower)
-                });
+            let role_ok = lone_role
+                || role_toks
+                    .first()
+                    .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
+                    && role_toks.iter().all(|x| {
+                        (has_title
+                            && x.word
+                            && !self.is_cue_word(&x.lower)
+                            && !ROLE_STOP.contains(&x.lower.as_str())
+                            && !self.pronouns.contains_key(&x.lower))
+                            || x.capitalised()
+                            || self.is_title(&x.lower)
+                            || x.is_punct(&[',', '-', '–', '.'])
+                            || matches!(
+                                x.lower.as_str(),
+                                "of" | "the"
+                                    | "and"
+                                    | "for"
+                                    | "to"
+                                    | "on"
+                                    | "at"
+                                    | "in"
+                                    | "top"
+                                    | "former"
+                                    | "acting"
+                                    | "deputy"
+                                    | "chief"
+                                    | "senior"
+                                    | "interim"
+                                    | "new"
+                                    | "then"
+                                    | "current"
+                                    | "outgoing"
+                                    | "incoming"
+                                    | "&"
+                            )
+                            || possessive(x.text)
+                            || self.org_heads.contains(&x.lower)
+                    });
             if role_ok {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
@@ -894,7 +950,9 @@ impl ExtractRules {
         // Role reference: "the president", "the Russian leader", "the NSDC Secretary".
         if words[0] == "the"
             && words.len() <= 4
-            && self.is_title(words[words.len() - 1])
+            && (self.is_title(words[words.len() - 1])
+                || role_noun(words[words.len() - 1])
+                || self.extra_roles.contains(words[words.len() - 1]))
             && !self.org_heads.contains(words[words.len() - 1])
         {
             return plain(PhraseKind::RoleRef, None, Some(text));
@@ -924,6 +982,21 @@ impl ExtractRules {
                     Some(strip_determiner(&text).to_string()),
                     None,
                 );
+            }
+        }
+        // "One senior buyer at a London department store": a described person.
+        if det && words[0] != "the" {
+            if let Some(h) = words
+                .iter()
+                .position(|w| role_noun(w) || self.extra_roles.contains(*w))
+            {
+                if tail_ok(h) && modifiers_ok(h) {
+                    return plain(
+                        PhraseKind::Anonymous,
+                        Some(strip_determiner(&text).to_string()),
+                        None,
+                    );
+                }
             }
         }
         if let Some(h) = head_at(&self.anonymous_heads) {
@@ -1278,7 +1351,7 @@ impl ExtractRules {
             (floor..to)
                 .rev()
                 .find(|&k| {
-                    toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')'])
+                    toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')', '-'])
                         || toks[k].quote.is_some()
                         || toks[k].is_punct(&['"', '“', '”'])
                         || toks[k].is(that_word(&toks[k]))
@@ -1342,17 +1415,43 @@ impl ExtractRules {
                     | "again")
             )
         ) || seg.len() == 1 && seg[0].chars().all(|c| c.is_ascii_digit())
-            || matches!(seg.first(), Some(&("speaking" | "asking" | "declining" | "requesting" | "talking" | "writing" | "citing" | "quoted")))
-            || toks[s1..end - 1].iter().all(|t| t.quote.is_some() || !t.word)
+            || matches!(
+                seg.first(),
+                Some(
+                    &("speaking"
+                        | "asking"
+                        | "declining"
+                        | "requesting"
+                        | "talking"
+                        | "writing"
+                        | "citing"
+                        | "quoted")
+                )
+            )
+            || toks[s1..end - 1]
+                .iter()
+                .all(|t| t.quote.is_some() || !t.word)
         {
             // ", 84,", ", speaking on condition of anonymity,", ", "Faith in the Countryside,"
             return self.read_phrase(toks, s2, s1 - 1);
         }
         // "Malawi's main opposition party, the United Democratic Alliance (UDA), says"
-        if let Some(p0) = self.read_exact(toks, s1, end - 1).filter(|p| matches!(p.kind, PhraseKind::Organisation | PhraseKind::Outlet)) {
+        if let Some(p0) = self
+            .read_exact(toks, s1, end - 1)
+            .filter(|p| matches!(p.kind, PhraseKind::Organisation | PhraseKind::Outlet))
+        {
             let head = self.read_phrase(toks, s2, s1 - 1);
-            if head.as_ref().is_some_and(|h| matches!(h.kind, PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::RoleRef)) {
-                return Some(Phrase { start: s2, role: Some(join_tokens(&toks[s2..s1 - 1])), ..p0 });
+            if head.as_ref().is_some_and(|h| {
+                matches!(
+                    h.kind,
+                    PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::RoleRef
+                )
+            }) {
+                return Some(Phrase {
+                    start: s2,
+                    role: Some(join_tokens(&toks[s2..s1 - 1])),
+                    ..p0
+                });
             }
         }
         // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
@@ -1391,7 +1490,9 @@ impl ExtractRules {
                     .is_some_and(|t| possessive(t.text) || t.capitalised());
                 if !role_toks.is_empty()
                     && role_toks.len() <= 12
-                    && role_toks.iter().any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
+                    && role_toks
+                        .iter()
+                        .any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
                     && opens_role
                     && !role_toks.iter().any(|t| t.quote.is_some())
                 {
@@ -1580,7 +1681,11 @@ fn skip_after_cue(
             i += 1;
         }
         // A bare date ("said April 21").
-        if i + 1 < toks.len() && crate::load::month_number(&toks[i].lower).is_some() && toks[i].capitalised() && toks[i + 1].text.chars().all(|c| c.is_ascii_digit()) {
+        if i + 1 < toks.len()
+            && crate::load::month_number(&toks[i].lower).is_some()
+            && toks[i].capitalised()
+            && toks[i + 1].text.chars().all(|c| c.is_ascii_digit())
+        {
             i += 2;
         }
         // A bare time ("said Sunday", "said late Wednesday", "said backstage that").
@@ -1673,14 +1778,44 @@ fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
 /// "at the time." / "backstage." / "in Geneva.": a short phrase that ends a sentence after
 /// its cue, with no verb in it.
 fn trailing_adverbial(rest: &[&Tok]) -> bool {
-    let words: Vec<&&Tok> = rest.iter().take_while(|t| !t.is_punct(&['.', '!', '?'])).collect();
+    let words: Vec<&&Tok> = rest
+        .iter()
+        .take_while(|t| !t.is_punct(&['.', '!', '?']))
+        .collect();
     let ends = rest.iter().skip(words.len()).all(|t| !t.word);
     ends && !words.is_empty()
         && words.len() <= 5
-        && words.iter().all(|t| t.word && t.quote.is_none() && !(t.lower.ends_with("ed") && t.lower.len() > 4))
+        && words
+            .iter()
+            .all(|t| t.word && t.quote.is_none() && !(t.lower.ends_with("ed") && t.lower.len() > 4))
         && (words.len() == 1 && words[0].lower.ends_with("stage")
             || words.len() == 1 && words[0].lower.ends_with("ly")
-            || matches!(words[0].lower.as_str(), "at" | "in" | "on" | "after" | "before" | "during" | "from" | "outside" | "inside" | "near" | "by" | "to" | "via" | "over" | "last" | "this" | "earlier" | "later" | "backstage" | "afterwards" | "afterward" | "yesterday" | "today" | "tonight"))
+            || matches!(
+                words[0].lower.as_str(),
+                "at" | "in"
+                    | "on"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "from"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "by"
+                    | "to"
+                    | "via"
+                    | "over"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "backstage"
+                    | "afterwards"
+                    | "afterward"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            ))
 }
 
 fn is_weekday(w: &str) -> bool {
@@ -3061,17 +3196,19 @@ impl Ctx<'_> {
             .map(|m| m.name.as_str())
             .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
             .or_else(|| {
-                // Family name first ("Chen" for "Chen Hua"), when it is not a given name.
-                (words.len() == 1 && !self.rules.given_names.contains_key(&last.to_lowercase()))
-                    .then(|| {
-                        mentions
-                            .iter()
-                            .find(|m| {
-                                m.name.split(' ').count() == 2
-                                    && m.name.split(' ').next() == Some(last)
-                            })
-                            .map(|m| m.name.as_str())
+                // Family name first ("Chen" for "Chen Hua") or a given name used alone ("Arif"
+                // for "Arif Wicaksono Hadi"), when only one person in the article has it.
+                let firsts: std::collections::BTreeSet<&str> = mentions
+                    .iter()
+                    .filter(|m| {
+                        words.len() == 1
+                            && m.name.contains(' ')
+                            && m.name.split(' ').next() == Some(last)
                     })
+                    .map(|m| m.name.as_str())
+                    .collect();
+                (firsts.len() == 1)
+                    .then(|| firsts.into_iter().next())
                     .flatten()
             })
             .unwrap_or(name)
