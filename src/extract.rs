@@ -1277,9 +1277,10 @@ impl ExtractRules {
                 Some((n, class, text)) => {
                     let passive = i > 0 && self.passive.contains(&toks[i - 1].lower);
                     // "were expected to", "is widely seen": not an attribution.
-                    let excluded = passive && matches!(class, CueClass::Expectation | CueClass::Evaluative | CueClass::Directive | CueClass::Assertive | CueClass::Reporting)
-                        // "it is said", "was told"
-                        || passive && matches!(text.as_str(), "said" | "told" | "called");
+                    let excluded = passive
+                        && (matches!(class, CueClass::Expectation | CueClass::Evaluative | CueClass::Directive | CueClass::Assertive | CueClass::Reporting)
+                            // "it is said", "was told"
+                            || matches!(text.as_str(), "said" | "told" | "called"));
                     if !excluded {
                         out.push(Cue {
                             start: i,
@@ -2075,8 +2076,7 @@ impl Ctx<'_> {
                         let ends_with_quote = toks[after_cue + lead..]
                             .iter()
                             .rev()
-                            .skip_while(|t| t.is_punct(&['.', '!', '?']))
-                            .next()
+                            .find(|t| !t.is_punct(&['.', '!', '?']))
                             .is_some_and(|t| {
                                 t.quote.is_none() && t.is_punct(&['"', '”', '’', '\'', '»'])
                             })
@@ -2920,7 +2920,7 @@ impl Ctx<'_> {
                 let recent = previous
                     .clone()
                     .filter(|_| first.min(d.sentence) <= previous_sentence + 2);
-                self.speaker_of(&d, &mentions, recent.as_ref(), &mut flags)
+                self.speaker_of(d, &mentions, recent.as_ref(), &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
             if d.relays_outlet && Some(sentence.paragraph) == lead_paragraph {
@@ -3354,10 +3354,7 @@ impl Ctx<'_> {
                 let first_known = self.rules.given_names.contains_key(&toks[i].lower);
                 let titled = i > 0
                     && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
-                if n >= 2
-                    && (first_known || titled || (j - i) >= 2)
-                    && (i > 0 || first_known || titled || j - i >= 2)
-                {
+                if n >= 2 && (first_known || titled || (j - i) >= 2) {
                     let name_toks = &toks[i..j];
                     let mut name = join_tokens(name_toks);
                     if possessive_end && j - i == 1 {
