@@ -59,7 +59,12 @@ pub fn load(stem: &str, path: &str, text: &str, rules: &LoadRules) -> Vec<Articl
                 continue;
             }
             Err(e) => {
-                out.push(skip(format!("line {line_no}: not valid JSON ({e})")));
+                let what = e.to_string();
+                let what = what.rfind(" at line ").map_or(what.as_str(), |i| &what[..i]);
+                out.push(skip(format!(
+                    "line {line_no}: not valid JSON at column {}: {what}",
+                    e.column()
+                )));
                 continue;
             }
         };

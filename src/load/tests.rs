@@ -428,3 +428,14 @@ fn a_bad_user_pattern_names_its_file() {
     let e = LoadRules::compile(&set).unwrap_err().to_string();
     assert!(e.contains("my/boilerplate.toml"), "{e}");
 }
+
+#[test]
+fn bylines_are_not_content_but_sentences_starting_with_by_are() {
+    let text = "Storm closes schools\nBy Tom Reed\nBY ANA RUIZ and Li Wei\nBy Jane Roe | BBC News\nBy Monday, the river had fallen.\nBy contrast, the north stayed dry.\n";
+    let a = text_article(text);
+    let c = content(&a);
+    assert!(!c.contains("Tom Reed") && !c.contains("ANA RUIZ") && !c.contains("Jane Roe"), "{c}");
+    assert!(c.contains("By Monday, the river had fallen."));
+    assert!(c.contains("By contrast"));
+    assert_eq!(a.meta.outlet.as_deref(), Some("BBC"));
+}
