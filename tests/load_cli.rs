@@ -131,9 +131,19 @@ fn html_sentences_keep_the_file_line_numbers() {
             .parse()
             .unwrap()
     };
-    assert_eq!(seg_line("Severn rail tunnel"), line_of("Severn rail tunnel"));
+    assert_eq!(
+        seg_line("Severn rail tunnel"),
+        line_of("Severn rail tunnel")
+    );
     assert_eq!(seg_line("180 trains"), line_of("180 trains"));
-    for hidden in ["Home", "cookies", "tracking", "Most read", "Floods hit Wales", "Sky UK"] {
+    for hidden in [
+        "Home",
+        "cookies",
+        "tracking",
+        "Most read",
+        "Floods hit Wales",
+        "Sky UK",
+    ] {
         assert!(!text.contains(hidden), "{hidden} leaked:\n{text}");
     }
 }
@@ -213,7 +223,11 @@ fn a_broken_manifest_stops_the_run_with_file_line_column() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     good(d);
-    std::fs::write(d.join("crosscheck.toml"), "[defaults]\noutlet = \"BBC\"\nurl = \n").unwrap();
+    std::fs::write(
+        d.join("crosscheck.toml"),
+        "[defaults]\noutlet = \"BBC\"\nurl = \n",
+    )
+    .unwrap();
     let r = report(&[d], &[]);
     assert_eq!(r.code, 2);
     assert!(
@@ -224,12 +238,19 @@ fn a_broken_manifest_stops_the_run_with_file_line_column() {
     std::fs::write(d.join("crosscheck.toml"), "[defaults]\noutlte = \"BBC\"\n").unwrap();
     let r = report(&[d], &[]);
     assert_eq!(r.code, 2);
-    assert!(r.stderr.contains("crosscheck.toml:2:1:"), "stderr: {}", r.stderr);
+    assert!(
+        r.stderr.contains("crosscheck.toml:2:1:"),
+        "stderr: {}",
+        r.stderr
+    );
 }
 
 #[test]
 fn a_bad_published_flag_is_a_usage_error() {
-    let r = report(&[Path::new("fixtures/formats")], &["--published", "next week"]);
+    let r = report(
+        &[Path::new("fixtures/formats")],
+        &["--published", "next week"],
+    );
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("--published"), "{}", r.stderr);
 }
@@ -308,8 +329,14 @@ fn bad_inputs_are_listed_with_reasons_and_the_rest_reported() {
     let u16 = article(&r, "utf16.txt");
     assert_eq!(status(u16), "ok");
     assert_eq!(u16["title"], "Harbour reopens after storm damage");
-    assert_eq!(article(&r, "crlf.txt")["title"], "Tram line extended to airport");
-    assert_eq!(article(&r, "cr.txt")["title"], "Library hours cut in budget");
+    assert_eq!(
+        article(&r, "crlf.txt")["title"],
+        "Tram line extended to airport"
+    );
+    assert_eq!(
+        article(&r, "cr.txt")["title"],
+        "Library hours cut in budget"
+    );
     let bad = article(&r, "badfront.md");
     assert_eq!(status(bad), "ok");
     assert_eq!(bad["problems"][0]["line"], 2);
@@ -324,7 +351,11 @@ fn bad_inputs_are_listed_with_reasons_and_the_rest_reported() {
     assert!(reason(article(&r, "missing.txt")).contains("no such file"));
     // Every skipped input is also named on stderr.
     for name in ["empty.txt", "binary.txt", "missing.txt", "feed.jsonl:2"] {
-        assert!(r.stderr.contains(name), "{name} not on stderr: {}", r.stderr);
+        assert!(
+            r.stderr.contains(name),
+            "{name} not on stderr: {}",
+            r.stderr
+        );
     }
 }
 
@@ -362,7 +393,10 @@ fn nothing_readable_exits_2_and_still_lists_the_inputs() {
 
 #[test]
 fn output_is_the_same_for_any_job_count() {
-    let paths = [Path::new("fixtures/formats"), Path::new("fixtures/articles")];
+    let paths = [
+        Path::new("fixtures/formats"),
+        Path::new("fixtures/articles"),
+    ];
     let one = report(&paths, &["--jobs", "1"]);
     let two = report(&paths, &["--jobs", "2"]);
     assert_eq!(one.code, 0);

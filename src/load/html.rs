@@ -100,8 +100,8 @@ const BLOCK: &[&str] = &[
 
 /// Elements with no end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
-    "source", "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
 ];
 
 /// Elements whose contents are raw text up to their end tag.
@@ -363,8 +363,9 @@ fn hidden_only_by_head(stack: &[Open]) -> bool {
 }
 
 fn visible(text: &str, span: Span) -> usize {
-    text.get(span.start..span.end)
-        .map_or(0, |t| t.bytes().filter(|c| !c.is_ascii_whitespace()).count())
+    text.get(span.start..span.end).map_or(0, |t| {
+        t.bytes().filter(|c| !c.is_ascii_whitespace()).count()
+    })
 }
 
 fn choose_main(text: &str, regions: &[(&str, Span)]) -> Span {
@@ -403,10 +404,8 @@ fn hides(name: &str, attrs: &[(String, String)], in_main: bool, rules: &LoadRule
                     return true;
                 }
             }
-            "class" | "id" | "role" => {
-                if h.skip_attr.iter().any(|r| r.is_match(v)) {
-                    return true;
-                }
+            "class" | "id" | "role" if h.skip_attr.iter().any(|r| r.is_match(v)) => {
+                return true;
             }
             _ => {}
         }
@@ -429,10 +428,8 @@ fn collect_meta(
     meta: &mut Meta,
 ) {
     match name {
-        "html" => {
-            if meta.lang.is_none() {
-                meta.lang = attr(attrs, "lang").map(str::to_string);
-            }
+        "html" if meta.lang.is_none() => {
+            meta.lang = attr(attrs, "lang").map(str::to_string);
         }
         "meta" => {
             let key = attr(attrs, "property")
@@ -458,8 +455,7 @@ fn collect_meta(
         "time" => {
             if let Some(d) = attr(attrs, "datetime") {
                 let published = attrs.iter().any(|(k, v)| {
-                    k == "pubdate"
-                        || (k == "itemprop" && v.eq_ignore_ascii_case("datePublished"))
+                    k == "pubdate" || (k == "itemprop" && v.eq_ignore_ascii_case("datePublished"))
                 });
                 if published && meta.time_pub.is_none() {
                     meta.time_pub = Some(d.to_string());
@@ -633,7 +629,10 @@ fn attributes(b: &[u8], mut i: usize) -> (Vec<(String, String)>, usize, bool) {
 }
 
 fn memchr(b: &[u8], from: usize, c: u8) -> Option<usize> {
-    b.get(from..)?.iter().position(|&x| x == c).map(|p| p + from)
+    b.get(from..)?
+        .iter()
+        .position(|&x| x == c)
+        .map(|p| p + from)
 }
 
 fn find(b: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -649,7 +648,8 @@ fn find_end_tag(b: &[u8], from: usize, name: &[u8]) -> Option<usize> {
     while let Some(p) = memchr(b, i, b'<') {
         let after = p + 2 + name.len();
         if b.get(p + 1) == Some(&b'/')
-            && b.get(p + 2..after).is_some_and(|s| s.eq_ignore_ascii_case(name))
+            && b.get(p + 2..after)
+                .is_some_and(|s| s.eq_ignore_ascii_case(name))
             && b.get(after)
                 .is_none_or(|&c| c.is_ascii_whitespace() || c == b'>' || c == b'/')
         {
@@ -805,15 +805,15 @@ fn place_entity(out: &mut [u8], src: &[u8], start: usize, end: usize, c: char) {
         return;
     }
     let before_space = start == 0 || src[start - 1].is_ascii_whitespace() || src[start - 1] == b'>';
-    let after_word = src.get(end).is_some_and(|&c| !c.is_ascii_whitespace() && c != b'<');
+    let after_word = src
+        .get(end)
+        .is_some_and(|&c| !c.is_ascii_whitespace() && c != b'<');
     let at = if before_space && after_word {
         end - enc.len()
     } else {
         start
     };
-    for k in start..end {
-        out[k] = b' ';
-    }
+    blank(out, start, end);
     out[at..at + enc.len()].copy_from_slice(enc);
 }
 
@@ -849,7 +849,13 @@ pub fn load(id: &str, path: &str, src: String, rules: &LoadRules) -> Article {
     } else {
         vec![masked.main]
     };
-    apply_fields(&mut article, &masked.fields, FieldSource::FrontMatter, None, rules);
+    apply_fields(
+        &mut article,
+        &masked.fields,
+        FieldSource::FrontMatter,
+        None,
+        rules,
+    );
     article
 }
 
@@ -935,7 +941,14 @@ raises pay by 6&nbsp;per cent.</p>
     #[test]
     fn nothing_hidden_leaks_into_the_text() {
         let m = mask(PAGE, &rules());
-        for hidden in ["color", "not text", "Home", "Most read", "Copyright", "Other news"] {
+        for hidden in [
+            "color",
+            "not text",
+            "Home",
+            "Most read",
+            "Copyright",
+            "Other news",
+        ] {
             assert!(!m.text.contains(hidden), "{hidden} leaked");
         }
     }
@@ -943,10 +956,16 @@ raises pay by 6&nbsp;per cent.</p>
     #[test]
     fn metadata_from_markup() {
         let a = load("p", "p.html", PAGE.to_string(), &rules());
-        assert_eq!(a.meta.title.as_deref(), Some("Port strike ends after 12 days"));
+        assert_eq!(
+            a.meta.title.as_deref(),
+            Some("Port strike ends after 12 days")
+        );
         assert_eq!(a.meta.outlet.as_deref(), Some("The Guardian"));
         assert_eq!(a.meta.published.as_deref(), Some("2024-03-02"));
-        assert_eq!(a.meta.url.as_deref(), Some("https://example.org/port-strike"));
+        assert_eq!(
+            a.meta.url.as_deref(),
+            Some("https://example.org/port-strike")
+        );
         assert_eq!(a.meta.language.as_deref(), Some("en"));
         assert_eq!(a.meta.source.get("outlet"), Some(&FieldSource::FrontMatter));
     }
@@ -994,8 +1013,19 @@ raises pay by 6&nbsp;per cent.</p>
     #[test]
     fn broken_markup_never_panics_and_keeps_length() {
         for src in [
-            "<", "<a", "<a href=\"", "<!--", "<script>", "&", "&#", "&#x110000;", "</",
-            "<p>é</p", "<p\u{e9}>x", "<a b='>'>c</a>", "<pre>\r\nx\ry</pre>",
+            "<",
+            "<a",
+            "<a href=\"",
+            "<!--",
+            "<script>",
+            "&",
+            "&#",
+            "&#x110000;",
+            "</",
+            "<p>é</p",
+            "<p\u{e9}>x",
+            "<a b='>'>c</a>",
+            "<pre>\r\nx\ry</pre>",
         ] {
             let m = mask(src, &rules());
             assert_eq!(m.text.len(), src.len(), "{src:?}");

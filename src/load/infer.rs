@@ -111,9 +111,7 @@ impl OutletIndex {
     pub fn canonical(&self, candidate: &str) -> Option<&str> {
         let c = candidate
             .trim()
-            .trim_matches(|c: char| {
-                c.is_whitespace() || ".,:;\"'“”‘’()[]|-–—*_".contains(c)
-            })
+            .trim_matches(|c: char| c.is_whitespace() || ".,:;\"'“”‘’()[]|-–—*_".contains(c))
             .trim();
         if c.is_empty() || c.len() > 100 {
             return None;
@@ -434,7 +432,7 @@ pub fn month_number(name: &str) -> Option<i8> {
         return None;
     }
     (0..12)
-        .find(|&i| FULL[i] == lower || &FULL[i][..3] == lower || (lower == "sept" && i == 8))
+        .find(|&i| FULL[i] == lower || FULL[i][..3] == lower || (lower == "sept" && i == 8))
         .map(|i| i as i8 + 1)
 }
 

@@ -60,7 +60,9 @@ pub fn load(stem: &str, path: &str, text: &str, rules: &LoadRules) -> Vec<Articl
             }
             Err(e) => {
                 let what = e.to_string();
-                let what = what.rfind(" at line ").map_or(what.as_str(), |i| &what[..i]);
+                let what = what
+                    .rfind(" at line ")
+                    .map_or(what.as_str(), |i| &what[..i]);
                 out.push(skip(format!(
                     "line {line_no}: not valid JSON at column {}: {what}",
                     e.column()
@@ -128,7 +130,13 @@ pub fn load(stem: &str, path: &str, text: &str, rules: &LoadRules) -> Vec<Articl
                 message,
             })
             .collect();
-        apply_fields(&mut a, &fields, FieldSource::FrontMatter, Some(line_no), rules);
+        apply_fields(
+            &mut a,
+            &fields,
+            FieldSource::FrontMatter,
+            Some(line_no),
+            rules,
+        );
         out.push(a);
     }
     if out.is_empty() {

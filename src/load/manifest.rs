@@ -262,7 +262,10 @@ mod tests {
     }
 
     fn get(fields: &[(Field, String)], f: Field) -> Option<&str> {
-        fields.iter().find(|(g, _)| *g == f).map(|(_, v)| v.as_str())
+        fields
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, v)| v.as_str())
     }
 
     #[test]

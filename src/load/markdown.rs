@@ -52,9 +52,13 @@ pub fn front_matter_kind(text: &str) -> Option<FrontMatterKind> {
     }
 }
 
-/// The front matter block of `text`: `Ok(None)` when there is none, `Err(())` when an
-/// opening fence is never closed.
-pub fn find_front_matter(text: &str) -> Result<Option<FrontMatter>, ()> {
+/// An opening front matter fence that is never closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Unclosed;
+
+/// The front matter block of `text`: `Ok(None)` when there is none, `Err(Unclosed)` when
+/// an opening fence is never closed.
+pub fn find_front_matter(text: &str) -> Result<Option<FrontMatter>, Unclosed> {
     let Some(kind) = front_matter_kind(text) else {
         return Ok(None);
     };
@@ -78,7 +82,7 @@ pub fn find_front_matter(text: &str) -> Result<Option<FrontMatter>, ()> {
         }
         pos = end;
     }
-    Err(())
+    Err(Unclosed)
 }
 
 /// A front matter parse failure: 1-based line in the file and the parser's message.
@@ -108,14 +112,14 @@ pub fn parse_front_matter(
             let value: serde_json::Value = serde_saphyr::from_str_with_options(inner, options)
                 .map_err(|e| FrontMatterError {
                     line: fm.inner_line
-                        + e.location().map_or(0, |l| l.line().saturating_sub(1) as usize),
+                        + e.location()
+                            .map_or(0, |l| l.line().saturating_sub(1) as usize),
                     message: first_line(&e.to_string()),
                 })?;
             match value {
-                serde_json::Value::Object(map) => map
-                    .into_iter()
-                    .map(|(k, v)| (k, json_text(&v)))
-                    .collect(),
+                serde_json::Value::Object(map) => {
+                    map.into_iter().map(|(k, v)| (k, json_text(&v))).collect()
+                }
                 serde_json::Value::Null => vec![],
                 _ => {
                     return Err(FrontMatterError {
@@ -222,7 +226,7 @@ pub fn load(id: &str, path: &str, format: Format, text: String, rules: &LoadRule
             }
         },
         Ok(None) => {}
-        Err(()) => {
+        Err(Unclosed) => {
             if format == Format::Markdown {
                 problems.push(Problem {
                     severity: Severity::Warning,
@@ -244,7 +248,13 @@ pub fn load(id: &str, path: &str, format: Format, text: String, rules: &LoadRule
         vec![]
     };
     article.problems = problems;
-    apply_fields(&mut article, &fields, FieldSource::FrontMatter, fm_line, rules);
+    apply_fields(
+        &mut article,
+        &fields,
+        FieldSource::FrontMatter,
+        fm_line,
+        rules,
+    );
     article
 }
 
@@ -473,7 +483,11 @@ mod tests {
         let a = load("a", "a.md", Format::Markdown, text.into(), &rules());
         let p = &a.problems[0];
         assert_eq!(p.severity, Severity::Warning);
-        assert!(p.message.contains("malformed front matter"), "{}", p.message);
+        assert!(
+            p.message.contains("malformed front matter"),
+            "{}",
+            p.message
+        );
         assert!(matches!(p.line, Some(2..=4)), "{:?}", p.line);
         assert_eq!(a.meta.title, None);
         assert_eq!(a.content[0].start, text.find("Body").unwrap());
@@ -522,13 +536,16 @@ mod tests {
         let words: Vec<&str> = masked.split_whitespace().collect();
         assert_eq!(
             words,
-            ["The", "minister", "said", "in", "a", "post", "that", "rates", "rise."]
+            [
+                "The", "minister", "said", "in", "a", "post", "that", "rates", "rise."
+            ]
         );
     }
 
     #[test]
     fn code_blocks_rules_and_reference_definitions_are_blanked() {
-        let text = "Intro line.\n```\nlet x = 1;\n```\n***\n[1]: https://example.org\nsnake_case stays\n";
+        let text =
+            "Intro line.\n```\nlet x = 1;\n```\n***\n[1]: https://example.org\nsnake_case stays\n";
         let masked = mask_markdown(text.into(), 0);
         assert_eq!(masked.lines().count(), text.lines().count());
         assert!(!masked.contains("let x"));

@@ -226,8 +226,12 @@ pub fn clean_value(
 ) -> std::result::Result<String, String> {
     let v = collapse_ws(value);
     match field {
-        Field::Published => infer::normalize_date(&v, rules)
-            .ok_or_else(|| format!("published {:?} is not a date crosscheck can read; ignored", clip(&v, 60))),
+        Field::Published => infer::normalize_date(&v, rules).ok_or_else(|| {
+            format!(
+                "published {:?} is not a date crosscheck can read; ignored",
+                clip(&v, 60)
+            )
+        }),
         Field::Outlet | Field::Wire => {
             if v.starts_with("http://") || v.starts_with("https://") {
                 Err(format!(
@@ -804,6 +808,58 @@ fn make_ids_unique(articles: &mut [Article]) {
             a.id = candidate;
         }
     }
+}
+
+/// Check what every loaded article promises (used by tests and fuzz targets): content
+/// spans sorted, disjoint, inside the text and on char boundaries; line starts from 0,
+/// increasing, inside the text; a skipped article has an error and an ok one has content;
+/// every recorded metadata source has its field set.
+pub fn check_invariants(a: &Article) -> std::result::Result<(), String> {
+    let mut last_end = 0;
+    for s in &a.content {
+        if s.start < last_end || s.end <= s.start || s.end > a.text.len() {
+            return Err(format!("{}: bad content span {s:?}", a.id));
+        }
+        if !a.text.is_char_boundary(s.start) || !a.text.is_char_boundary(s.end) {
+            return Err(format!("{}: content span {s:?} cuts a char", a.id));
+        }
+        last_end = s.end;
+    }
+    if a.line_starts.first() != Some(&0)
+        || a.line_starts.windows(2).any(|w| w[0] >= w[1])
+        || a.line_starts.iter().any(|&l| l > a.text.len())
+    {
+        return Err(format!("{}: bad line starts", a.id));
+    }
+    if a.first_line == 0 {
+        return Err(format!("{}: first line 0", a.id));
+    }
+    let has_error = a.problems.iter().any(|p| p.severity == Severity::Error);
+    match a.status {
+        Status::Skipped if !has_error => return Err(format!("{}: skipped without a reason", a.id)),
+        Status::Ok if has_error || a.content.is_empty() => {
+            return Err(format!("{}: ok but with an error or no content", a.id));
+        }
+        _ => {}
+    }
+    for f in Field::ALL {
+        let set = match f {
+            Field::Title => a.meta.title.is_some(),
+            Field::Outlet => a.meta.outlet.is_some(),
+            Field::Published => a.meta.published.is_some(),
+            Field::Url => a.meta.url.is_some(),
+            Field::Language => a.meta.language.is_some(),
+            Field::Wire => a.meta.wire.is_some(),
+        };
+        if set != a.meta.source.contains_key(f.name()) {
+            return Err(format!(
+                "{}: field {} and its source disagree",
+                a.id,
+                f.name()
+            ));
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -4,13 +4,14 @@
 use super::*;
 use crate::model::Status;
 
-fn rules() -> LoadRules {
-    LoadRules::compile(&RuleSet::embedded()).unwrap()
+fn rules() -> &'static LoadRules {
+    static RULES: std::sync::OnceLock<LoadRules> = std::sync::OnceLock::new();
+    RULES.get_or_init(|| LoadRules::compile(&RuleSet::embedded()).unwrap())
 }
 
 fn text_article(text: &str) -> Article {
     let mut a = Article::new("a", "a.txt", Format::Text, text.into());
-    prepare(&mut a, &LoadOptions::default(), &rules());
+    prepare(&mut a, &LoadOptions::default(), rules());
     a
 }
 
@@ -26,7 +27,7 @@ fn load_one(name: &str, bytes: &[u8]) -> Article {
         bytes,
         format_of(path),
         &LoadOptions::default(),
-        &rules(),
+        rules(),
         &[],
     );
     assert_eq!(v.len(), 1);
@@ -95,12 +96,19 @@ fn empty_and_white_space_files_are_skipped_with_a_reason() {
     assert_eq!(a.problems[0].message, "empty file");
     let a = load_one("w.txt", b" \n\t\r\n \xC2\xA0\n");
     assert_eq!(a.status, Status::Skipped);
-    assert!(a.problems[0].message.contains("no text"), "{:?}", a.problems);
+    assert!(
+        a.problems[0].message.contains("no text"),
+        "{:?}",
+        a.problems
+    );
 }
 
 #[test]
 fn crlf_and_lone_cr_lines_are_lines() {
-    let a = load_one("c.txt", b"Title of the piece here\r\nBody one.\r\nBody two.\r\n");
+    let a = load_one(
+        "c.txt",
+        b"Title of the piece here\r\nBody one.\r\nBody two.\r\n",
+    );
     assert_eq!(a.meta.title.as_deref(), Some("Title of the piece here"));
     assert_eq!(a.line_of(a.text.find("Body two").unwrap()), 3);
     let a = load_one("r.txt", b"Title of the piece here\rBody one.\rBody two.\r");
@@ -126,7 +134,10 @@ fn dates_in_every_common_form_are_normalised() {
     assert_eq!(n("2025/3/4").as_deref(), Some("2025-03-04"));
     assert_eq!(n("December 5, 2025").as_deref(), Some("2025-12-05"));
     assert_eq!(n("5 December 2025").as_deref(), Some("2025-12-05"));
-    assert_eq!(n("Mon, 01 Dec 2025 10:00:00 GMT").as_deref(), Some("2025-12-01"));
+    assert_eq!(
+        n("Mon, 01 Dec 2025 10:00:00 GMT").as_deref(),
+        Some("2025-12-01")
+    );
     assert_eq!(n("Dec. 5th, 2025").as_deref(), Some("2025-12-05"));
     assert_eq!(n("2025-02-30"), None);
     assert_eq!(n("yesterday"), None);
@@ -143,12 +154,30 @@ fn dateline_gives_published_date() {
 #[test]
 fn datelines_in_several_forms() {
     for (text, want) in [
-        (" date 2024-06-30 Bridge reopens after repairs\nBody.\n", "2024-06-30"),
-        ("Harbour dredging starts\nPublication date: March 4, 2023\nBody.\n", "2023-03-04"),
-        ("Harbour dredging starts\nPublished 4 March 2023\nBody.\n", "2023-03-04"),
-        ("Harbour dredging starts\nUpdated Jan. 5, 2026 7:45 a.m. ET\nBody.\n", "2026-01-05"),
-        ("Harbour dredging starts\nDecember 5, 2025\nBody.\n", "2025-12-05"),
-        ("Harbour dredging starts\nFriday, 5 December 2025\nBody.\n", "2025-12-05"),
+        (
+            " date 2024-06-30 Bridge reopens after repairs\nBody.\n",
+            "2024-06-30",
+        ),
+        (
+            "Harbour dredging starts\nPublication date: March 4, 2023\nBody.\n",
+            "2023-03-04",
+        ),
+        (
+            "Harbour dredging starts\nPublished 4 March 2023\nBody.\n",
+            "2023-03-04",
+        ),
+        (
+            "Harbour dredging starts\nUpdated Jan. 5, 2026 7:45 a.m. ET\nBody.\n",
+            "2026-01-05",
+        ),
+        (
+            "Harbour dredging starts\nDecember 5, 2025\nBody.\n",
+            "2025-12-05",
+        ),
+        (
+            "Harbour dredging starts\nFriday, 5 December 2025\nBody.\n",
+            "2025-12-05",
+        ),
         ("PARIS, Dec 3, 2025 (AFP) - Talks resumed.\n", "2025-12-03"),
     ] {
         let a = text_article(text);
@@ -176,13 +205,18 @@ fn dates_deep_in_the_body_are_not_publication_dates() {
 
 #[test]
 fn title_skips_labels_datelines_and_outlet_lines() {
-    let a = text_article("Europe\n2025.12.01 21:11 GMT+8\nCGTN\nTalks bring progress but more work needed\nBody.\n");
+    let a = text_article(
+        "Europe\n2025.12.01 21:11 GMT+8\nCGTN\nTalks bring progress but more work needed\nBody.\n",
+    );
     assert_eq!(
         a.meta.title.as_deref(),
         Some("Talks bring progress but more work needed")
     );
     let a = text_article(" date 2024-06-30 Bridge reopens after repairs\nBody.\n");
-    assert_eq!(a.meta.title.as_deref(), Some("Bridge reopens after repairs"));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Bridge reopens after repairs")
+    );
     let a = text_article("By Jane Roe | Metro desk\nCity buys new buses\nBody.\n");
     assert_eq!(a.meta.title.as_deref(), Some("City buys new buses"));
 }
@@ -232,9 +266,18 @@ fn outlet_from_a_line_with_only_its_name_or_a_byline() {
 fn wire_credits_in_several_forms() {
     for (text, want) in [
         ("Flood waters rise\nBody.\nSource(s): Reuters\n", "Reuters"),
-        ("Flood waters rise\nBody.\nSources: AFP, Reuters\n", "Agence France-Presse"),
-        ("Flood waters rise\nNASHVILLE, Tenn. (AP) — Water rose.\n", "Associated Press"),
-        ("Flood waters rise\nBody.\nWith AFP\n", "Agence France-Presse"),
+        (
+            "Flood waters rise\nBody.\nSources: AFP, Reuters\n",
+            "Agence France-Presse",
+        ),
+        (
+            "Flood waters rise\nNASHVILLE, Tenn. (AP) — Water rose.\n",
+            "Associated Press",
+        ),
+        (
+            "Flood waters rise\nBody.\nWith AFP\n",
+            "Agence France-Presse",
+        ),
     ] {
         let a = text_article(text);
         assert_eq!(a.meta.wire.as_deref(), Some(want), "{text:?}");
@@ -308,7 +351,15 @@ fn precedence_flag_over_front_matter_over_inference() {
         manifest: None,
     };
     let text = "---\noutlet: BBC\npublished: 2023-05-06\ntitle: Given title here\n---\nCNN\n2022-01-01\nBody text.\n";
-    let v = load_bytes("m", "m.md", text.as_bytes(), Some(Format::Markdown), &opts, &r, &[]);
+    let v = load_bytes(
+        "m",
+        "m.md",
+        text.as_bytes(),
+        Some(Format::Markdown),
+        &opts,
+        r,
+        &[],
+    );
     let m = &v[0].meta;
     assert_eq!(m.outlet.as_deref(), Some("The Kyiv Independent"));
     assert_eq!(m.source["outlet"], FieldSource::Flag);
@@ -327,7 +378,7 @@ fn precedence_flag_over_front_matter_over_inference() {
         text.as_bytes(),
         Some(Format::Markdown),
         &opts,
-        &r,
+        r,
         &manifest,
     );
     let m = &v[0].meta;
@@ -340,9 +391,19 @@ fn precedence_flag_over_front_matter_over_inference() {
 #[test]
 fn set_field_keeps_the_higher_source() {
     let mut m = Metadata::default();
-    assert!(set_field(&mut m, Field::Title, "A", FieldSource::FrontMatter));
+    assert!(set_field(
+        &mut m,
+        Field::Title,
+        "A",
+        FieldSource::FrontMatter
+    ));
     assert!(!set_field(&mut m, Field::Title, "B", FieldSource::Inferred));
-    assert!(!set_field(&mut m, Field::Title, "C", FieldSource::FrontMatter));
+    assert!(!set_field(
+        &mut m,
+        Field::Title,
+        "C",
+        FieldSource::FrontMatter
+    ));
     assert!(set_field(&mut m, Field::Title, "D", FieldSource::Flag));
     assert!(!set_field(&mut m, Field::Url, "  ", FieldSource::Flag));
     assert_eq!(m.title.as_deref(), Some("D"));
@@ -357,7 +418,7 @@ fn bad_published_values_become_warnings() {
         text.as_bytes(),
         Some(Format::Markdown),
         &LoadOptions::default(),
-        &rules(),
+        rules(),
         &[],
     );
     assert_eq!(v[0].meta.published, None);
@@ -370,7 +431,7 @@ fn bad_published_flag_is_a_usage_error() {
         published: Some("someday".into()),
         ..LoadOptions::default()
     };
-    let err = load(&[], &opts, &rules()).unwrap_err();
+    let err = load(&[], &opts, rules()).unwrap_err();
     assert!(matches!(err, Error::Usage(_)), "{err}");
 }
 
@@ -410,7 +471,12 @@ fn user_rules_can_add_outlet_patterns() {
         },
     );
     let r = LoadRules::compile(&set).unwrap();
-    let mut a = Article::new("a", "a.txt", Format::Text, "Title of it\nBody.\nFiled for Politico\n".into());
+    let mut a = Article::new(
+        "a",
+        "a.txt",
+        Format::Text,
+        "Title of it\nBody.\nFiled for Politico\n".into(),
+    );
     prepare(&mut a, &LoadOptions::default(), &r);
     assert_eq!(a.meta.outlet.as_deref(), Some("Politico"));
 }
@@ -434,8 +500,71 @@ fn bylines_are_not_content_but_sentences_starting_with_by_are() {
     let text = "Storm closes schools\nBy Tom Reed\nBY ANA RUIZ and Li Wei\nBy Jane Roe | BBC News\nBy Monday, the river had fallen.\nBy contrast, the north stayed dry.\n";
     let a = text_article(text);
     let c = content(&a);
-    assert!(!c.contains("Tom Reed") && !c.contains("ANA RUIZ") && !c.contains("Jane Roe"), "{c}");
+    assert!(
+        !c.contains("Tom Reed") && !c.contains("ANA RUIZ") && !c.contains("Jane Roe"),
+        "{c}"
+    );
     assert!(c.contains("By Monday, the river had fallen."));
     assert!(c.contains("By contrast"));
     assert_eq!(a.meta.outlet.as_deref(), Some("BBC"));
+}
+
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn markupish() -> impl Strategy<Value = String> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("<p>".to_string()),
+                Just("</p>".to_string()),
+                Just("<article>".to_string()),
+                Just("<nav>".to_string()),
+                Just("<script>".to_string()),
+                Just("&amp;".to_string()),
+                Just("&#8220;".to_string()),
+                Just("---\n".to_string()),
+                Just("+++\n".to_string()),
+                Just("title: x\n".to_string()),
+                Just("{\"text\": \"a\"}\n".to_string()),
+                Just("\r\n".to_string()),
+                Just("\r".to_string()),
+                Just("é".to_string()),
+                Just("“".to_string()),
+                Just("[a](b)".to_string()),
+                Just("**".to_string()),
+                "[a-zA-Z .,]{0,12}".prop_map(|s| s),
+            ],
+            0..40,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        #[test]
+        fn any_bytes_in_any_format_keep_the_invariants(
+            bytes in proptest::collection::vec(any::<u8>(), 0..300),
+            which in 0usize..5,
+        ) {
+            let r = rules();
+            let format = [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Html), Some(Format::Jsonl)][which];
+            for a in load_bytes("p", "p", &bytes, format, &LoadOptions::default(), r, &[]) {
+                prop_assert!(check_invariants(&a).is_ok(), "{:?}", check_invariants(&a));
+            }
+        }
+
+        #[test]
+        fn markup_like_text_keeps_the_invariants(text in markupish(), which in 0usize..5) {
+            let r = rules();
+            let format = [None, Some(Format::Text), Some(Format::Markdown), Some(Format::Html), Some(Format::Jsonl)][which];
+            for a in load_bytes("p", "p", text.as_bytes(), format, &LoadOptions::default(), r, &[]) {
+                prop_assert!(check_invariants(&a).is_ok(), "{:?}", check_invariants(&a));
+                if a.format == Format::Html {
+                    prop_assert_eq!(a.text.len(), text.len());
+                }
+            }
+        }
+    }
 }
