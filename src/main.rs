@@ -59,6 +59,10 @@ struct Global {
     /// Publication date (YYYY-MM-DD) of every input, overriding other sources.
     #[arg(long, global = true, value_name = "DATE")]
     published: Option<String>,
+    /// Corpus manifest giving metadata per file (default: the first crosscheck.toml in or
+    /// above each input folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    manifest: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -208,6 +212,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         load: crosscheck::load::LoadOptions {
             outlet: g.outlet.clone(),
             published: g.published.clone(),
+            manifest: g.manifest.clone(),
         },
         jobs: g.jobs,
     };

@@ -102,6 +102,12 @@ impl RuleSet {
         Ok(set)
     }
 
+    /// Add `source` as the last source of rules file `name` (used by tests and fuzzers to
+    /// build a set from text; `load` is the way for folders).
+    pub fn push(&mut self, name: &str, source: RuleSource) {
+        self.files.entry(name.to_string()).or_default().push(source);
+    }
+
     /// Every source, by file name.
     pub fn sources(&self) -> impl Iterator<Item = (&str, &[RuleSource])> {
         self.files.iter().map(|(k, v)| (k.as_str(), v.as_slice()))
