@@ -1619,7 +1619,7 @@ fn skip_after_cue(
             let phrase = join_tokens(&toks[i..j]).to_lowercase();
             let timeish = phrase.split(' ').skip(1).any(|w| {
                 is_weekday(w)
-                    || crate::load::month_number(w).is_some()
+                    || crate::load::infer::month_number(w).is_some()
                     || matches!(
                         w,
                         "x" | "twitter"
@@ -1683,7 +1683,7 @@ fn skip_after_cue(
         }
         // A bare date ("said April 21").
         if i + 1 < toks.len()
-            && crate::load::month_number(&toks[i].lower).is_some()
+            && crate::load::infer::month_number(&toks[i].lower).is_some()
             && toks[i].capitalised()
             && toks[i + 1].text.chars().all(|c| c.is_ascii_digit())
         {
