@@ -16,6 +16,7 @@
 //! `rules/frames.toml` and `rules/antonyms.toml`.
 
 mod events;
+pub mod explain;
 mod numbers;
 mod polarity;
 mod quotes;
