@@ -30,6 +30,14 @@ struct Item {
     changing: bool,
 }
 
+/// A readable form of an anchor key no anchor displays (a speaker's folded surname).
+fn display_key(k: &str) -> String {
+    let k = k.strip_prefix("id:").unwrap_or(k);
+    let mut c = k.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
 /// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`.
 pub(crate) fn day_number(iso: &str) -> Option<i64> {
     let mut it = iso.get(..10)?.split('-');
@@ -109,15 +117,20 @@ impl Family for Events<'_, '_> {
             }
             shared = Some(next);
         }
-        let p = &self.ctx.preps[self.items[first].prep];
         let mut names: Vec<String> = shared
             .unwrap_or_default()
             .iter()
             .map(|k| {
-                p.anchors
+                items
                     .iter()
-                    .find(|a| &a.key == k)
-                    .map_or_else(|| k.clone(), |a| a.display.clone())
+                    .map(|&i| &self.ctx.preps[self.items[i].prep])
+                    .find_map(|p| {
+                        p.anchors
+                            .iter()
+                            .find(|a| &a.key == k)
+                            .map(|a| a.display.clone())
+                    })
+                    .unwrap_or_else(|| display_key(k))
             })
             .collect();
         names.sort();
@@ -167,11 +180,12 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             {
                 continue;
             }
-            let participants: BTreeSet<String> = p
+            let mut participants: BTreeSet<String> = p
                 .strong()
                 .filter(|a| !a.place)
                 .map(|a| a.key.clone())
                 .collect();
+            participants.extend(p.speaker_anchor.iter().cloned());
             if participants.len() < f.min_shared {
                 continue;
             }
@@ -484,6 +498,30 @@ mod tests {
         assert_eq!(k[0].claims.len(), 3);
         assert_eq!(k[0].rule, "place-contradiction");
         assert!(k[0].topic.starts_with("place of the meeting"));
+    }
+
+    #[test]
+    fn the_speaker_takes_part_when_the_content_refers_back() {
+        let mut a = c("a", 1, "he would meet Yelena Sarkis in Vienna on March 17");
+        a.speaker.name = "Tomas Hollander".into();
+        let claims = [
+            dated(a, "2026-03-17"),
+            dated(
+                c(
+                    "b",
+                    1,
+                    "Hollander and Sarkis will meet in Vienna on March 17",
+                ),
+                "2026-03-17",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let rules: Vec<&str> = of(&f, FindingKind::Agreement)
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(rules, ["date-agreement", "place-agreement"], "{f:#?}");
+        assert_eq!(f[0].topic, "date of the meeting (Hollander, Sarkis)");
     }
 
     #[test]

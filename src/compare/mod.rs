@@ -512,6 +512,9 @@ pub(crate) struct Prep<'a> {
     pub places: Vec<(String, String)>,
     /// The content says something is uncertain or conditional.
     pub hedged: bool,
+    /// The speaker's anchor key when the content refers back to the speaker ("he would
+    /// meet Sarkis"): the speaker takes part in what the content reports.
+    pub speaker_anchor: Option<String>,
 }
 
 impl Prep<'_> {
@@ -761,7 +764,22 @@ fn prepare<'a>(
         1 => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
     };
+    let refers_back = claim.speaker.kind == SpeakerKind::Person
+        && toks.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "he" | "she" | "i" | "we" | "him" | "her" | "me"
+            ) || (t.norm == "us" && !t.acronym)
+        });
+    let speaker_anchor = refers_back
+        .then(|| claim.speaker.name.split_whitespace().last())
+        .flatten()
+        .map(|last| {
+            let base = strip_possessive(&fold(last)).replace('.', "");
+            surname_ids.get(&base).cloned().unwrap_or(base)
+        });
     Prep {
+        speaker_anchor,
         claim,
         article,
         source: independence_key(claim, article),
@@ -1264,8 +1282,14 @@ fn dedupe(findings: &mut Vec<Finding>) {
             .then_with(|| b.claims.len().cmp(&a.claims.len()))
             .then_with(|| a.id.cmp(&b.id))
     });
-    let mut seen: HashSet<(FindingKind, Vec<String>)> = HashSet::new();
-    findings.retain(|f| seen.insert((f.kind, f.claims.clone())));
+    // The date and the place of one event are different facts; other families saying
+    // the same thing about the same claims are one finding.
+    let facet = |rule: &str| match rule.split('-').next() {
+        Some(f @ ("date" | "place")) => f.to_string(),
+        _ => String::new(),
+    };
+    let mut seen: HashSet<(FindingKind, Vec<String>, String)> = HashSet::new();
+    findings.retain(|f| seen.insert((f.kind, f.claims.clone(), facet(&f.rule))));
     // Agreements contained in a larger agreement of the same family of evidence.
     let agreements: Vec<(usize, BTreeSet<&str>)> = findings
         .iter()
@@ -1284,14 +1308,18 @@ fn dedupe(findings: &mut Vec<Finding>) {
         let Some(first) = set.iter().next() else {
             continue;
         };
+        // A plain statement agreement says less than any other agreement over the same
+        // claims; other agreements are covered by a larger one of their own rule.
+        let plain = findings[*i].rule == "statement-agreement";
         let covered = by_claim.get(first).is_some_and(|others| {
             others.iter().any(|&o| {
                 o != k && {
                     let (oi, oset) = &agreements[o];
+                    let other_rule = &findings[*oi].rule;
                     !drop.contains(oi)
-                        && oset.len() > set.len()
                         && set.is_subset(oset)
-                        && findings[*oi].rule == findings[*i].rule
+                        && ((oset.len() > set.len() && *other_rule == findings[*i].rule)
+                            || (plain && other_rule != "statement-agreement"))
                 }
             })
         });

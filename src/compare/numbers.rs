@@ -178,12 +178,19 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 }
                 let lo = pos.saturating_sub(f.window);
                 let hi = pos + f.window + 1;
-                if !hits.iter().any(|&h| h >= lo && h < hi && h != *pos) {
+                let Some(&kw) = hits
+                    .iter()
+                    .filter(|&&h| h >= lo && h < hi && h != *pos)
+                    .min_by_key(|&&h| h.abs_diff(*pos))
+                else {
                     continue;
-                }
+                };
+                // Names in the phrase that holds the number and its keyword ("the EU's
+                // 12-point plan", "the Washington plan has 28 points").
+                let (qlo, qhi) = (kw.min(*pos).saturating_sub(3), kw.max(*pos) + 1);
                 let qualifiers = p
                     .strong()
-                    .filter(|a| a.pos >= lo && a.pos < hi)
+                    .filter(|a| a.pos >= qlo && a.pos < qhi)
                     .map(|a| a.key.clone())
                     .collect();
                 let approx = lex.approximate.any_in(&p.toks, pos.saturating_sub(3), *pos);

@@ -12,9 +12,9 @@
 //!   "agreement on the water annex".
 //! - **plain statements**: any claim's content as a set of word stems (stop words and
 //!   negations left out, antonyms mapped to their pair). Two claims whose sets overlap
-//!   by Jaccard >= [`SIMILAR`] say the same thing (agreement) or, when their
-//!   polarities differ, opposite things (contradiction). Blocked by the three rarest
-//!   stems of each claim.
+//!   by Jaccard >= [`SIMILAR`] with the same polarity say the same thing (agreement);
+//!   overlapping by >= [`CONTRADICT`] with different polarities, opposite things
+//!   (contradiction). Blocked by the three rarest stems of each claim.
 //!
 //! Hedged statements ("close to an agreement", "could reach a deal") are never compared:
 //! they neither assert nor deny. Rules: `polarity-contradiction` (a negation),
@@ -27,8 +27,11 @@ use std::collections::{BTreeSet, HashMap};
 
 /// Jaccard overlap of the words around two framed keywords needed to compare them.
 pub const FOCUS: f64 = 0.4;
-/// Jaccard overlap of two plain statements' stems needed to compare them.
+/// Jaccard overlap of two plain statements' stems needed to call them the same.
 pub const SIMILAR: f64 = 0.6;
+/// Jaccard overlap needed to call them opposite: higher, since one changed word
+/// ("fisheries annex" for "dredging annex") may change the subject.
+pub const CONTRADICT: f64 = 0.8;
 /// Plain statements with fewer stems are not compared.
 pub const MIN_STEMS: usize = 3;
 
@@ -422,12 +425,16 @@ fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if da != db {
         return None;
     }
-    if a.polarity.negative == b.polarity.negative {
+    if a.polarity.negative != b.polarity.negative {
+        if j < CONTRADICT {
+            return None;
+        }
+        return Some(differ(0.45 + 0.4 * j, a, b));
+    }
+    {
         // Word overlap is weak evidence of saying the same thing: one changed word
         // ("northern" for "southern") keeps the overlap high.
         Some(Judgement::Same(0.3 + 0.5 * j))
-    } else {
-        Some(differ(0.45 + 0.4 * j, a, b))
     }
 }
 
@@ -547,6 +554,20 @@ mod tests {
         let claims = [
             c("a", 1, "Russia has not agreed to the ceasefire plan"),
             c("b", 1, "Ukraine has agreed to the ceasefire plan"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn one_changed_subject_word_is_not_a_contradiction() {
+        let claims = [
+            c("a", 1, "agreement was reached on the fisheries annex"),
+            c(
+                "b",
+                1,
+                "no agreement has been reached on the dredging annex",
+            ),
         ];
         let f = find_all(&arts(), &claims);
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
