@@ -28,6 +28,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("cues.toml", include_str!("../rules/cues.toml")),
     ("speakers.toml", include_str!("../rules/speakers.toml")),
     ("outlets.toml", include_str!("../rules/outlets.toml")),
+    ("frames.toml", include_str!("../rules/frames.toml")),
+    ("antonyms.toml", include_str!("../rules/antonyms.toml")),
 ];
 
 /// Largest compiled size allowed for one pattern from a rules file.
