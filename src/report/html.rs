@@ -21,8 +21,9 @@ use crate::pipeline::Corpus;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashSet};
 
-/// The page's only script: filters findings by kind and outlet. It never writes markup,
-/// only toggles `hidden`.
+/// The page's only script: filters findings by kind and outlet (preset by the address's
+/// fragment, `#kind=contradiction,misquote&outlet=Name`). It never writes markup, only
+/// toggles `hidden` and sets a count's text.
 pub const SCRIPT: &str = r#"(function () {
   var boxes = Array.prototype.slice.call(document.querySelectorAll('#filters input[data-kind]'));
   var select = document.getElementById('outlet-filter');
@@ -44,6 +45,19 @@ pub const SCRIPT: &str = r#"(function () {
     });
     if (count) { count.textContent = String(shown); }
   }
+  // A link can preselect filters: report.html#kind=contradiction,misquote&outlet=Name
+  (location.hash || '').replace(/^#/, '').split('&').forEach(function (kv) {
+    var i = kv.indexOf('=');
+    if (i < 0) { return; }
+    var key = kv.slice(0, i), value;
+    try { value = decodeURIComponent(kv.slice(i + 1)); } catch (e) { return; }
+    if (key === 'kind') {
+      var want = value.split(',');
+      boxes.forEach(function (b) { b.checked = want.indexOf(b.getAttribute('data-kind')) >= 0; });
+    } else if (key === 'outlet' && select) {
+      select.value = value;
+    }
+  });
   boxes.forEach(function (b) { b.addEventListener('change', apply); });
   if (select) { select.addEventListener('change', apply); }
   apply();
@@ -79,7 +93,7 @@ mark { background: #ffd54f; padding: 0 .1em; border-radius: 2px; }
 svg { max-width: 100%; height: auto; display: block; margin: .5rem 0; }
 svg text { font: 12px system-ui, sans-serif; fill: #333; }
 svg .lane { stroke: #e3e7eb; } svg .axis { stroke: #999; } svg .tick { text-anchor: middle; fill: #666; }
-svg .value { text-anchor: middle; font-size: 11px; } svg .col-head { font-weight: 600; }
+svg .value { font-size: 11px; font-weight: 600; } svg .col-head { font-weight: 600; }
 svg .contradiction { stroke: #c0392b; stroke-width: 2; stroke-dasharray: 5 4; }
 svg .contradicting circle { stroke: #c0392b; stroke-width: 3; }
 svg .edge { opacity: .75; } svg .edge.direct { opacity: .35; stroke-dasharray: 3 3; }

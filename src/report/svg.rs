@@ -109,11 +109,32 @@ pub fn claim_date<'a>(c: &'a Claim, a: &'a Article) -> Option<&'a str> {
         .filter(|d| day_number(d).is_some()))
 }
 
-/// A short label for a claim: its quantities when it has some, else its first words.
-pub fn claim_label(c: &Claim) -> String {
+/// Lowercase words of letters and digits.
+fn word_keys(s: &str) -> Vec<String> {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// A short label for a claim: its quantities when it has some; else the words that set it
+/// apart from the claims it is compared with (`others`); else its first words.
+pub fn claim_label(c: &Claim, others: &[&Claim]) -> String {
     if !c.quantities.is_empty() {
         let q: Vec<&str> = c.quantities.iter().map(|q| q.text.as_str()).collect();
         return super::ellipsize(&q.join(", "), 28);
+    }
+    let other_sets: Vec<BTreeSet<String>> = others
+        .iter()
+        .map(|o| word_keys(&o.content).into_iter().collect())
+        .collect();
+    let differing: Vec<String> = word_keys(&c.content)
+        .into_iter()
+        .filter(|w| other_sets.iter().any(|o| !o.contains(w)))
+        .take(4)
+        .collect();
+    if !others.is_empty() && !differing.is_empty() {
+        return super::ellipsize(&differing.join(" "), 28);
     }
     let words: Vec<&str> = c.content.split_whitespace().take(5).collect();
     super::ellipsize(&words.join(" "), 28)
@@ -263,10 +284,27 @@ pub fn timeline(
         };
         let date = claim_date(c, a).unwrap_or("undated");
         let label_y = if slot % 2 == 0 { y - 9.0 } else { y + 17.0 };
+        // Labels near an edge grow inwards so they are not cut.
+        let anchor = if x > width * 0.7 {
+            "end"
+        } else if x < left + 60.0 {
+            "start"
+        } else {
+            "middle"
+        };
+        // What sets the claim apart, against the claims it disagrees with.
+        let others: Vec<&Claim> = findings
+            .iter()
+            .filter(|(k, _)| *k != FindingKind::Agreement)
+            .filter(|(_, ids)| ids.iter().any(|id| *id == c.id))
+            .flat_map(|(_, ids)| ids.iter())
+            .filter(|id| **id != c.id)
+            .filter_map(|id| index.claim(id))
+            .collect();
         svg.push_str(&format!(
             "<g class=\"point{}\"><title>{}</title>\
              <circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"6\" fill=\"{}\"/>\
-             <text x=\"{x:.1}\" y=\"{label_y:.1}\" class=\"value\">{}</text></g>",
+             <text x=\"{x:.1}\" y=\"{label_y:.1}\" class=\"value\" text-anchor=\"{anchor}\">{}</text></g>",
             if contradicting.contains(c.id.as_str()) {
                 " contradicting"
             } else {
@@ -280,7 +318,7 @@ pub fn timeline(
                 super::ellipsize(&c.content, 200)
             )),
             colors.color(outlet_of(a)),
-            esc(&claim_label(c))
+            esc(&claim_label(c, &others))
         ));
     }
     svg.push_str("</svg>");

@@ -12,7 +12,16 @@ use super::{
 use crate::baseline::BaselineState;
 use crate::model::FindingKind;
 use crate::pipeline::Corpus;
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, presets};
+
+/// Keep the short columns (`columns`) unwrapped, so the long ones get the room.
+fn keep_whole(t: &mut Table, columns: &[usize]) {
+    for &i in columns {
+        if let Some(c) = t.column_mut(i) {
+            c.set_constraint(ColumnConstraint::ContentWidth);
+        }
+    }
+}
 
 fn new_table(opts: RenderOptions) -> Table {
     let mut t = Table::new();
@@ -70,12 +79,7 @@ pub fn table_with(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String
         out.push_str("No findings.\n");
     } else {
         let mut t = new_table(opts);
-        let with_state = ctx.baseline.is_some();
-        let mut header = vec!["finding", "kind", "topic", "sources", "evidence"];
-        if with_state {
-            header.insert(2, "baseline");
-        }
-        t.set_header(header);
+        t.set_header(["finding", "topic", "src", "evidence"]);
         for f in sorted_findings(corpus) {
             let evidence: Vec<String> = index
                 .evidence(f)
@@ -90,26 +94,32 @@ pub fn table_with(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String
                     ))
                 })
                 .collect();
-            let mut kind = Cell::new(f.kind.as_str());
+            // Kind, id and (with a baseline) state, one per line.
+            let mut first = format!("{}\n{}", f.kind.as_str(), terminal_safe(&f.id));
+            if ctx.baseline.is_some() {
+                first.push_str(match ctx.state(f) {
+                    Some(BaselineState::Unchanged) => "\naccepted",
+                    _ => "\nnew",
+                });
+            }
+            let mut kind = Cell::new(first);
             if opts.color {
                 kind = kind.fg(kind_color(f.kind));
             }
-            let mut row = vec![
-                Cell::new(terminal_safe(&f.id)),
+            t.add_row(vec![
                 kind,
                 Cell::new(terminal_safe(&f.topic)),
                 Cell::new(f.sources.to_string()),
                 Cell::new(evidence.join("\n")),
-            ];
-            if with_state {
-                let state = match ctx.state(f) {
-                    Some(BaselineState::Unchanged) => "accepted",
-                    _ => "new",
-                };
-                row.insert(2, Cell::new(state));
-            }
-            t.add_row(row);
+            ]);
         }
+        let whole: &[usize] = &[0, 2];
+        if let Some(c) = t.column_mut(1) {
+            c.set_constraint(ColumnConstraint::UpperBoundary(
+                comfy_table::Width::Percentage(30),
+            ));
+        }
+        keep_whole(&mut t, whole);
         out.push_str(&format!("{t}\n"));
     }
     out.push_str(&article_table(corpus, opts, &index));
