@@ -88,13 +88,15 @@ fn json_has_fingerprints_and_check_state() {
     assert!(f.get("baseline_state").is_none());
     assert!(v.get("check").is_none());
 
-    let mut ctx = Context::default();
-    ctx.baseline = Some(
-        [(corpus.findings[0].id.clone(), BaselineState::Unchanged)]
-            .into_iter()
-            .collect(),
-    );
-    ctx.check = Some(Default::default());
+    let ctx = Context {
+        baseline: Some(
+            [(corpus.findings[0].id.clone(), BaselineState::Unchanged)]
+                .into_iter()
+                .collect(),
+        ),
+        check: Some(Default::default()),
+        ..Default::default()
+    };
     let v: serde_json::Value = serde_json::from_str(&report::render_with(
         &corpus,
         OutputFormat::Json,

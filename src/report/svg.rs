@@ -296,7 +296,7 @@ pub fn timeline(
         let others: Vec<&Claim> = findings
             .iter()
             .filter(|(k, _)| *k != FindingKind::Agreement)
-            .filter(|(_, ids)| ids.iter().any(|id| *id == c.id))
+            .filter(|(_, ids)| ids.contains(&c.id))
             .flat_map(|(_, ids)| ids.iter())
             .filter(|id| **id != c.id)
             .filter_map(|id| index.claim(id))
@@ -327,6 +327,9 @@ pub fn timeline(
 
 /// Most nodes drawn per column; the rest are merged into one "others" node.
 pub const MAX_NODES: usize = 30;
+
+/// A node of the relay graph: its column and name.
+type Node = (Col, String);
 
 /// The three columns of the relay graph.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -405,7 +408,7 @@ pub fn relay_graph(
             .unwrap_or_else(|| n.to_string())
     };
     // Edges with counts.
-    let mut edges: BTreeMap<((Col, String), (Col, String)), usize> = BTreeMap::new();
+    let mut edges: BTreeMap<(Node, Node), usize> = BTreeMap::new();
     let mut relay_outlets: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     for (o, r, s) in &paths {
         let o2 = (Col::Outlet, name_in(Col::Outlet, o));
