@@ -20,8 +20,15 @@
 //!
 //! [`pipeline`] runs the stages in order; [`rules`] loads the data files in `rules/`
 //! that drive them; [`eval`] scores the extractor against gold annotations.
+//!
+//! For CI: [`check`] decides which findings fail a run, [`baseline`] records accepted
+//! findings by stable fingerprint, [`cache`] keeps each article's extraction between runs
+//! and [`progress`] draws a progress bar on a terminal.
 #![deny(missing_docs)]
 
+pub mod baseline;
+pub mod cache;
+pub mod check;
 pub mod compare;
 pub mod error;
 pub mod eval;
@@ -29,6 +36,7 @@ pub mod extract;
 pub mod load;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod report;
 pub mod resolve;
 pub mod rules;

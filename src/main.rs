@@ -2,6 +2,9 @@
 //! renders errors in one place. Exit codes are documented in `--help` and README.md.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use crosscheck::baseline::Baseline;
+use crosscheck::cache::Cache;
+use crosscheck::check;
 use crosscheck::error::Error;
 use crosscheck::pipeline::{self, Corpus, Options};
 use crosscheck::report::{self, OutputFormat, RenderOptions};
@@ -15,6 +18,7 @@ Exit codes:
   0  success
   1  findings that fail the run (`check`)
   2  crosscheck could not run: bad usage, bad rules, unreadable output, or no input could be read
+     (`check` and `baseline`: any input that could not be read)
   3  the report was made, but some inputs were skipped (each is listed with its reason)";
 
 const EXAMPLES: &str = "\
@@ -26,7 +30,9 @@ Examples:
   crosscheck eval --gold tests/gold/articles.json fixtures/articles
   crosscheck eval --gold tests/gold/articles-findings.json fixtures/articles
   crosscheck explain F-0123456789 fixtures/articles   # a finding with its sentences
-  crosscheck rules check my-rules/";
+  crosscheck rules check my-rules/
+  crosscheck check news/ --baseline crosscheck-baseline.json --save sarif=crosscheck.sarif
+  crosscheck baseline news/ > crosscheck-baseline.json";
 
 /// Cross-check news coverage: extract attributed claims and compare them across sources.
 #[derive(Debug, Parser)]
@@ -111,6 +117,10 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check articles for CI: exit 1 when findings fail the run (see --fail-on).
+    Check(CheckArgs),
+    /// Record the current findings as accepted, by stable fingerprint (a baseline file).
+    Baseline(BaselineArgs),
     /// List or check rules.
     Rules {
         #[command(subcommand)]
@@ -129,6 +139,78 @@ struct OutputArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Also write the report in FORMAT to FILE (repeatable): --save sarif=out.sarif
+    #[arg(long, value_name = "FORMAT=FILE", value_parser = parse_save)]
+    save: Vec<(OutputFormat, PathBuf)>,
+    /// Keep each article's extraction in DIR and reuse it while the article, the rules and
+    /// crosscheck are unchanged.
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct PolicyArgs {
+    /// Finding kinds that fail the run, comma-separated, or all / none.
+    #[arg(
+        long,
+        value_name = "KINDS",
+        default_value = "contradiction,misquote,misattribution"
+    )]
+    fail_on: String,
+    /// Ignore findings below this confidence (0.0 to 1.0).
+    #[arg(long, value_name = "X", default_value_t = 0.0)]
+    min_confidence: f64,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    out: OutputArgs,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// Fail only on findings not in this baseline file; report its stale entries.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Report only findings involving an article added or changed since git revision REV
+    /// (the whole corpus is still compared).
+    #[arg(long, value_name = "REV")]
+    since: Option<String>,
+    /// Exit 0 even when findings fail the run (still 2 when crosscheck cannot run).
+    #[arg(long)]
+    exit_zero: bool,
+}
+
+#[derive(Debug, Args)]
+struct BaselineArgs {
+    /// Articles: files or folders. Default: fixtures/articles when it exists, else the
+    /// current folder.
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    policy: PolicyArgs,
+    /// An existing baseline: its reasons are kept; with --prune, it is the file pruned.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Remove the entries of --baseline that no longer match a finding (and add none);
+    /// the file is rewritten in place unless --output is given.
+    #[arg(long, requires = "baseline")]
+    prune: bool,
+    /// Write the baseline to FILE instead of standard output.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Extraction cache folder (as for `check`).
+    #[arg(long, value_name = "DIR")]
+    cache: Option<PathBuf>,
+}
+
+fn parse_save(s: &str) -> Result<(OutputFormat, PathBuf), String> {
+    let (format, file) = s
+        .split_once('=')
+        .ok_or_else(|| format!("expected FORMAT=FILE, got {s:?}"))?;
+    let format = <OutputFormat as ValueEnum>::from_str(format, true)?;
+    if file.is_empty() {
+        return Err("the file name is empty".into());
+    }
+    Ok((format, PathBuf::from(file)))
 }
 
 #[derive(Debug, Args)]
@@ -370,30 +452,138 @@ fn run(cli: Cli) -> Result<u8, Error> {
             Ok(finish(&corpus, g.quiet))
         }
         Command::Report(ReportArgs {
-            output: args,
+            output: mut args,
             min_confidence,
             single_source,
         }) => {
             let mut rules = Rules::new(set)?;
             rules.compare.options.min_confidence = min_confidence;
             rules.compare.options.single_source = single_source;
-            let corpus = pipeline::run(&default_paths(args.paths), &opts, &rules)?;
+            let paths = std::mem::take(&mut args.paths);
+            let corpus = run_pipeline(paths, &opts, &rules, args.cache.as_ref(), g.quiet, false)?;
             let format = args.format.unwrap_or_else(default_format);
-            write_output(
-                args.output.as_ref(),
-                &report::render(&corpus, format, render(false)),
-            )?;
+            let ctx = report::Context {
+                cwd: std::env::current_dir().ok(),
+                root: std::env::current_dir()
+                    .ok()
+                    .and_then(|d| report::find_repo_root(&d)),
+                ..Default::default()
+            };
+            write_all(&corpus, &args, format, render(false), &ctx)?;
             Ok(finish(&corpus, g.quiet))
         }
-        Command::Extract(args) => {
+        Command::Extract(mut args) => {
             let rules = Rules::new(set)?;
-            let corpus = pipeline::extract_all(&default_paths(args.paths), &opts, &rules)?;
+            let paths = std::mem::take(&mut args.paths);
+            let corpus = run_pipeline(paths, &opts, &rules, args.cache.as_ref(), g.quiet, true)?;
             let format = args.format.unwrap_or_else(default_format);
-            write_output(
-                args.output.as_ref(),
-                &report::render(&corpus, format, render(true)),
-            )?;
+            write_all(&corpus, &args, format, render(true), &Default::default())?;
             Ok(finish(&corpus, g.quiet))
+        }
+        Command::Check(mut args) => {
+            let rules = Rules::new(set)?;
+            let policy = policy(&args.policy)?;
+            let baseline = args.baseline.as_deref().map(Baseline::read).transpose()?;
+            let changed = args
+                .since
+                .as_deref()
+                .map(check::Changed::since)
+                .transpose()?;
+            let paths = std::mem::take(&mut args.out.paths);
+            let mut corpus = run_pipeline(
+                paths,
+                &opts,
+                &rules,
+                args.out.cache.as_ref(),
+                g.quiet,
+                false,
+            )?;
+            let outcome = check::apply(&mut corpus, &policy, baseline.as_ref(), changed.as_ref());
+            let ctx = check::context(
+                &outcome,
+                &policy,
+                args.baseline.as_deref(),
+                args.since.as_deref(),
+            );
+            let format = args.out.format.unwrap_or(OutputFormat::Table);
+            write_all(&corpus, &args.out, format, render(false), &ctx)?;
+            finish(&corpus, g.quiet);
+            if !g.quiet {
+                for fp in &outcome.stale {
+                    eprintln!(
+                        "crosscheck: stale baseline entry {fp}: it matches no finding any more \
+                         (remove it with `crosscheck baseline --prune --baseline FILE`)"
+                    );
+                }
+                if outcome.unreadable > 0 {
+                    eprintln!(
+                        "crosscheck: error: {} input(s) could not be read",
+                        outcome.unreadable
+                    );
+                }
+                eprintln!(
+                    "crosscheck: {} finding(s) in scope, {} fail the run",
+                    outcome.reported.len(),
+                    outcome.failing.len()
+                );
+            }
+            Ok(outcome.exit_code(args.exit_zero))
+        }
+        Command::Baseline(args) => {
+            let rules = Rules::new(set)?;
+            let policy = policy(&args.policy)?;
+            let previous = args.baseline.as_deref().map(Baseline::read).transpose()?;
+            let corpus = run_pipeline(
+                args.paths,
+                &opts,
+                &rules,
+                args.cache.as_ref(),
+                g.quiet,
+                false,
+            )?;
+            finish(&corpus, g.quiet);
+            if corpus.skipped() > 0 {
+                return Err(Error::Usage(format!(
+                    "{} input(s) could not be read; the baseline was not written, since it would \
+                     miss their findings",
+                    corpus.skipped()
+                )));
+            }
+            let index = report::Index::new(&corpus);
+            let (baseline, note) = match (&previous, args.prune) {
+                (Some(prev), true) => {
+                    let current = corpus
+                        .findings
+                        .iter()
+                        .map(|f| crosscheck::baseline::fingerprint(f, &index))
+                        .collect();
+                    let (pruned, removed) = prev.pruned(&current);
+                    let kept = pruned.findings.len();
+                    (
+                        pruned,
+                        format!("removed {removed} stale entries, kept {kept}"),
+                    )
+                }
+                _ => {
+                    let b = Baseline::record(
+                        corpus.findings.iter().filter(|f| policy.applies(f)),
+                        &index,
+                        previous.as_ref(),
+                    );
+                    let n = b.findings.len();
+                    (b, format!("recorded {n} findings"))
+                }
+            };
+            let target = match (&args.output, args.prune) {
+                (Some(o), _) => Some(o.clone()),
+                (None, true) => args.baseline.clone(),
+                (None, false) => None,
+            };
+            write_output(target.as_ref(), &baseline.to_json())?;
+            if !g.quiet {
+                eprintln!("crosscheck: baseline: {note}");
+            }
+            Ok(0)
         }
     }
 }
@@ -402,5 +592,80 @@ fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
+        .or_else(|| console::Term::stdout().size_checked().map(|(_, w)| w))
         .or(Some(100))
+}
+
+/// Run the pipeline with the cache and progress bar the flags ask for.
+fn run_pipeline(
+    paths: Vec<PathBuf>,
+    opts: &Options,
+    rules: &Rules,
+    cache_dir: Option<&PathBuf>,
+    quiet: bool,
+    extract_only: bool,
+) -> Result<Corpus, Error> {
+    let cache = match cache_dir {
+        Some(dir) => Some(Cache::open(dir, &rules.set)?),
+        None => None,
+    };
+    let bar = crosscheck::progress::wanted(quiet).then(crosscheck::progress::Bar::stderr);
+    let hooks = pipeline::Hooks {
+        cache: cache.as_ref(),
+        progress: bar.as_ref().map(|b| b as &dyn pipeline::Progress),
+    };
+    let paths = default_paths(paths);
+    let corpus = if extract_only {
+        pipeline::extract_all_with(&paths, opts, rules, &hooks)?
+    } else {
+        pipeline::run_with(&paths, opts, rules, &hooks)?
+    };
+    if let (Some(c), false) = (&cache, quiet) {
+        let st = c.stats();
+        if st.write_errors > 0 {
+            eprintln!(
+                "crosscheck: warning: {} cache entries could not be written",
+                st.write_errors
+            );
+        }
+    }
+    Ok(corpus)
+}
+
+/// Write the main output and every --save file.
+fn write_all(
+    corpus: &Corpus,
+    args: &OutputArgs,
+    format: OutputFormat,
+    render: RenderOptions,
+    ctx: &report::Context,
+) -> Result<(), Error> {
+    write_output(
+        args.output.as_ref(),
+        &report::render_with(corpus, format, render, ctx),
+    )?;
+    for (format, path) in &args.save {
+        let plain = RenderOptions {
+            color: false,
+            ..render
+        };
+        write_output(
+            Some(path),
+            &report::render_with(corpus, *format, plain, ctx),
+        )?;
+    }
+    Ok(())
+}
+
+fn policy(args: &PolicyArgs) -> Result<check::Policy, Error> {
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        return Err(Error::Usage(format!(
+            "--min-confidence must be between 0 and 1, not {}",
+            args.min_confidence
+        )));
+    }
+    Ok(check::Policy {
+        fail_on: check::parse_kinds(&args.fail_on)?,
+        min_confidence: args.min_confidence,
+    })
 }

@@ -53,23 +53,71 @@ impl Corpus {
 
 /// Load, segment and extract (no resolving or comparing): the claims of each article.
 pub fn extract_all(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
+    extract_all_with(paths, opts, rules, &Hooks::default())
+}
+
+/// Reports progress over the articles being extracted (for a progress bar).
+pub trait Progress: Sync {
+    /// Extraction of `articles` articles begins.
+    fn start(&self, articles: usize);
+    /// One more article is done.
+    fn advance(&self);
+    /// All are done.
+    fn finish(&self);
+}
+
+/// Optional hooks into the per-article stages.
+#[derive(Default)]
+pub struct Hooks<'a> {
+    /// Reuse and store each article's claims (`--cache DIR`).
+    pub cache: Option<&'a crate::cache::Cache>,
+    /// Told about each article done.
+    pub progress: Option<&'a dyn Progress>,
+}
+
+/// [`extract_all`] with hooks: a cache and a progress reporter.
+pub fn extract_all_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    rules: &Rules,
+    hooks: &Hooks<'_>,
+) -> Result<Corpus> {
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
-    let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
+let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
+    if let Some(p) = hooks.progress {
+        p.start(articles.len());
+    }
     let per_article: Vec<Vec<Claim>> = pool.install(|| {
         articles
             .par_iter()
             .map(|a| {
                 if a.status == Status::Skipped {
+                    if let Some(p) = hooks.progress {
+                        p.advance();
+                    }
                     return Vec::new();
                 }
-                let seg = segment(a, &rules.segment);
-                extract(a, &seg, &rules.extract)
+                let fresh = || {
+                    let seg = segment(a, &rules.segment);
+                    extract(a, &seg, &rules.extract)
+                };
+                let claims = match hooks.cache {
+                    Some(cache) => cache.get_or_extract(a, fresh),
+                    None => fresh(),
+                };
+                if let Some(p) = hooks.progress {
+                    p.advance();
+                }
+                claims
             })
             .collect()
     });
+    if let Some(p) = hooks.progress {
+        p.finish();
+    }
     Ok(Corpus {
         articles,
         claims: per_article.into_iter().flatten().collect(),
@@ -79,7 +127,17 @@ pub fn extract_all(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<C
 
 /// The whole pipeline.
 pub fn run(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
-    let mut corpus = extract_all(paths, opts, rules)?;
+    run_with(paths, opts, rules, &Hooks::default())
+}
+
+/// The whole pipeline, with hooks (see [`extract_all_with`]).
+pub fn run_with(
+    paths: &[PathBuf],
+    opts: &Options,
+    rules: &Rules,
+    hooks: &Hooks<'_>,
+) -> Result<Corpus> {
+    let mut corpus = extract_all_with(paths, opts, rules, hooks)?;
     resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
     corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
     Ok(corpus)
