@@ -5,18 +5,37 @@
 //! article's publication date), places and quantities in claim content. Does not own:
 //! finding claims (`extract`) or comparing them (`compare`).
 
+pub mod dates;
+pub mod names;
+pub mod places;
+pub mod quantities;
+
 use crate::error::Result;
 use crate::model::{Article, Claim};
 use crate::rules::RuleSet;
 
 /// The resolver's compiled rules.
-#[derive(Debug, Default)]
-pub struct ResolveRules {}
+#[derive(Debug)]
+pub struct ResolveRules {
+    /// Name comparison (`names.toml`).
+    pub names: names::NameRules,
+    /// Gazetteer (`places.toml`).
+    pub places: places::Gazetteer,
+    /// Dates (`dates.toml`).
+    pub dates: dates::DateRules,
+    /// Quantities (`quantities.toml`).
+    pub quantities: quantities::QuantityRules,
+}
 
 impl ResolveRules {
     /// Compile the resolver's rule files.
-    pub fn compile(_set: &RuleSet) -> Result<Self> {
-        Ok(ResolveRules {})
+    pub fn compile(set: &RuleSet) -> Result<Self> {
+        Ok(ResolveRules {
+            names: names::NameRules::compile(set)?,
+            places: places::Gazetteer::compile(set)?,
+            dates: dates::DateRules::compile(set)?,
+            quantities: quantities::QuantityRules::compile(set)?,
+        })
     }
 }
 
