@@ -289,12 +289,7 @@ fn initials(token: &str, given_position: bool) -> Option<Vec<String>> {
             .all(|p| p.chars().count() == 1 && p.chars().all(char::is_alphabetic))
         && t.ends_with('.');
     if dotted {
-        return Some(
-            t.split('.')
-                .filter(|p| !p.is_empty())
-                .map(key)
-                .collect(),
-        );
+        return Some(t.split('.').filter(|p| !p.is_empty()).map(key).collect());
     }
     if given_position
         && (2..=3).contains(&t.chars().count())
