@@ -23,6 +23,7 @@ Examples:
   crosscheck report fixtures/articles --format json --output report.json
   crosscheck extract fixtures/articles/000_46f38496dd1a77a1.txt
   crosscheck segment fixtures/articles/001_e2c65b9bbdb5ae3c.txt
+  crosscheck entities fixtures/articles              # who is who: canonical names, spellings seen
   crosscheck eval --gold tests/gold/articles.json fixtures/articles
   crosscheck rules check my-rules/";
 
@@ -90,6 +91,10 @@ enum Command {
         /// Articles (files or folders).
         paths: Vec<PathBuf>,
     },
+    /// Show every canonical entity (people, organisations, outlets) with the spellings
+    /// seen, its kind, roles and the articles it appears in; a wrong merge is fixed by an
+    /// [[entity]] rule.
+    Entities(OutputArgs),
     /// List or check rules.
     Rules {
         #[command(subcommand)]
@@ -298,6 +303,27 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 args.output.as_ref(),
                 &report::render(&corpus, format, render(false)),
             )?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Entities(args) => {
+            let rules = Rules::new(set)?;
+            let mut corpus = pipeline::extract_all(&default_paths(args.paths), &opts, &rules)?;
+            crosscheck::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
+            let index = crosscheck::resolve::EntityIndex::build(
+                &corpus.articles,
+                &corpus.claims,
+                &rules.resolve,
+            );
+            use crosscheck::resolve::entities;
+            let text = match args.format.unwrap_or_else(default_format) {
+                OutputFormat::Table => {
+                    entities::entities_table(&index.rows, width, color_enabled(g.color))
+                }
+                OutputFormat::Json => entities::entities_json(&index.rows),
+                OutputFormat::Jsonl => entities::entities_jsonl(&index.rows),
+                OutputFormat::Markdown => entities::entities_markdown(&index.rows),
+            };
+            write_output(args.output.as_ref(), &text)?;
             Ok(finish(&corpus, g.quiet))
         }
         Command::Extract(args) => {

@@ -81,6 +81,7 @@ pub fn extract_all(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<C
 /// The whole pipeline.
 pub fn run(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
     let mut corpus = extract_all(paths, opts, rules)?;
+    crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
     resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
     corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
     Ok(corpus)

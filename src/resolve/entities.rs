@@ -557,7 +557,24 @@ const ROLE_FILLERS: &[&str] = &[
     "long-time",
     "north",
     "south",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "miss",
 ];
+
+fn is_possessive_word(w: &str) -> bool {
+    w.ends_with("'s") || w.ends_with("’s")
+}
 
 /// The role written just before a name ("U.S. Secretary of State Marco Rubio",
 /// "Trump's son-in-law Jared Kushner", "the dictator Vladimir Putin").
@@ -565,9 +582,20 @@ pub fn role_before(names: &NameRules, text: &str, start: usize) -> Option<String
     let before = text.get(..start)?;
     let line = before.rsplit('\n').next().unwrap_or(before);
     let mut taken: Vec<&str> = Vec::new();
-    for t in line.split_whitespace().rev() {
-        if taken.len() >= 8 {
+    let toks: Vec<&str> = line.split_whitespace().rev().collect();
+    for (i, &t) in toks.iter().enumerate() {
+        if taken.len() >= 10 {
             break;
+        }
+        // "Security and Defense Council": "and" between two role words.
+        if t == "and"
+            && !taken.is_empty()
+            && toks
+                .get(i + 1)
+                .is_some_and(|p| names.is_role_word(p) && !is_possessive_word(p))
+        {
+            taken.push(t);
+            continue;
         }
         if t.ends_with(',') || t.ends_with(';') || t.ends_with(':') {
             break;
@@ -589,12 +617,15 @@ pub fn role_before(names: &NameRules, text: &str, start: usize) -> Option<String
     }
     taken.reverse();
     // Leading articles and connectors are not part of it.
-    while taken
-        .first()
-        .is_some_and(|w| matches!(w.to_lowercase().as_str(), "the" | "a" | "an" | "of" | "and"))
-    {
+    while taken.first().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().trim_end_matches('.'),
+            "the" | "a" | "an" | "of" | "and" | "mr" | "mrs" | "ms" | "dr"
+        )
+    }) {
         taken.remove(0);
     }
+
     let has_head = taken.iter().any(|w| {
         let l = w.to_lowercase();
         names.is_role_word(w)
@@ -1339,6 +1370,139 @@ impl Builder<'_> {
             speakers,
         }
     }
+}
+
+/// The schema name of `crosscheck entities --format json`.
+pub const ENTITIES_SCHEMA: &str = "crosscheck/entities/v1";
+
+#[derive(Serialize)]
+struct EntitiesDoc<'a> {
+    schema: &'static str,
+    entities: &'a [EntityRow],
+}
+
+/// `crosscheck entities --format json`: `{"schema": "crosscheck/entities/v1",
+/// "entities": [rows]}`.
+pub fn entities_json(rows: &[EntityRow]) -> String {
+    let doc = EntitiesDoc {
+        schema: ENTITIES_SCHEMA,
+        entities: rows,
+    };
+    serde_json::to_string_pretty(&doc).unwrap_or_default() + "\n"
+}
+
+/// One JSON object per entity and line.
+pub fn entities_jsonl(rows: &[EntityRow]) -> String {
+    let mut out = String::new();
+    for r in rows {
+        out.push_str(&serde_json::to_string(r).unwrap_or_default());
+        out.push('\n');
+    }
+    out
+}
+
+fn variants_text(row: &EntityRow) -> String {
+    row.variants
+        .iter()
+        .map(|(v, n)| {
+            if *n > 1 {
+                format!("{v} ×{n}")
+            } else {
+                v.clone()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn kind_text(row: &EntityRow) -> String {
+    let mut k = format!(
+        "{}\n{}",
+        row.kind.as_str(),
+        match row.origin {
+            Origin::Rules => "rules",
+            Origin::Corpus => "corpus",
+        }
+    );
+    if row.ambiguous {
+        k.push_str("\nambiguous");
+    }
+    k
+}
+
+/// `crosscheck entities` for a terminal: one row per entity with its id, kind, origin,
+/// spellings seen (with counts), roles, claims and articles. `width` is the table width.
+pub fn entities_table(rows: &[EntityRow], width: u16, color: bool) -> String {
+    use crate::report::{ellipsize, terminal_safe};
+    use comfy_table::{Cell, ContentArrangement, Table, presets};
+    if rows.is_empty() {
+        return "No entities.\n".into();
+    }
+    let mut t = Table::new();
+    t.load_style(presets::UTF8_FULL_CONDENSED);
+    t.set_content_arrangement(ContentArrangement::Dynamic);
+    t.set_width(width);
+    if color {
+        t.enforce_styling();
+    } else {
+        t.force_no_tty();
+    }
+    t.set_header([
+        "entity",
+        "kind",
+        "variants seen",
+        "roles",
+        "claims",
+        "articles",
+    ]);
+    for r in rows {
+        let roles: Vec<&str> = r.roles.iter().map(String::as_str).collect();
+        let articles: Vec<&str> = r.articles.iter().map(String::as_str).collect();
+        t.add_row([
+            Cell::new(terminal_safe(&format!("{}\n{}", r.name, r.id))),
+            Cell::new(kind_text(r)),
+            Cell::new(terminal_safe(&ellipsize(&variants_text(r), 200))),
+            Cell::new(terminal_safe(&ellipsize(&roles.join("; "), 200))),
+            Cell::new(r.claims.to_string()),
+            Cell::new(terminal_safe(&ellipsize(&articles.join(", "), 200))),
+        ]);
+    }
+    let rules = rows.iter().filter(|r| r.origin == Origin::Rules).count();
+    format!(
+        "{t}\n{} entities: {rules} from rules, {} clustered from the corpus. A wrong merge or \
+         split is fixed by an [[entity]] in a rules file (see docs/resolve.md).\n",
+        rows.len(),
+        rows.len() - rules
+    )
+}
+
+/// `crosscheck entities --format markdown`.
+pub fn entities_markdown(rows: &[EntityRow]) -> String {
+    use crate::report::markdown_escape;
+    let mut out = String::from(
+        "| entity | id | kind | origin | variants seen | roles | claims | articles |\n\
+         |---|---|---|---|---|---|---|---|\n",
+    );
+    for r in rows {
+        let roles: Vec<&str> = r.roles.iter().map(String::as_str).collect();
+        let articles: Vec<&str> = r.articles.iter().map(String::as_str).collect();
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {}{} | {} | {} | {} | {} |\n",
+            markdown_escape(&r.name),
+            r.id,
+            r.kind.as_str(),
+            match r.origin {
+                Origin::Rules => "rules",
+                Origin::Corpus => "corpus",
+            },
+            if r.ambiguous { ", ambiguous" } else { "" },
+            markdown_escape(&variants_text(r)),
+            markdown_escape(&roles.join("; ")),
+            r.claims,
+            markdown_escape(&articles.join(", ")),
+        ));
+    }
+    out
 }
 
 #[cfg(test)]
