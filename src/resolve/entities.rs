@@ -1330,7 +1330,12 @@ impl Builder<'_> {
         // Ids for clusters, in name order so they do not depend on processing order.
         cluster_rows.sort_by(|a, b| a.1.name.cmp(&b.1.name).then(a.0.cmp(&b.0)));
         for (_, row) in &mut cluster_rows {
-            let base = match slug(&row.name) {
+            let bare = row
+                .name
+                .strip_prefix("the ")
+                .or_else(|| row.name.strip_prefix("The "))
+                .unwrap_or(&row.name);
+            let base = match slug(bare) {
                 s if s.is_empty() => "entity".to_string(),
                 s => s,
             };
