@@ -46,6 +46,19 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// The corpus manifest (`crosscheck.toml`) is not valid (syntax, unknown key, a date
+    /// that is not a date).
+    #[error("{path}:{line}:{column}: {message}")]
+    Manifest {
+        /// The manifest file.
+        path: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The command line asks for something that cannot be done.
     #[error("{0}")]
     Usage(String),

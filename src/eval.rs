@@ -2,7 +2,10 @@
 //! (`crosscheck/gold/v1`, documented in `tests/gold/README.md` and README.md).
 //!
 //! Owns: reading gold files, matching predicted to gold claims (same article, content
-//! token F1 >= 0.5, best pairs first), and the scores. Does not own: extraction.
+//! token F1 >= 0.5, best pairs first), and the scores. Also scores findings against a
+//! findings gold (`crosscheck/findings-gold/v1`): recall and precision per kind, a
+//! prediction matching a gold finding when their (article, line) claims overlap on at
+//! least two articles. Does not own: extraction or comparison.
 
 use crate::error::{Error, Result};
 use crate::model::{Claim, SpeakerKind};
@@ -190,16 +193,21 @@ pub fn speaker_matches(gold: &GoldClaim, predicted: &str) -> bool {
     }
 }
 
-fn outlet_matches(gold: Option<&str>, predicted: Option<&str>) -> bool {
+fn outlet_matches(
+    gold: Option<&str>,
+    predicted: Option<&str>,
+    canonical: &dyn Fn(&str) -> String,
+) -> bool {
     match (gold, predicted) {
         (None, None) => true,
-        (Some(g), Some(p)) => strip_article(g) == strip_article(p),
+        (Some(g), Some(p)) => strip_article(&canonical(g)) == strip_article(&canonical(p)),
         _ => false,
     }
 }
 
-/// Score `claims` against `gold`. Only articles the gold names are scored.
-pub fn score(gold: &Gold, claims: &[Claim]) -> Scores {
+/// Score `claims` against `gold`. Only articles the gold names are scored. Outlet names
+/// are compared after `canonical` (the outlet rules' aliases: "AP" is "Associated Press").
+pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) -> Scores {
     let mut pairs = Vec::new();
     let mut misses = Vec::new();
     let mut extras = Vec::new();
@@ -244,7 +252,11 @@ pub fn score(gold: &Gold, claims: &[Claim]) -> Scores {
                 predicted_outlet: pc.cited_outlet.clone(),
                 f1,
                 speaker_ok: speaker_matches(gc, &pc.speaker.name),
-                outlet_ok: outlet_matches(gc.cited_outlet.as_deref(), pc.cited_outlet.as_deref()),
+                outlet_ok: outlet_matches(
+                    gc.cited_outlet.as_deref(),
+                    pc.cited_outlet.as_deref(),
+                    canonical,
+                ),
             });
         }
         for (gi, gc) in g.claims.iter().enumerate() {
@@ -341,6 +353,344 @@ pub fn render_text(s: &Scores) -> String {
     out
 }
 
+// ---------------------------------------------------------------------------------------
+// Findings gold (`crosscheck/findings-gold/v1`, documented in tests/gold/README.md).
+
+/// Schema name of a claims gold file.
+pub const CLAIMS_SCHEMA: &str = "crosscheck/gold/v1";
+/// Schema name of a findings gold file.
+pub const FINDINGS_SCHEMA: &str = "crosscheck/findings-gold/v1";
+
+/// The `schema` of a gold file, without reading the rest of it.
+pub fn schema_of(path: &std::path::Path) -> Result<String> {
+    #[derive(Deserialize)]
+    struct Head {
+        schema: String,
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+    let head: Head = serde_json::from_str(&text).map_err(|e| Error::BadFile {
+        path: format!("{}:{}:{}", path.display(), e.line(), e.column()),
+        message: e.to_string(),
+    })?;
+    Ok(head.schema)
+}
+
+/// A claim in a findings gold file: the article and the line where its content starts.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+pub struct ClaimRef {
+    /// Article id (file name without extension).
+    pub article: String,
+    /// 1-based line.
+    pub line: usize,
+}
+
+/// One hand-annotated finding.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct GoldFinding {
+    /// A name for the finding, unique in the file ("moscow-meeting-date").
+    pub id: String,
+    /// Its kind.
+    pub kind: crate::model::FindingKind,
+    /// For contradictions and agreements: what differs or agrees (`numeric`, `date`,
+    /// `place`, `polarity`, `quote`, `role`, `statement`); informative only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub r#type: Option<String>,
+    /// What it is about.
+    #[serde(default)]
+    pub topic: String,
+    /// The claims involved.
+    pub claims: Vec<ClaimRef>,
+    /// A finding annotators may reasonably disagree on: finding it is not required (no
+    /// miss when absent), and a prediction matching it is not a false positive.
+    #[serde(default)]
+    pub optional: bool,
+    /// Why it is a finding.
+    #[serde(default)]
+    pub note: String,
+}
+
+fn default_kinds() -> Vec<crate::model::FindingKind> {
+    use crate::model::FindingKind::*;
+    vec![Agreement, Contradiction, Update, Misquote, Misattribution]
+}
+
+/// A findings gold file.
+#[derive(Clone, Debug, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FindingsGold {
+    /// `crosscheck/findings-gold/v1`.
+    pub schema: String,
+    /// The corpus folder it annotates (informative).
+    #[serde(default)]
+    pub corpus: String,
+    /// The kinds annotated exhaustively; predictions of other kinds are not scored.
+    /// Default: every kind but single-source.
+    #[serde(default = "default_kinds")]
+    pub kinds: Vec<crate::model::FindingKind>,
+    /// The findings.
+    pub findings: Vec<GoldFinding>,
+}
+
+impl FindingsGold {
+    /// Read and check a findings gold file.
+    pub fn read(path: &std::path::Path) -> Result<FindingsGold> {
+        let text = std::fs::read_to_string(path).map_err(|e| Error::io(path, e))?;
+        let gold: FindingsGold = serde_json::from_str(&text).map_err(|e| Error::BadFile {
+            path: format!("{}:{}:{}", path.display(), e.line(), e.column()),
+            message: e.to_string(),
+        })?;
+        let bad = |message: String| Error::BadFile {
+            path: path.display().to_string(),
+            message,
+        };
+        if gold.schema != FINDINGS_SCHEMA {
+            return Err(bad(format!(
+                "schema is {:?}; expected {FINDINGS_SCHEMA:?}",
+                gold.schema
+            )));
+        }
+        let mut ids = HashSet::new();
+        for f in &gold.findings {
+            if !ids.insert(f.id.as_str()) {
+                return Err(bad(format!("finding id {:?} is used twice", f.id)));
+            }
+            if f.claims.len() < 2 && f.kind != crate::model::FindingKind::SingleSource {
+                return Err(bad(format!("finding {:?} needs at least two claims", f.id)));
+            }
+        }
+        Ok(gold)
+    }
+}
+
+/// Recall and precision for one finding kind.
+#[derive(Clone, Debug, Serialize)]
+pub struct KindScore {
+    /// The kind.
+    pub kind: crate::model::FindingKind,
+    /// Required gold findings (not optional).
+    pub gold: usize,
+    /// Required gold findings some prediction matched.
+    pub found: usize,
+    /// Predicted findings of this kind.
+    pub predicted: usize,
+    /// Predictions that matched a gold finding (optional ones included).
+    pub correct: usize,
+    /// found / gold.
+    pub recall: f64,
+    /// correct / predicted.
+    pub precision: f64,
+}
+
+/// A predicted finding with its claims as (article, line).
+#[derive(Clone, Debug, Serialize)]
+pub struct PredictedFinding {
+    /// The finding.
+    pub finding: crate::model::Finding,
+    /// Its claims' locations.
+    pub claims: Vec<ClaimRef>,
+}
+
+/// Findings scores and the evidence behind them.
+#[derive(Clone, Debug, Serialize)]
+pub struct FindingScores {
+    /// Per kind, in the order of [`crate::model::FindingKind`].
+    pub kinds: Vec<KindScore>,
+    /// Required gold findings over all kinds.
+    pub gold: usize,
+    /// Found over all kinds.
+    pub found: usize,
+    /// Predictions over all kinds.
+    pub predicted: usize,
+    /// Correct predictions over all kinds.
+    pub correct: usize,
+    /// found / gold.
+    pub recall: f64,
+    /// correct / predicted.
+    pub precision: f64,
+    /// (gold id, predicted finding id) for every match.
+    pub matches: Vec<(String, String)>,
+    /// Required gold findings nothing matched.
+    pub misses: Vec<GoldFinding>,
+    /// Predictions that matched no gold finding.
+    pub extras: Vec<PredictedFinding>,
+}
+
+/// Whether a predicted finding (its claims at `pred`) matches a gold one: the shared
+/// (article, line) pairs cover at least two articles, or every article of the gold
+/// finding when it has only one.
+pub fn finding_matches(gold: &[ClaimRef], pred: &[ClaimRef]) -> bool {
+    let g: HashSet<&ClaimRef> = gold.iter().collect();
+    let shared: HashSet<&str> = pred
+        .iter()
+        .filter(|c| g.contains(c))
+        .map(|c| c.article.as_str())
+        .collect();
+    let gold_articles: HashSet<&str> = gold.iter().map(|c| c.article.as_str()).collect();
+    let need = gold_articles.len().min(2);
+    need > 0 && shared.len() >= need
+}
+
+/// Score predicted `findings` (over `claims`) against `gold`, for the kinds it annotates.
+/// A prediction is correct when it matches some gold finding of its kind; a gold finding
+/// is found when some prediction of its kind matches it.
+pub fn score_findings(
+    gold: &FindingsGold,
+    claims: &[Claim],
+    findings: &[crate::model::Finding],
+) -> FindingScores {
+    let locate = |f: &crate::model::Finding| -> Vec<ClaimRef> {
+        let mut v: Vec<ClaimRef> = f
+            .claims
+            .iter()
+            .filter_map(|id| claims.iter().find(|c| &c.id == id))
+            .map(|c| ClaimRef {
+                article: c.article.clone(),
+                line: c.line,
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    };
+    let preds: Vec<PredictedFinding> = findings
+        .iter()
+        .filter(|f| gold.kinds.contains(&f.kind))
+        .map(|f| PredictedFinding {
+            claims: locate(f),
+            finding: f.clone(),
+        })
+        .collect();
+    let mut matches = Vec::new();
+    let mut found_gold: HashSet<usize> = HashSet::new();
+    let mut correct_pred: HashSet<usize> = HashSet::new();
+    for (pi, p) in preds.iter().enumerate() {
+        for (gi, g) in gold.findings.iter().enumerate() {
+            if g.kind == p.finding.kind && finding_matches(&g.claims, &p.claims) {
+                matches.push((g.id.clone(), p.finding.id.clone()));
+                found_gold.insert(gi);
+                correct_pred.insert(pi);
+            }
+        }
+    }
+    let mut kinds = Vec::new();
+    let mut all_kinds = gold.kinds.clone();
+    all_kinds.sort();
+    all_kinds.dedup();
+    for &kind in &all_kinds {
+        let req: Vec<usize> = (0..gold.findings.len())
+            .filter(|&i| gold.findings[i].kind == kind && !gold.findings[i].optional)
+            .collect();
+        let found = req.iter().filter(|i| found_gold.contains(i)).count();
+        let pk: Vec<usize> = (0..preds.len())
+            .filter(|&i| preds[i].finding.kind == kind)
+            .collect();
+        let correct = pk.iter().filter(|i| correct_pred.contains(i)).count();
+        kinds.push(KindScore {
+            kind,
+            gold: req.len(),
+            found,
+            predicted: pk.len(),
+            correct,
+            recall: ratio(found, req.len()),
+            precision: ratio(correct, pk.len()),
+        });
+    }
+    let gold_n: usize = kinds.iter().map(|k| k.gold).sum();
+    let found: usize = kinds.iter().map(|k| k.found).sum();
+    let predicted: usize = kinds.iter().map(|k| k.predicted).sum();
+    let correct: usize = kinds.iter().map(|k| k.correct).sum();
+    FindingScores {
+        kinds,
+        gold: gold_n,
+        found,
+        predicted,
+        correct,
+        recall: ratio(found, gold_n),
+        precision: ratio(correct, predicted),
+        matches,
+        misses: gold
+            .findings
+            .iter()
+            .enumerate()
+            .filter(|(i, g)| !g.optional && !found_gold.contains(i))
+            .map(|(_, g)| g.clone())
+            .collect(),
+        extras: preds
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| !correct_pred.contains(i))
+            .map(|(_, p)| p)
+            .collect(),
+    }
+}
+
+fn refs(v: &[ClaimRef]) -> String {
+    v.iter()
+        .map(|c| format!("{}:{}", c.article, c.line))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A plain-text account of findings scores: per kind, then misses and extras.
+pub fn render_findings_text(s: &FindingScores) -> String {
+    let mut out = format!(
+        "findings: gold {} found {} predicted {} correct {}\nrecall {:.3}  precision {:.3}\n\n{:<16}{:>6}{:>7}{:>8}{:>11}{:>9}{:>11}\n",
+        s.gold,
+        s.found,
+        s.predicted,
+        s.correct,
+        s.recall,
+        s.precision,
+        "kind",
+        "gold",
+        "found",
+        "recall",
+        "predicted",
+        "correct",
+        "precision"
+    );
+    for k in &s.kinds {
+        out.push_str(&format!(
+            "{:<16}{:>6}{:>7}{:>8.3}{:>11}{:>9}{:>11.3}\n",
+            k.kind.as_str(),
+            k.gold,
+            k.found,
+            k.recall,
+            k.predicted,
+            k.correct,
+            k.precision
+        ));
+    }
+    let clip = |t: &str| crate::report::terminal_safe(&crate::report::ellipsize(t, 90));
+    if !s.misses.is_empty() {
+        out.push_str(&format!("\nmissed ({}):\n", s.misses.len()));
+        for g in &s.misses {
+            out.push_str(&format!(
+                "  [{}] {}: {} ({})\n",
+                g.kind.as_str(),
+                g.id,
+                clip(&g.topic),
+                refs(&g.claims)
+            ));
+        }
+    }
+    if !s.extras.is_empty() {
+        out.push_str(&format!("\nextra ({}):\n", s.extras.len()));
+        for p in &s.extras {
+            out.push_str(&format!(
+                "  [{}] {} {}: {} ({})\n",
+                p.finding.kind.as_str(),
+                p.finding.id,
+                p.finding.rule,
+                clip(&p.finding.topic),
+                refs(&p.claims)
+            ));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -371,5 +721,95 @@ mod tests {
             ..g
         };
         assert!(speaker_matches(&a, "a source with knowledge of the call"));
+    }
+
+    fn r(a: &str, l: usize) -> ClaimRef {
+        ClaimRef {
+            article: a.into(),
+            line: l,
+        }
+    }
+
+    #[test]
+    fn findings_match_on_two_articles() {
+        let g = [r("a", 1), r("b", 2), r("c", 3)];
+        assert!(finding_matches(&g, &[r("a", 1), r("b", 2)]));
+        assert!(finding_matches(&g, &[r("a", 1), r("c", 3), r("d", 9)]));
+        assert!(!finding_matches(&g, &[r("a", 1), r("b", 9)]));
+        assert!(!finding_matches(&g, &[r("a", 1)]));
+        // A gold finding within one article needs that article only.
+        assert!(finding_matches(
+            &[r("a", 1), r("a", 2)],
+            &[r("a", 2), r("b", 5)]
+        ));
+    }
+
+    #[test]
+    fn findings_scores_per_kind() {
+        use crate::model::{Finding, FindingKind};
+        let gold: FindingsGold = serde_json::from_str(
+            r#"{"schema": "crosscheck/findings-gold/v1", "findings": [
+                {"id": "g1", "kind": "agreement", "claims": [{"article": "a", "line": 1}, {"article": "b", "line": 1}]},
+                {"id": "g2", "kind": "contradiction", "type": "numeric", "claims": [{"article": "a", "line": 2}, {"article": "b", "line": 2}]},
+                {"id": "g3", "kind": "contradiction", "optional": true, "claims": [{"article": "a", "line": 3}, {"article": "c", "line": 3}]}
+            ]}"#,
+        )
+        .unwrap();
+        let claim = |id: &str, art: &str, line: usize| {
+            let mut c = crate::compare::testutil::claim(
+                art,
+                line,
+                "X",
+                crate::model::QuoteKind::Indirect,
+                "x",
+            );
+            c.id = id.into();
+            c
+        };
+        let claims = vec![
+            claim("a1", "a", 1),
+            claim("b1", "b", 1),
+            claim("a3", "a", 3),
+            claim("c3", "c", 3),
+            claim("a4", "a", 4),
+            claim("c4", "c", 4),
+        ];
+        let f = |id: &str, kind, cl: &[&str]| Finding {
+            id: id.into(),
+            kind,
+            topic: String::new(),
+            claims: cl.iter().map(|s| s.to_string()).collect(),
+            detail: String::new(),
+            rule: String::new(),
+            confidence: 1.0,
+            sources: 2,
+        };
+        let preds = vec![
+            f("p1", FindingKind::Agreement, &["a1", "b1"]),
+            f("p2", FindingKind::Contradiction, &["a3", "c3"]),
+            f("p3", FindingKind::Contradiction, &["a4", "c4"]),
+            f("p4", FindingKind::SingleSource, &["a4"]),
+        ];
+        let s = score_findings(&gold, &claims, &preds);
+        let k = |kind| s.kinds.iter().find(|k| k.kind == kind).unwrap();
+        assert_eq!(
+            (
+                k(FindingKind::Agreement).recall,
+                k(FindingKind::Agreement).precision
+            ),
+            (1.0, 1.0)
+        );
+        let c = k(FindingKind::Contradiction);
+        assert_eq!((c.gold, c.found, c.predicted, c.correct), (1, 0, 2, 1));
+        assert_eq!(s.misses.len(), 1);
+        assert_eq!(s.misses[0].id, "g2");
+        assert_eq!(s.extras.len(), 1);
+        assert_eq!(s.extras[0].finding.id, "p3");
+        assert_eq!(s.predicted, 3, "single-source is not scored");
+        let t = render_findings_text(&s);
+        assert!(
+            t.contains("contradiction") && t.contains("missed (1)"),
+            "{t}"
+        );
     }
 }

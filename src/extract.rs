@@ -4,12 +4,35 @@
 //! Owns: finding cues, speaker phrases, content spans, quote kinds, pronoun and role
 //! reference within the article, and the outlet a claim is relayed through. Does not own:
 //! canonical names across articles (`resolve`) or comparing claims (`compare`).
+//!
+//! How it works, per article:
+//! 1. Each sentence is cut into tokens (words and punctuation with byte spans); tokens
+//!    inside quotation marks are marked with their quotation.
+//! 2. Quotations are paired with a speaker tag right after them (`"...," Rubio said`,
+//!    `"...," said Rubio`) or right before them (`Rubio said: "..."`).
+//! 3. Every other cue outside quotation marks is read in three shapes: a source phrase
+//!    (`according to X, ...` / `..., according to X`), speaker then content
+//!    (`X said (that) ...`, `X told Axios ...`, `X described Y as ...`), or content then
+//!    speaker (`..., Zelensky said.`, `..., reports Axios.`). Coordinated cues without a
+//!    subject (`... but noted that ...`, `..., adding that ...`) give a second claim by the
+//!    same speaker.
+//! 4. Quotations nobody claimed continue the previous speaker (quotes reopened at each
+//!    paragraph, `"A," she said. "B."`), unless they are scare quotes or titles.
+//! 5. Pronouns and roles ("he", "the Russian leader") are resolved to the nearest
+//!    compatible person mentioned earlier; surnames to the fullest name in the article.
+//! 6. The outlet a claim is relayed through: `told Axios`, `according to CNN`, an outlet in
+//!    the speaker's role (`Axios journalist Barak Ravid`), a lead that relays an outlet
+//!    (`..., reports Axios.` in the first paragraph credits its section), or the article's
+//!    wire (`Source(s): Reuters`).
 
 use crate::error::Result;
-use crate::model::{Article, Claim, CueClass, Segmented};
+use crate::model::{
+    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, Span, Speaker,
+    SpeakerKind,
+};
 use crate::rules::RuleSet;
 use serde::Deserialize;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -77,6 +100,14 @@ struct SpeakersFile {
     male_names: Vec<String>,
     #[serde(default)]
     pronouns: Pronouns,
+    #[serde(default)]
+    role_synonyms: Vec<Vec<String>>,
+    #[serde(default)]
+    not_names: Vec<String>,
+    #[serde(default)]
+    post_nominals: Vec<String>,
+    #[serde(default)]
+    person_nouns: Vec<String>,
 }
 
 /// One outlet from `rules/outlets.toml`.
@@ -98,24 +129,64 @@ pub struct OutletRule {
 struct OutletsFile {
     #[serde(default)]
     outlet: Vec<OutletRule>,
+    /// Last words of outlet names no rule lists ("Journal", "Gazette").
+    #[serde(default)]
+    name_words: Vec<String>,
+}
+
+/// Gender a pronoun or name implies.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Gender {
+    Male,
+    Female,
+    Plural,
 }
 
 /// The extractor's compiled rules.
 #[derive(Debug)]
 pub struct ExtractRules {
-    /// Cue word or phrase (lowercase) to its class.
-    pub cues: HashMap<String, CueClass>,
+    /// Cue word or phrase (lowercase, words joined by one space) to its class.
+    cues: HashMap<String, CueClass>,
+    /// Longest cue phrase, in words.
+    cue_max_words: usize,
     /// Source phrases ("according to"), lowercase.
-    pub phrases: Vec<String>,
-    /// Outlets.
-    pub outlets: Vec<OutletRule>,
+    phrases: Vec<Vec<String>>,
+    passive: HashSet<String>,
+    titles: HashSet<String>,
+    organisations: HashSet<String>,
+    org_heads: HashSet<String>,
+    document_heads: HashSet<String>,
+    anonymous_heads: HashSet<String>,
+    leader_words: HashSet<String>,
+    skip: Vec<Vec<String>>,
+    particles: HashSet<String>,
+    given_names: HashMap<String, Gender>,
+    role_synonyms: Vec<Vec<String>>,
+    not_names: HashSet<String>,
+    post_nominals: HashSet<String>,
+    /// Nouns for people that no suffix gives away ("widow", "mother").
+    extra_roles: HashSet<String>,
+    pronouns: HashMap<String, Gender>,
+    /// Outlet name or alias (as written, "The " dropped) to canonical name.
+    outlets: HashMap<String, String>,
+    /// Outlets, as in the rules file.
+    pub outlet_rules: Vec<OutletRule>,
+    outlet_words: HashSet<String>,
+}
+
+fn lower_set(v: &[String]) -> HashSet<String> {
+    v.iter().map(|s| s.to_lowercase()).collect()
+}
+
+fn words_of(s: &str) -> Vec<String> {
+    s.split_whitespace().map(str::to_lowercase).collect()
 }
 
 impl ExtractRules {
     /// Compile `cues.toml`, `speakers.toml` and `outlets.toml`.
     pub fn compile(set: &RuleSet) -> Result<Self> {
         let c: CuesFile = set.get("cues.toml")?;
-        let _s: SpeakersFile = set.get("speakers.toml")?;
+        let s: SpeakersFile = set.get("speakers.toml")?;
         let o: OutletsFile = set.get("outlets.toml")?;
         let mut cues = HashMap::new();
         for (class, list) in [
@@ -128,19 +199,3625 @@ impl ExtractRules {
             (CueClass::Directive, &c.directive),
         ] {
             for v in &list.verbs {
-                cues.entry(v.to_lowercase()).or_insert(class);
+                cues.entry(words_of(v).join(" ")).or_insert(class);
             }
         }
-        let _ = c.passive;
+        let cue_max_words = cues.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
+        let mut given_names = HashMap::new();
+        for n in &s.male_names {
+            given_names.insert(n.to_lowercase(), Gender::Male);
+        }
+        for n in &s.female_names {
+            given_names.insert(n.to_lowercase(), Gender::Female);
+        }
+        let mut pronouns = HashMap::new();
+        for (g, list) in [
+            (Gender::Male, &s.pronouns.male),
+            (Gender::Female, &s.pronouns.female),
+            (Gender::Plural, &s.pronouns.plural),
+        ] {
+            for p in list {
+                pronouns.insert(p.to_lowercase(), g);
+            }
+        }
+        let mut outlets = HashMap::new();
+        for rule in &o.outlet {
+            for alias in std::iter::once(&rule.name).chain(&rule.aliases) {
+                let key = alias
+                    .strip_prefix("The ")
+                    .or_else(|| alias.strip_prefix("the "))
+                    .unwrap_or(alias);
+                outlets.insert(key.to_string(), rule.name.clone());
+            }
+        }
+        let mut skip: Vec<Vec<String>> = s.skip.iter().map(|p| words_of(p)).collect();
+        skip.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Ok(ExtractRules {
             cues,
-            phrases: c.phrases.iter().map(|p| p.to_lowercase()).collect(),
-            outlets: o.outlet,
+            cue_max_words,
+            phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
+            passive: lower_set(&c.passive),
+            titles: lower_set(&s.titles),
+            organisations: s.organisations.iter().cloned().collect(),
+            org_heads: lower_set(&s.org_heads),
+            document_heads: lower_set(&s.document_heads),
+            anonymous_heads: lower_set(&s.anonymous_heads),
+            leader_words: lower_set(&s.leader_words),
+            skip,
+            particles: lower_set(&s.name_particles),
+            given_names,
+            role_synonyms: s
+                .role_synonyms
+                .iter()
+                .map(|g| g.iter().map(|w| w.to_lowercase()).collect())
+                .collect(),
+            not_names: s.not_names.iter().cloned().collect(),
+            post_nominals: s
+                .post_nominals
+                .iter()
+                .map(|w| w.trim_end_matches('.').to_string())
+                .collect(),
+            extra_roles: lower_set(&s.person_nouns),
+            pronouns,
+            outlets,
+            outlet_rules: o.outlet,
+            outlet_words: o.name_words.iter().cloned().collect(),
+        })
+    }
+
+    /// Split typos where a cue runs into the pronoun after it ("He is reportedhe said").
+    fn split_run_together<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
+        let mut out = Vec::with_capacity(toks.len());
+        for t in toks {
+            let split = ["he", "she", "they", "we"].iter().find_map(|p| {
+                let stem = t.lower.strip_suffix(p)?;
+                (t.word
+                    && t.quote.is_none()
+                    && stem.len() >= 4
+                    && self.cues.contains_key(stem)
+                    && t.text.is_char_boundary(stem.len()))
+                .then_some(stem.len())
+            });
+            match split {
+                Some(k) => {
+                    let (a, b) = t.text.split_at(k);
+                    out.push(Tok {
+                        span: Span::new(t.span.start, t.span.start + k),
+                        text: a,
+                        lower: a.to_lowercase(),
+                        word: true,
+                        quote: None,
+                    });
+                    out.push(Tok {
+                        span: Span::new(t.span.start + k, t.span.end),
+                        text: b,
+                        lower: b.to_lowercase(),
+                        word: true,
+                        quote: None,
+                    });
+                }
+                None => out.push(t),
+            }
+        }
+        out
+    }
+
+    /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
+    pub fn outlet(&self, phrase: &str) -> Option<&str> {
+        let p = phrase
+            .trim()
+            .trim_end_matches(['\'', '’'])
+            .trim_end_matches("'s")
+            .trim_end_matches("’s");
+        let p = p
+            .strip_prefix("The ")
+            .or_else(|| p.strip_prefix("the "))
+            .unwrap_or(p);
+        self.outlets.get(p).map(String::as_str)
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Tokens
+
+#[derive(Clone, Debug)]
+struct Tok<'a> {
+    span: Span,
+    text: &'a str,
+    lower: String,
+    word: bool,
+    /// Index of the quotation (in `Segmented::quotations`) whose inner span holds it.
+    quote: Option<usize>,
+}
+
+impl Tok<'_> {
+    fn is(&self, s: &str) -> bool {
+        self.lower == s
+    }
+    fn capitalised(&self) -> bool {
+        self.word && self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_punct(&self, set: &[char]) -> bool {
+        !self.word && self.text.chars().next().is_some_and(|c| set.contains(&c))
+    }
+}
+
+fn is_quote_char(c: char) -> bool {
+    matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
+}
+
+/// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
+fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
+    let s = &text[span.start..span.end];
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (pos, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let start = pos;
+        let mut j = i + 1;
+        if c.is_alphanumeric() {
+            while j < chars.len() {
+                let d = chars[j].1;
+                let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
+                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                // A comma or slash joins only digits (1,800; 24/7).
+                let digit_join = matches!(d, ',' | '/')
+                    && chars[j - 1].1.is_ascii_digit()
+                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                if d.is_alphanumeric()
+                    || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join))
+                {
+                    j += 1;
+                } else {
+                    break;
+                }
+            }
+            // A plural possessive keeps its apostrophe ("the pilots' union").
+            if j < chars.len()
+                && matches!(chars[j].1, '\'' | '’')
+                && chars[j - 1].1 == 's'
+                && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace())
+            {
+                j += 1;
+            }
+            // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
+            // short titles before a name (Dr. Hill, Mrs. Bankole).
+            if j < chars.len() && chars[j].1 == '.' {
+                let word = &s[start..chars[j].0];
+                let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+                let short_cap = word.chars().count() <= 4
+                    && word.chars().next().is_some_and(char::is_uppercase)
+                    && word.chars().skip(1).all(char::is_lowercase)
+                    && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
+                    && chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                if dotted || short_cap {
+                    j += 1;
+                }
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let abs = Span::new(span.start + start, span.start + end);
+        let t = &text[abs.start..abs.end];
+        let quote = quotes
+            .iter()
+            .position(|q| q.inner.start <= abs.start && abs.end <= q.inner.end);
+        out.push(Tok {
+            span: abs,
+            text: t,
+            lower: t.to_lowercase(),
+            word: c.is_alphanumeric(),
+            quote,
+        });
+        i = j;
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Speaker phrases
+
+/// A speaker phrase as read from the sentence, before pronoun and role resolution.
+#[derive(Clone, Debug)]
+struct Phrase {
+    /// Token range in the sentence.
+    start: usize,
+    end: usize,
+    kind: PhraseKind,
+    /// The name part (person or organisation name) when there is one.
+    name: Option<String>,
+    /// Role words ("Top Kremlin aide"), when given.
+    role: Option<String>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PhraseKind {
+    Pronoun(Gender),
+    /// "the president", "the Russian leader": a role that refers back to a person.
+    RoleRef,
+    Person,
+    Organisation,
+    Outlet,
+    Document,
+    Anonymous,
+}
+
+const DETERMINERS: &[&str] = &[
+    "a", "an", "the", "one", "two", "three", "four", "five", "several", "some", "many", "most",
+    "another", "other", "both", "his", "her", "their", "its", "our", "senior", "two", "multiple",
+    "few", "all", "no",
+];
+
+const PREPOSITIONS: &[&str] = &[
+    "with",
+    "of",
+    "in",
+    "at",
+    "from",
+    "for",
+    "on",
+    "close",
+    "familiar",
+    "knowledgeable",
+    "briefed",
+    "involved",
+    "to",
+    "who",
+    "within",
+    "inside",
+    "near",
+    "representing",
+    "by",
+];
+
+/// Words that cannot be part of a role before a name ("After the game Smith said").
+const ROLE_STOP: &[&str] = &[
+    "however",
+    "yesterday",
+    "today",
+    "meanwhile",
+    "separately",
+    "later",
+    "earlier",
+    "also",
+    "but",
+    "and",
+    "so",
+    "still",
+    "then",
+    "now",
+    "instead",
+    "moreover",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "during",
+    "since",
+    "when",
+    "while",
+    "because",
+    "if",
+    "although",
+    "though",
+    "as",
+    "that",
+    "which",
+    "who",
+    "where",
+    "with",
+    "by",
+    "from",
+    "into",
+    "over",
+    "under",
+    "said",
+    "says",
+    "is",
+    "was",
+    "were",
+    "are",
+    "has",
+    "had",
+    "have",
+    "will",
+    "would",
+];
+
+fn possessive(t: &str) -> bool {
+    t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
+}
+
+impl ExtractRules {
+    fn is_title(&self, lower: &str) -> bool {
+        let bare = lower.trim_end_matches('.');
+        self.titles.contains(lower)
+            || self.titles.contains(bare)
+            || self.titles.contains(&format!("{bare}."))
+    }
+
+    fn is_cue_word(&self, lower: &str) -> bool {
+        self.cues.contains_key(lower)
+    }
+
+    /// Whether a capitalised token can be part of a person's name.
+    fn name_token(&self, t: &Tok) -> bool {
+        if !t.word || possessive(t.text) {
+            return false;
+        }
+        if self.particles.contains(&t.lower) {
+            return true;
+        }
+        let first = t.text.chars().next().unwrap_or(' ');
+        let caps = t
+            .text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+            && t.text.chars().count() > 1;
+        let initial = first.is_uppercase()
+            && (t.text.chars().count() == 1
+                || (t.text.chars().count() == 2 && t.text.ends_with('.')));
+        if initial {
+            return true;
+        }
+        if !first.is_uppercase() || caps {
+            // Acronyms are not names.
+            return false;
+        }
+        !self.is_title(&t.lower)
+            && !self.not_names.contains(t.text)
+            && !self.org_heads.contains(&t.lower)
+            && !self.organisations.contains(t.text)
+            && !self.is_cue_word(&t.lower)
+            && !DETERMINERS.contains(&t.lower.as_str())
+    }
+
+    /// Read tokens `toks[start..end]` as a speaker phrase, trying the longest acceptable
+    /// suffix (so "Yesterday Umerov" reads as "Umerov").
+    fn read_phrase(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        if start >= end {
+            return None;
+        }
+        (start..end).find_map(|s| self.read_exact(toks, s, end))
+    }
+
+    /// Read exactly `toks[start..end]` as a speaker phrase.
+    fn read_exact(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        let t = toks.get(start..end)?;
+        if t.is_empty() {
+            return None;
+        }
+        let owned;
+        let t = if t
+            .iter()
+            .any(|x| x.quote.is_some() || x.is("(") || x.is(","))
+        {
+            owned = strip_nicknames(t)?;
+            owned.as_slice()
+        } else {
+            t
+        };
+        if t.iter()
+            .any(|x| x.quote.is_some() || x.is_punct(&['"', '“', '”', ':', ';', '(', ')']))
+        {
+            return None;
+        }
+        if t.first().is_some_and(|x| !x.word) || t.last().is_some_and(|x| !x.word) {
+            return None;
+        }
+        if t.last().is_some_and(|x| {
+            matches!(
+                x.lower.as_str(),
+                "and"
+                    | "or"
+                    | "but"
+                    | "the"
+                    | "of"
+                    | "a"
+                    | "an"
+                    | "to"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "for"
+                    | "with"
+                    | "by"
+                    | "from"
+                    | "that"
+            )
+        }) {
+            return None;
+        }
+        let words: Vec<&str> = t.iter().map(|x| x.lower.as_str()).collect();
+        let text = join_tokens(t);
+        let plain = |kind, name: Option<String>, role: Option<String>| {
+            Some(Phrase {
+                start,
+                end,
+                kind,
+                name,
+                role,
+            })
+        };
+        // Pronoun.
+        if t.len() == 1 {
+            if let Some(&g) = self.pronouns.get(words[0]) {
+                if matches!(
+                    words[0],
+                    "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it"
+                ) {
+                    return plain(PhraseKind::Pronoun(g), None, None);
+                }
+            }
+            if words[0] == "i" || words[0] == "we" {
+                return None;
+            }
+        }
+        // Outlet ("Axios", "The New York Times").
+        if let Some(o) = self.outlet(&text) {
+            return plain(PhraseKind::Outlet, Some(o.to_string()), None);
+        }
+        // A capitalised name after "the" with no title in it is an organisation ("the Hallworth
+        // Museum"), or an outlet when it ends like one ("The Health Service Journal").
+        if words[0] == "the"
+            && t.len() >= 2
+            && t[1].capitalised()
+            && t[1..].iter().all(|x| {
+                (x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and" | "&"))
+                    && !self.is_title(&x.lower)
+            })
+            && t.last().is_some_and(Tok::capitalised)
+        {
+            let name = join_tokens(&t[1..]);
+            let kind = if t.last().is_some_and(|x| self.outlet_words.contains(x.text)) {
+                PhraseKind::Outlet
+            } else {
+                PhraseKind::Organisation
+            };
+            return plain(kind, Some(name), None);
+        }
+        // Known organisation ("the Kremlin", "Russia", "the White House").
+        let without_the = strip_determiner(&text);
+        if self.organisations.contains(without_the) {
+            return plain(
+                PhraseKind::Organisation,
+                Some(without_the.to_string()),
+                None,
+            );
+        }
+        // "Mei-Ling Chou of TrendForce", "Prof. Wei Zhang of Tsinghua University": the person
+        // before "of", the affiliation after it.
+        if let Some(k) = t.iter().rposition(|x| x.is("of")) {
+            let after_caps = k + 1 < t.len()
+                && t.last().is_some_and(Tok::capitalised)
+                && t[k + 1..].iter().all(|x| {
+                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
+                        || matches!(x.lower.as_str(), "of" | "and" | "the" | "&")
+                });
+            let names = t[..k]
+                .iter()
+                .rev()
+                .take_while(|x| self.name_token(x))
+                .count();
+            if after_caps && names >= 2 {
+                if let Some(p) = self.read_exact(toks, start, start + k) {
+                    if p.kind == PhraseKind::Person {
+                        let role = Some(match &p.role {
+                            Some(r) => format!("{r} ({})", join_tokens(&t[k + 1..])),
+                            None => join_tokens(&t[k + 1..]),
+                        });
+                        return Some(Phrase { end, role, ..p });
+                    }
+                }
+            }
+        }
+        // An acronym ("NASA said", "the city water utility EPSAS said").
+        if let Some(last) = t.last() {
+            let caps = last.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && last
+                    .text
+                    .chars()
+                    .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
+            let role_ok = t[..t.len() - 1].iter().all(|x| {
+                x.word
+                    && (self.org_heads.contains(&x.lower) || !x.capitalised() || possessive(x.text))
+                    && !self.is_cue_word(&x.lower)
+            });
+            if caps
+                && !self.is_title(&last.lower)
+                && role_ok
+                && (t.len() == 1
+                    || t[..t.len() - 1]
+                        .iter()
+                        .any(|x| self.org_heads.contains(&x.lower)))
+            {
+                let role = (t.len() > 1).then(|| join_tokens(&t[..t.len() - 1]));
+                return plain(PhraseKind::Organisation, Some(last.text.to_string()), role);
+            }
+        }
+        // A capitalised organisation name at the end ("Iraq's Ministry of Culture",
+        // "the Nigeria Union of Teachers").
+        {
+            let mut k = t.len();
+            while k > 0
+                && (t[k - 1].capitalised()
+                    && (!possessive(t[k - 1].text)
+                        || k < t.len() && k >= 2 && t[k - 2].text.ends_with('.'))
+                    || (k < t.len()
+                        && matches!(t[k - 1].lower.as_str(), "of" | "for" | "and" | "&")))
+            {
+                k -= 1;
+            }
+            while k < t.len() && !t[k].capitalised() {
+                k += 1;
+            }
+            let run = &t[k..];
+            let has_head = run
+                .iter()
+                .rposition(|x| self.org_heads.contains(&x.lower))
+                .is_some_and(|h| {
+                    h + 1 == run.len() || matches!(run[h + 1].lower.as_str(), "of" | "for" | "on")
+                });
+            let before_ok = t[..k].iter().all(|x| {
+                possessive(x.text) || matches!(x.lower.as_str(), "the" | "a") || x.capitalised()
+            });
+            if has_head && run.len() >= 2 && t.last().is_some_and(Tok::capitalised) && before_ok {
+                let name = join_tokens(run);
+                return plain(
+                    PhraseKind::Organisation,
+                    Some(name),
+                    (k > 0).then(|| join_tokens(&t[..k])),
+                );
+            }
+        }
+        // Post-nominals ("Simon Fairweather KC", "John Smith Jr.") are not the name's end.
+        if t.len() >= 2
+            && self
+                .post_nominals
+                .contains(t[t.len() - 1].text.trim_end_matches('.'))
+            && t[t.len() - 2].capitalised()
+        {
+            if let Some(p) = self.read_exact(toks, start, end - 1) {
+                return Some(Phrase { end, ..p });
+            }
+        }
+        // Name at the end, role words before it ("Top Kremlin aide Yuri Ushakov").
+        let mut n = t.len();
+        while n > 0 && (self.name_token(&t[n - 1]) && (t[n - 1].capitalised() || n < t.len())) {
+            n -= 1;
+        }
+        // Particles may not open a name.
+        while n < t.len() && self.particles.contains(&t[n].lower) {
+            n += 1;
+        }
+        let name_len = t.len() - n;
+        let common_noun = name_len == 1 && {
+            let w = &t[t.len() - 1].lower;
+            self.anonymous_heads.contains(w)
+                || self.org_heads.contains(w)
+                || self.document_heads.contains(w)
+        };
+        if name_len > 0 && name_len <= 5 && t[t.len() - 1].capitalised() && !common_noun {
+            let role_toks = &t[..n];
+            // "churchwarden Priya Nandakumar": one lowercase word before a full name.
+            let lone_role = role_toks.len() == 1
+                && name_len >= 2
+                && role_toks[0].word
+                && !role_toks[0].capitalised()
+                && !ROLE_STOP.contains(&role_toks[0].lower.as_str())
+                && !self.is_cue_word(&role_toks[0].lower)
+                && !DETERMINERS.contains(&role_toks[0].lower.as_str());
+            let has_title = role_toks.iter().any(|x| {
+                self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower)
+            });
+            let role_ok = lone_role
+                || role_toks
+                    .first()
+                    .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
+                    && role_toks.iter().all(|x| {
+                        (has_title
+                            && x.word
+                            && !self.is_cue_word(&x.lower)
+                            && !ROLE_STOP.contains(&x.lower.as_str())
+                            && !self.pronouns.contains_key(&x.lower))
+                            || x.capitalised()
+                            || self.is_title(&x.lower)
+                            || x.is_punct(&[',', '-', '–', '.'])
+                            || matches!(
+                                x.lower.as_str(),
+                                "of" | "the"
+                                    | "and"
+                                    | "for"
+                                    | "to"
+                                    | "on"
+                                    | "at"
+                                    | "in"
+                                    | "top"
+                                    | "former"
+                                    | "acting"
+                                    | "deputy"
+                                    | "chief"
+                                    | "senior"
+                                    | "interim"
+                                    | "new"
+                                    | "then"
+                                    | "current"
+                                    | "outgoing"
+                                    | "incoming"
+                                    | "&"
+                            )
+                            || possessive(x.text)
+                            || self.org_heads.contains(&x.lower)
+                    });
+            if role_ok {
+                let name = join_tokens(&t[n..]);
+                let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
+                let org_name = self.organisations.contains(name.as_str())
+                    || t[n..].iter().any(|x| self.org_heads.contains(&x.lower))
+                    || name.split(' ').count() > 1 && t[t.len() - 1].lower.ends_with("co");
+                if org_name {
+                    return plain(PhraseKind::Organisation, Some(name), role);
+                }
+                return plain(PhraseKind::Person, Some(name), role);
+            }
+        }
+        // Determiner + modifiers + head (+ prepositional phrase).
+        let det = DETERMINERS.contains(&words[0]);
+        let head_at = |set: &HashSet<String>| -> Option<usize> {
+            words
+                .iter()
+                .position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
+        };
+        let tail_ok = |h: usize| {
+            h + 1 == words.len()
+                || (PREPOSITIONS.contains(&words[h + 1])
+                    && words.len() - h <= 9
+                    && !words[h + 1..].iter().any(|w| {
+                        (w.ends_with("ed")
+                            && w.len() > 4
+                            && !matches!(
+                                *w,
+                                "based"
+                                    | "related"
+                                    | "involved"
+                                    | "briefed"
+                                    | "concerned"
+                                    | "informed"
+                            ))
+                            || matches!(
+                                *w,
+                                "is" | "are"
+                                    | "was"
+                                    | "were"
+                                    | "has"
+                                    | "have"
+                                    | "had"
+                                    | "will"
+                                    | "would"
+                                    | "said"
+                                    | "says"
+                            )
+                            || self.is_cue_word(w)
+                    }))
+        };
+        let modifiers_ok = |h: usize| {
+            t[..h].iter().enumerate().all(|(k, x)| {
+                (x.word
+                    && !self.is_cue_word(&x.lower)
+                    && !matches!(
+                        x.lower.as_str(),
+                        "what"
+                            | "that"
+                            | "which"
+                            | "who"
+                            | "whom"
+                            | "whose"
+                            | "how"
+                            | "is"
+                            | "are"
+                            | "was"
+                            | "were"
+                            | "has"
+                            | "have"
+                            | "had"
+                    )
+                    && (k == 0
+                        || !DETERMINERS.contains(&x.lower.as_str())
+                        || matches!(
+                            x.lower.as_str(),
+                            "two"
+                                | "three"
+                                | "four"
+                                | "five"
+                                | "senior"
+                                | "several"
+                                | "few"
+                                | "other"
+                        )))
+                    || x.is_punct(&['-', ','])
+            })
+        };
+        let short = words.len() <= 12;
+        if !short {
+            return None;
+        }
+        // Role reference: "the president", "the Russian leader", "the NSDC Secretary".
+        if words[0] == "the"
+            && words.len() <= 4
+            && (self.is_title(words[words.len() - 1])
+                || role_noun(words[words.len() - 1])
+                || self.extra_roles.contains(words[words.len() - 1]))
+            && !self.org_heads.contains(words[words.len() - 1])
+        {
+            return plain(PhraseKind::RoleRef, None, Some(text));
+        }
+        // A bare role ("mayor says", "Council finance chair says", "CEO says").
+        if !det
+            && words.len() <= 4
+            && self.is_title(words[words.len() - 1])
+            && !self.org_heads.contains(words[words.len() - 1])
+            && t.iter().all(|x| {
+                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
+            })
+        {
+            return plain(PhraseKind::RoleRef, None, Some(text));
+        }
+        if let Some(h) = head_at(&self.document_heads) {
+            if (det
+                || h == 0
+                || t[0].capitalised()
+                || possessive(t[0].text)
+                || words[0] == "earlier")
+                && tail_ok(h)
+                && modifiers_ok(h)
+            {
+                return plain(
+                    PhraseKind::Document,
+                    Some(strip_determiner(&text).to_string()),
+                    None,
+                );
+            }
+        }
+        // "One senior buyer at a London department store": a described person.
+        if det && words[0] != "the" {
+            if let Some(h) = words
+                .iter()
+                .position(|w| role_noun(w) || self.extra_roles.contains(*w))
+            {
+                if tail_ok(h) && modifiers_ok(h) {
+                    return plain(
+                        PhraseKind::Anonymous,
+                        Some(strip_determiner(&text).to_string()),
+                        None,
+                    );
+                }
+            }
+        }
+        if let Some(h) = head_at(&self.anonymous_heads) {
+            let plural = words[h].ends_with('s')
+                && words[h] != words[h].trim_end_matches('s').to_string() + "ss";
+            if (det || h == 0 || t[0].capitalised() || plural) && tail_ok(h) && modifiers_ok(h) {
+                return plain(
+                    PhraseKind::Anonymous,
+                    Some(strip_determiner(&text).to_string()),
+                    None,
+                );
+            }
+        }
+        if let Some(h) = head_at(&self.org_heads) {
+            if (det || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
+                let kind =
+                    if words[0] == "the" && h <= 2 && h + 1 == words.len() && !t[h].capitalised() {
+                        PhraseKind::RoleRef
+                    } else {
+                        PhraseKind::Organisation
+                    };
+                return plain(kind, Some(strip_determiner(&text).to_string()), None);
+            }
+        }
+        // A capitalised organisation name with "the" ("the Health Ministry" caught above;
+        // "the Hallworth Museum").
+        if words[0] == "the"
+            && t.len() >= 2
+            && t[1..]
+                .iter()
+                .all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and"))
+        {
+            return plain(
+                PhraseKind::Organisation,
+                Some(strip_determiner(&text).to_string()),
+                None,
+            );
+        }
+        None
+    }
+}
+
+/// Tokens without a nickname in quotation marks between two capitalised words
+/// (Mohamed "Simo" Benjelloun); `None` when other quoted text remains.
+fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
+    let mut out = Vec::with_capacity(t.len());
+    let mut i = 0;
+    while i < t.len() {
+        // "(NUT)" after a name.
+        if t[i].is("(")
+            && t.get(i + 2).is_some_and(|x| x.is(")"))
+            && t.get(i + 1).is_some_and(|x| x.word)
+        {
+            i += 3;
+            continue;
+        }
+        // ", 34," or a final ", 78" after a name: an age.
+        if t[i].is(",")
+            && t.get(i + 1)
+                .is_some_and(|x| x.text.len() <= 3 && x.text.chars().all(|c| c.is_ascii_digit()))
+            && t.get(i + 2).is_none_or(|x| x.is(","))
+        {
+            i += 2 + usize::from(t.get(i + 2).is_some());
+            continue;
+        }
+        let opens = !t[i].word && t[i].text.chars().next().is_some_and(is_quote_char);
+        if opens && i > 0 && t[i - 1].capitalised() {
+            let q = t.get(i + 1).and_then(|x| x.quote);
+            let n = t[i + 1..]
+                .iter()
+                .take_while(|x| x.quote.is_some() && x.quote == q)
+                .count();
+            let close = i + 1 + n;
+            if q.is_some()
+                && (1..=2).contains(&n)
+                && t.get(close).is_some_and(|x| !x.word)
+                && t.get(close + 1).is_some_and(Tok::capitalised)
+            {
+                i = close + 1;
+                continue;
+            }
+        }
+        if t[i].quote.is_some() {
+            return None;
+        }
+        out.push(t[i].clone());
+        i += 1;
+    }
+    Some(out)
+}
+
+/// A lowercase word that names a person by what they do (glaciologist, rider, consultant).
+fn role_noun(w: &str) -> bool {
+    w.len() > 4
+        && w.chars().all(|c| c.is_lowercase() || c == '-')
+        && ["ist", "er", "or", "ian", "ant", "ent"]
+            .iter()
+            .any(|s| w.ends_with(s))
+        && !matches!(
+            w,
+            "after"
+                | "over"
+                | "under"
+                | "other"
+                | "either"
+                | "neither"
+                | "whether"
+                | "later"
+                | "former"
+                | "major"
+                | "minor"
+                | "recent"
+                | "current"
+                | "different"
+                | "important"
+                | "significant"
+        )
+}
+
+fn strip_determiner(s: &str) -> &str {
+    for d in ["the ", "The ", "a ", "A ", "an ", "An ", "one ", "One "] {
+        if let Some(rest) = s.strip_prefix(d) {
+            return rest;
+        }
+    }
+    s
+}
+
+/// Tokens joined with the spacing of the original text collapsed to single spaces.
+fn join_tokens(t: &[Tok]) -> String {
+    let mut out = String::new();
+    for (i, x) in t.iter().enumerate() {
+        if i > 0 && x.span.start > t[i - 1].span.end {
+            out.push(' ');
+        }
+        out.push_str(x.text);
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------------------
+// Claims before reference resolution
+
+#[derive(Clone, Debug)]
+struct Draft {
+    phrase: Phrase,
+    /// Speaker phrase text as written.
+    speaker_text: String,
+    /// Byte offset of the speaker phrase.
+    speaker_at: usize,
+    cue: String,
+    class: CueClass,
+    content: Span,
+    /// Further pieces of an interrupted quotation ("A," she said. "B.").
+    more: Vec<Span>,
+    span: Span,
+    sentence: usize,
+    /// Quotation indices this claim consumed.
+    quotes: Vec<usize>,
+    quote_kind: QuoteKind,
+    cited_outlet: Option<String>,
+    /// Unique within the article.
+    id: usize,
+    /// Id of the draft whose speaker this one shares (coordination or quote continuation).
+    follows: Option<usize>,
+    /// Credited through an outlet by "reports X" or "X reported" (for section carry-over).
+    relays_outlet: bool,
+}
+
+/// A cue found in a sentence: token range and class.
+#[derive(Clone, Debug)]
+struct Cue {
+    start: usize,
+    end: usize,
+    text: String,
+    class: CueClass,
+    /// A source phrase ("according to") rather than a verb.
+    phrase: bool,
+}
+
+impl ExtractRules {
+    fn find_cues(&self, toks: &[Tok]) -> Vec<Cue> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if toks[i].quote.is_some() || !toks[i].word {
+                i += 1;
+                continue;
+            }
+            if let Some(p) = self.phrases.iter().find(|p| {
+                p.iter().enumerate().all(|(k, w)| {
+                    toks.get(i + k)
+                        .is_some_and(|t| t.quote.is_none() && &t.lower == w)
+                })
+            }) {
+                out.push(Cue {
+                    start: i,
+                    end: i + p.len(),
+                    text: p.join(" "),
+                    class: CueClass::Reporting,
+                    phrase: true,
+                });
+                i += p.len();
+                continue;
+            }
+            let mut found = None;
+            // "continues to demand", "went on to say": a base form after "to".
+            let after_to_verb = i >= 2
+                && toks[i - 1].is("to")
+                && self
+                    .skip
+                    .iter()
+                    .any(|s| s.len() == 2 && s[1] == "to" && s[0] == toks[i - 2].lower);
+            if after_to_verb && !toks[i].capitalised() {
+                let w = &toks[i].lower;
+                found = [
+                    format!("{w}s"),
+                    format!("{w}ed"),
+                    format!("{w}d"),
+                    format!("{w}es"),
+                ]
+                .iter()
+                .find_map(|f| self.cues.get(f))
+                .map(|&class| (1, class, w.clone()));
+            }
+            for n in (1..=self.cue_max_words).rev() {
+                if found.is_some() {
+                    break;
+                }
+                if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some())
+                {
+                    continue;
+                }
+                let key: Vec<&str> = toks[i..i + n].iter().map(|t| t.lower.as_str()).collect();
+                if let Some(&class) = self.cues.get(&key.join(" ")) {
+                    found = Some((n, class, key.join(" ")));
+                    break;
+                }
+            }
+            // Verbs are written in lower case; after a possessive or determiner a cue word
+            // is a noun ("Russia's demand", "the report").
+            let noun = i > 0
+                && (possessive(toks[i - 1].text)
+                    || (toks[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
+                        && toks[i - 1]
+                            .text
+                            .chars()
+                            .all(|c| c.is_ascii_digit() || c == ','))
+                    || matches!(
+                        toks[i - 1].lower.as_str(),
+                        "the"
+                            | "a"
+                            | "an"
+                            | "his"
+                            | "her"
+                            | "their"
+                            | "its"
+                            | "our"
+                            | "this"
+                            | "that"
+                            | "these"
+                            | "those"
+                            | "no"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "several"
+                            | "many"
+                            | "some"
+                            | "all"
+                    ));
+            if toks[i].capitalised() || noun {
+                found = None;
+            }
+            match found {
+                Some((n, class, text)) => {
+                    let passive = i > 0 && self.passive.contains(&toks[i - 1].lower);
+                    // "were expected to", "is widely seen": not an attribution.
+                    let excluded = passive
+                        && (matches!(class, CueClass::Expectation | CueClass::Evaluative | CueClass::Directive | CueClass::Assertive | CueClass::Reporting)
+                            // "it is said", "was told"
+                            || matches!(text.as_str(), "said" | "told" | "called"));
+                    if !excluded {
+                        out.push(Cue {
+                            start: i,
+                            end: i + n,
+                            text,
+                            class,
+                            phrase: false,
+                        });
+                    }
+                    i += n;
+                }
+                None => i += 1,
+            }
+        }
+        out
+    }
+
+    /// Skip adverbs and auxiliaries that stand before a cue ("also", "has", "on Monday").
+    fn skip_left(&self, toks: &[Tok], mut end: usize) -> usize {
+        loop {
+            let before = end;
+            for s in &self.skip {
+                if end >= s.len()
+                    && toks[end - s.len()..end]
+                        .iter()
+                        .zip(s)
+                        .all(|(t, w)| &t.lower == w)
+                {
+                    end -= s.len();
+                    break;
+                }
+            }
+            // "-ly" adverbs ("reportedly", "positively").
+            if end > 0
+                && toks[end - 1].word
+                && toks[end - 1].lower.ends_with("ly")
+                && !toks[end - 1].capitalised()
+                && toks[end - 1].lower.len() > 4
+            {
+                end -= 1;
+            }
+            if end == before {
+                return end;
+            }
+        }
+    }
+
+    /// The speaker phrase that ends right before token `end` (after skipping adverbs), with
+    /// appositives and relative clauses between commas crossed.
+    fn subject_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<Phrase> {
+        let end = self.skip_left(toks, end);
+        if end <= floor {
+            return None;
+        }
+        // "..., the National Weather Service, which described ...": the antecedent.
+        if end >= floor + 3
+            && matches!(toks[end - 1].lower.as_str(), "which" | "who")
+            && toks[end - 2].is(",")
+        {
+            let e = end - 2;
+            let s = (floor..e)
+                .rev()
+                .find(|&k| toks[k].is_punct(&[',', ';', ':', '—', '–']) || toks[k].quote.is_some())
+                .map_or(floor, |k| k + 1);
+            return self.read_phrase(toks, s, e);
+        }
+        // Clause start: the nearest comma, semicolon, colon, dash or quote mark to the left.
+        let boundary = |to: usize| -> usize {
+            (floor..to)
+                .rev()
+                .find(|&k| {
+                    toks[k].is_punct(&[',', ';', ':', '—', '–', '(', ')', '-'])
+                        || toks[k].quote.is_some()
+                        || toks[k].is_punct(&['"', '“', '”'])
+                        || toks[k].is(that_word(&toks[k]))
+                })
+                .map_or(floor, |k| k + 1)
+        };
+        let s0 = boundary(end);
+        if s0 < end {
+            return self.read_phrase(toks, s0, end);
+        }
+        // "X, who participated in the talks, said" / "X, a doctor, said" /
+        // "The head of the delegation, Umerov, noted": a comma right before the cue.
+        if !(end > floor + 1 && toks[end - 1].is(",")) {
+            return None;
+        }
+        // The segment between the two commas may hold quotes ("whose book "X" drew ...").
+        let s1 = (floor..end - 1)
+            .rev()
+            .find(|&k| toks[k].is(",") || toks[k].is(";"))
+            .map_or(floor, |k| k + 1);
+        if !(s1 > floor + 1 && toks[s1 - 1].is(",")) || s1 >= end - 1 {
+            return None;
+        }
+        let s2 = boundary(s1 - 1);
+        let seg: Vec<&str> = toks[s1..end - 1].iter().map(|t| t.lower.as_str()).collect();
+        if matches!(seg.first(), Some(&("who" | "which" | "whose" | "whom"))) {
+            let p = self.read_phrase(toks, s2, s1 - 1)?;
+            return matches!(
+                p.kind,
+                PhraseKind::Person
+                    | PhraseKind::Organisation
+                    | PhraseKind::Anonymous
+                    | PhraseKind::Document
+                    | PhraseKind::Outlet
+            )
+            .then_some(p);
+        }
+        // "Russia, as part of the plan, continues to demand": a parenthetical.
+        if matches!(
+            seg.first(),
+            Some(
+                &("as"
+                    | "in"
+                    | "on"
+                    | "at"
+                    | "however"
+                    | "meanwhile"
+                    | "though"
+                    | "too"
+                    | "also"
+                    | "like"
+                    | "unlike"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "for"
+                    | "with"
+                    | "nonetheless"
+                    | "nevertheless"
+                    | "once"
+                    | "again")
+            )
+        ) || seg.len() == 1 && seg[0].chars().all(|c| c.is_ascii_digit())
+            || matches!(
+                seg.first(),
+                Some(
+                    &("speaking"
+                        | "asking"
+                        | "declining"
+                        | "requesting"
+                        | "talking"
+                        | "writing"
+                        | "citing"
+                        | "quoted")
+                )
+            )
+            || toks[s1..end - 1]
+                .iter()
+                .all(|t| t.quote.is_some() || !t.word)
+        {
+            // ", 84,", ", speaking on condition of anonymity,", ", "Faith in the Countryside,"
+            return self.read_phrase(toks, s2, s1 - 1);
+        }
+        // "Malawi's main opposition party, the United Democratic Alliance (UDA), says"
+        if let Some(p0) = self
+            .read_exact(toks, s1, end - 1)
+            .filter(|p| matches!(p.kind, PhraseKind::Organisation | PhraseKind::Outlet))
+        {
+            let head = self.read_phrase(toks, s2, s1 - 1);
+            if head.as_ref().is_some_and(|h| {
+                matches!(
+                    h.kind,
+                    PhraseKind::Organisation | PhraseKind::Anonymous | PhraseKind::RoleRef
+                )
+            }) {
+                return Some(Phrase {
+                    start: s2,
+                    role: Some(join_tokens(&toks[s2..s1 - 1])),
+                    ..p0
+                });
+            }
+        }
+        // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
+        let role_like = matches!(
+            seg.first(),
+            Some(&("a" | "an" | "the" | "of" | "from" | "at"))
+        ) || seg.first().is_some_and(|w| self.is_title(w));
+        if role_like {
+            if let Some(p) = self
+                .read_phrase(toks, s2, s1 - 1)
+                .filter(|p| p.kind == PhraseKind::Person)
+            {
+                let appositive = join_tokens(&toks[s1..end - 1]);
+                let role = Some(match &p.role {
+                    Some(r) => format!("{r}, {appositive}"),
+                    None => appositive,
+                });
+                return Some(Phrase {
+                    role,
+                    end: end - 1,
+                    ..p
+                });
+            }
+        }
+        if let Some(p0) = self
+            .read_exact(toks, s1, end - 1)
+            .filter(|p| p.kind == PhraseKind::Person)
+        {
+            {
+                let role_toks = &toks[s2..s1 - 1];
+                let opens_role = matches!(
+                    role_toks.first().map(|t| t.lower.as_str()),
+                    Some("the" | "a" | "an")
+                ) || role_toks
+                    .first()
+                    .is_some_and(|t| possessive(t.text) || t.capitalised());
+                if !role_toks.is_empty()
+                    && role_toks.len() <= 12
+                    && role_toks
+                        .iter()
+                        .any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
+                    && opens_role
+                    && !role_toks.iter().any(|t| t.quote.is_some())
+                {
+                    let role = match &p0.role {
+                        Some(r) => format!("{}, {r}", join_tokens(role_toks)),
+                        None => join_tokens(role_toks),
+                    };
+                    return Some(Phrase {
+                        role: Some(role),
+                        start: s2,
+                        ..p0
+                    });
+                }
+            }
+            return None;
+        }
+        if matches!(seg.first(), Some(&("a" | "an" | "the")))
+            || seg.first().is_some_and(|w| self.is_title(w))
+        {
+            let p = self.read_phrase(toks, s2, s1 - 1)?;
+            if p.kind == PhraseKind::Person {
+                return Some(Phrase {
+                    role: Some(join_tokens(&toks[s1..end - 1])),
+                    end: end - 1,
+                    ..p
+                });
+            }
+        }
+        None
+    }
+
+    /// The speaker phrase that starts right after token `start` ("said Rubio", "reports Axios").
+    fn subject_after(&self, toks: &[Tok], start: usize) -> Option<Phrase> {
+        let mut end = start;
+        while end < toks.len()
+            && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '"', '“', '”', '—', '–'])
+            && toks[end].quote.is_none()
+        {
+            end += 1;
+        }
+        // Longest prefix that reads as a phrase ("said Rubio after the talks").
+        // "said it would ..." is not an inverted tag: pronouns never follow their cue.
+        (start + 1..=end).rev().find_map(|e| {
+            self.read_exact(toks, start, e)
+                .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)))
         })
     }
 }
 
+fn that_word(t: &Tok) -> &'static str {
+    if t.lower == "that" { "that" } else { "\u{0}" }
+}
+
+/// Words after a cue that are not content: "told Axios", "on Dec. 2", "in a statement".
+fn skip_after_cue(
+    rules: &ExtractRules,
+    toks: &[Tok],
+    mut i: usize,
+    cue: &Cue,
+) -> (usize, Option<String>, bool) {
+    let mut outlet = None;
+    let mut skipped_object = false;
+    let tell = matches!(
+        cue.text.as_str(),
+        "told" | "tells" | "telling" | "assured" | "assures"
+    );
+    if tell && i < toks.len() && toks[i].word {
+        // The recipient: up to the next "that", comma, colon or quote.
+        let mut j = i;
+        while j < toks.len()
+            && j < i + 6
+            && toks[j].word
+            && !toks[j].is("that")
+            && toks[j].quote.is_none()
+        {
+            j += 1;
+        }
+        let recipient = join_tokens(&toks[i..j]);
+        if let Some(o) = (i + 1..=j)
+            .rev()
+            .find_map(|k| rules.outlet(&join_tokens(&toks[i..k])))
+        {
+            outlet = Some(o.to_string());
+        }
+        // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
+        let stop = (i..j).find(|&k| toks[k].is("that")).unwrap_or(j);
+        i = if rules.outlet(&recipient).is_some() || stop - i <= 5 {
+            stop
+        } else {
+            i + 1
+        };
+        skipped_object = true;
+    }
+    // Time and medium adverbials: "on Dec. 2", "on X", "in a statement", "late on Monday".
+    loop {
+        let before = i;
+        if i < toks.len()
+            && matches!(
+                toks[i].lower.as_str(),
+                "on" | "in"
+                    | "at"
+                    | "during"
+                    | "late"
+                    | "early"
+                    | "earlier"
+                    | "later"
+                    | "last"
+                    | "this"
+                    | "yesterday"
+                    | "today"
+                    | "to"
+            )
+        {
+            let mut j = i + 1;
+            while j < toks.len()
+                && j < i + 7
+                && (toks[j].word || toks[j].is("."))
+                && !toks[j].is("that")
+                && toks[j].quote.is_none()
+            {
+                j += 1;
+            }
+            let phrase = join_tokens(&toks[i..j]).to_lowercase();
+            let timeish = phrase.split(' ').skip(1).any(|w| {
+                is_weekday(w)
+                    || crate::load::infer::month_number(w).is_some()
+                    || matches!(
+                        w,
+                        "x" | "twitter"
+                            | "telegram"
+                            | "facebook"
+                            | "instagram"
+                            | "tv"
+                            | "television"
+                            | "radio"
+                            | "statement"
+                            | "interview"
+                            | "briefing"
+                            | "conference"
+                            | "call"
+                            | "reporters"
+                            | "journalists"
+                            | "morning"
+                            | "evening"
+                            | "night"
+                            | "afternoon"
+                            | "week"
+                            | "month"
+                            | "year"
+                            | "forum"
+                            | "website"
+                            | "blog"
+                            | "channel"
+                            | "podcast"
+                            | "broadcast"
+                            | "programme"
+                            | "program"
+                            | "message"
+                            | "post"
+                            | "platform"
+                            | "letter"
+                            | "speech"
+                            | "hearing"
+                            | "filing"
+                            | "release"
+                    )
+            });
+            let followed = toks.get(j).is_some_and(|t| {
+                t.is("that")
+                    || t.is(":")
+                    || t.is(",")
+                    || t.quote.is_some()
+                    || t.is_punct(&['"', '“'])
+            });
+            if timeish && (followed || j >= toks.len()) {
+                if let Some(o) = (i + 1..j).find_map(|k| rules.outlet(&join_tokens(&toks[k..j]))) {
+                    outlet.get_or_insert(o.to_string());
+                }
+                i = j;
+            } else if timeish && toks.get(j).is_some_and(|t| t.word) {
+                // "said on Monday the talks were useful"
+                i = j;
+            }
+        }
+        if i < toks.len() && toks[i].is(",") && toks.get(i + 1).is_some_and(|t| t.is("that")) {
+            i += 1;
+        }
+        // A bare date ("said April 21").
+        if i + 1 < toks.len()
+            && crate::load::infer::month_number(&toks[i].lower).is_some()
+            && toks[i].capitalised()
+            && toks[i + 1].text.chars().all(|c| c.is_ascii_digit())
+        {
+            i += 2;
+        }
+        // A bare time ("said Sunday", "said late Wednesday", "said backstage that").
+        if i < toks.len()
+            && (is_weekday(&toks[i].lower)
+                || matches!(
+                    toks[i].lower.as_str(),
+                    "yesterday" | "today" | "tonight" | "overnight"
+                ))
+        {
+            i += 1;
+            while i < toks.len()
+                && matches!(
+                    toks[i].lower.as_str(),
+                    "night" | "morning" | "afternoon" | "evening"
+                )
+            {
+                i += 1;
+            }
+        }
+        if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
+            if k > i
+                && toks[i..k].iter().all(|t| {
+                    t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)
+                })
+                && !matches!(cue.text.as_str(), "told" | "tells")
+            {
+                i = k;
+            }
+        }
+        // ", however," / ", though,"
+        if i + 2 < toks.len()
+            && toks[i].is(",")
+            && matches!(
+                toks[i + 1].lower.as_str(),
+                "however" | "though" | "too" | "also" | "again" | "moreover"
+            )
+            && toks[i + 2].is(",")
+        {
+            i += 3;
+        }
+        if i == before {
+            break;
+        }
+    }
+    (i, outlet, skipped_object)
+}
+
+/// Whether `toks[from..to]` reads as a clause: "that", a quotation, or an auxiliary,
+/// modal or past-tense verb.
+fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
+    let Some(first) = toks.get(from) else {
+        return false;
+    };
+    if first.is("that") || first.quote.is_some() || first.is_punct(&['"', '“', ':']) {
+        return true;
+    }
+    toks.get(from + 1..to.min(toks.len())).is_some_and(|rest| {
+        rest.iter().any(|t| {
+            t.quote.is_none()
+                && (matches!(
+                    t.lower.as_str(),
+                    "will"
+                        | "would"
+                        | "can"
+                        | "could"
+                        | "should"
+                        | "may"
+                        | "might"
+                        | "must"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "had"
+                        | "has"
+                        | "have"
+                        | "be"
+                        | "been"
+                        | "did"
+                        | "does"
+                        | "do"
+                        | "shall"
+                        | "that"
+                ) || (t.lower.ends_with("ed") && t.lower.len() > 4))
+        })
+    })
+}
+
+/// "at the time." / "backstage." / "in Geneva.": a short phrase that ends a sentence after
+/// its cue, with no verb in it.
+fn trailing_adverbial(rest: &[&Tok]) -> bool {
+    let words: Vec<&&Tok> = rest
+        .iter()
+        .take_while(|t| !t.is_punct(&['.', '!', '?']))
+        .collect();
+    let ends = rest.iter().skip(words.len()).all(|t| !t.word);
+    ends && !words.is_empty()
+        && words.len() <= 5
+        && words
+            .iter()
+            .all(|t| t.word && t.quote.is_none() && !(t.lower.ends_with("ed") && t.lower.len() > 4))
+        && (words.len() == 1 && words[0].lower.ends_with("stage")
+            || words.len() == 1 && words[0].lower.ends_with("ly")
+            || matches!(
+                words[0].lower.as_str(),
+                "at" | "in"
+                    | "on"
+                    | "after"
+                    | "before"
+                    | "during"
+                    | "from"
+                    | "outside"
+                    | "inside"
+                    | "near"
+                    | "by"
+                    | "to"
+                    | "via"
+                    | "over"
+                    | "last"
+                    | "this"
+                    | "earlier"
+                    | "later"
+                    | "backstage"
+                    | "afterwards"
+                    | "afterward"
+                    | "yesterday"
+                    | "today"
+                    | "tonight"
+            ))
+}
+
+fn is_weekday(w: &str) -> bool {
+    matches!(
+        w.trim_end_matches('.'),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
+/// The kind of a content span from the quotations inside it.
+fn quote_kind(
+    article: &Article,
+    content: Span,
+    quotes: &[crate::model::Quotation],
+) -> (QuoteKind, Vec<usize>) {
+    let inside: Vec<usize> = quotes
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| content.start <= q.inner.start && q.inner.end <= content.end + 1)
+        .map(|(i, _)| i)
+        .collect();
+    if inside.is_empty() {
+        return (QuoteKind::Indirect, inside);
+    }
+    let quoted: usize = inside.iter().map(|&i| quotes[i].inner.len()).sum();
+    let text = article.slice(content);
+    let letters_outside = {
+        let mut n = 0;
+        let mut pos = content.start;
+        for &i in &inside {
+            let q = quotes[i].span;
+            n += article
+                .text
+                .get(pos..q.start.max(pos))
+                .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+            pos = q.end.max(pos);
+        }
+        n += article
+            .text
+            .get(pos..content.end.max(pos))
+            .map_or(0, |s| s.chars().filter(|c| c.is_alphanumeric()).count());
+        n
+    };
+    let _ = (quoted, text);
+    if letters_outside == 0 {
+        (QuoteKind::Direct, inside)
+    } else {
+        (QuoteKind::Mixed, inside)
+    }
+}
+
+/// Trim punctuation and white space that do not belong to content: a final comma or
+/// period, "that", and quotation marks around a whole direct quote.
+fn trim_content(text: &str, span: Span) -> Span {
+    let mut s = span;
+    loop {
+        let t = &text[s.start..s.end];
+        let before = s;
+        let trimmed_start = t.trim_start_matches(|c: char| {
+            c.is_whitespace() || c == ',' || c == ':' || c == '—' || c == '–'
+        });
+        s.start += t.len() - trimmed_start.len();
+        let t = &text[s.start..s.end];
+        let trimmed_end = t.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '—' | '–')
+        });
+        s.end = s.start + trimmed_end.len();
+        let t = &text[s.start..s.end];
+        if let Some(rest) = t.strip_prefix("that ") {
+            s.start += t.len() - rest.len();
+        }
+        if s == before {
+            return s;
+        }
+    }
+}
+
+/// Quotation marks removed from both ends of a span that is one quotation.
+fn strip_marks(text: &str, span: Span) -> Span {
+    let t = &text[span.start..span.end];
+    let open = t
+        .chars()
+        .next()
+        .filter(|&c| is_quote_char(c))
+        .map_or(0, char::len_utf8);
+    let close = t
+        .chars()
+        .next_back()
+        .filter(|&c| is_quote_char(c))
+        .map_or(0, char::len_utf8);
+    if open > 0 && close > 0 && span.len() > open + close {
+        Span::new(span.start + open, span.end - close)
+    } else {
+        span
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// The extractor
+
+struct Ctx<'a> {
+    article: &'a Article,
+    seg: &'a Segmented,
+    rules: &'a ExtractRules,
+    next_id: std::cell::Cell<usize>,
+    /// Unclosed quotations waiting for the next paragraph's claim.
+    deferred: std::cell::RefCell<Vec<usize>>,
+}
+
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
-pub fn extract(_article: &Article, _seg: &Segmented, _rules: &ExtractRules) -> Vec<Claim> {
-    Vec::new()
+pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
+    let ctx = Ctx {
+        article,
+        seg,
+        rules,
+        next_id: std::cell::Cell::new(0),
+        deferred: Default::default(),
+    };
+    let mut drafts: Vec<Draft> = Vec::new();
+    let mut claimed_quotes: HashSet<usize> = HashSet::new();
+    for (si, sentence) in seg.sentences.iter().enumerate() {
+        if sentence.kind == SentenceKind::Caption {
+            continue;
+        }
+        let toks =
+            rules.split_run_together(tokenize(&article.text, sentence.span, &seg.quotations));
+        let before = drafts.len();
+        ctx.sentence_claims(si, sentence, &toks, &mut drafts);
+        for d in &drafts[before..] {
+            claimed_quotes.extend(d.quotes.iter().copied());
+        }
+        ctx.continuation_quotes(si, &toks, &mut drafts, &mut claimed_quotes);
+    }
+    for qi in ctx.deferred.take() {
+        let inner = trim_content(&article.text, seg.quotations[qi].inner);
+        if let Some(d) = drafts
+            .iter_mut()
+            .find(|d| d.quotes.first() == Some(&(qi + 1)) && d.quote_kind == QuoteKind::Direct)
+        {
+            let first = std::mem::replace(&mut d.content, inner);
+            d.more.insert(0, first);
+            d.quotes.insert(0, qi);
+            d.span = Span::new(
+                seg.sentences[seg.quotations[qi].first_sentence].span.start,
+                d.span.end,
+            );
+        }
+    }
+    ctx.finish(drafts)
+}
+
+impl Ctx<'_> {
+    /// Claims whose cue is in this sentence.
+    fn sentence_claims(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        drafts: &mut Vec<Draft>,
+    ) {
+        let rules = self.rules;
+        let cues = rules.find_cues(toks);
+        let text = &self.article.text;
+        let sent_span = sentence.span;
+        let mut local: Vec<Draft> = Vec::new();
+        let mut used_cue = vec![false; cues.len()];
+        let mut last_subject: Option<Phrase> = None;
+        // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
+        // followed by a quotation opening in this sentence.
+        for (ci, cue) in cues.iter().enumerate() {
+            if cue.phrase {
+                continue;
+            }
+            // After a quotation: `"...," Rubio said` / `"...," said Rubio`.
+            let q_before = (0..cue.start)
+                .rev()
+                .find(|&k| toks[k].quote.is_some())
+                .map(|k| (k, toks[k].quote));
+            if let Some((qk, Some(qi))) = q_before {
+                let between: Vec<&Tok> = toks[qk + 1..cue.start].iter().collect();
+                let marks_and_commas = between.iter().take_while(|t| !t.word).count();
+                let q = &self.seg.quotations[qi];
+                let close_in_sentence = q.span.end <= sent_span.end;
+                if close_in_sentence
+                    && marks_and_commas >= 1
+                    && between
+                        .iter()
+                        .take(marks_and_commas)
+                        .any(|t| t.is_punct(&['"', '”', '’', '\'', '»']))
+                {
+                    let subj_start = qk + 1 + marks_and_commas;
+                    let phrase = if subj_start == cue.start {
+                        rules.subject_after(toks, cue.end)
+                    } else {
+                        rules.read_exact(toks, subj_start, rules.skip_left(toks, cue.start))
+                    };
+                    if let Some(p) = phrase {
+                        let tag_end = p.end.max(cue.end);
+                        let quote_start = q.inner.start;
+                        // Take the whole quotation, even if it opened sentences ago.
+                        let content = trim_content(text, Span::new(quote_start, q.inner.end));
+                        let mut cited = None;
+                        let (after, outlet, _) = skip_after_cue(rules, toks, cue.end, cue);
+                        let _ = after;
+                        if let Some(o) = outlet {
+                            cited = Some(o);
+                        }
+                        let mut d = self.draft(
+                            si,
+                            toks,
+                            p,
+                            cue,
+                            content,
+                            vec![qi],
+                            QuoteKind::Direct,
+                            cited,
+                        );
+                        // `"A," he said, "but B."`: the quotation goes on after the tag.
+                        if toks.get(tag_end).is_some_and(|t| t.is(","))
+                            && toks
+                                .get(tag_end + 1)
+                                .is_some_and(|t| t.is_punct(&['"', '“', '‘', '«']))
+                        {
+                            if let Some(q2) = toks.get(tag_end + 2).and_then(|t| t.quote) {
+                                d.more
+                                    .push(trim_content(text, self.seg.quotations[q2].inner));
+                                d.quotes.push(q2);
+                            }
+                        }
+                        local.push(d);
+                        used_cue[ci] = true;
+                        continue;
+                    }
+                }
+            }
+            // Before a quotation: `Rubio said: "..."` / `He said, "..."` /
+            // `Okoye posted a short message on Instagram: "..."`.
+            let mut after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
+            if let Some(colon) =
+                (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":"))
+            {
+                let plain = toks[after_cue..colon].iter().all(|t| {
+                    t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is(".")
+                });
+                if plain && toks.get(colon + 2).is_some_and(|t| t.quote.is_some()) {
+                    after_cue = colon;
+                }
+            }
+            let lead = toks[after_cue..]
+                .iter()
+                .take_while(|t| t.is_punct(&[',', ':']))
+                .count();
+            if let Some(qt) = toks.get(after_cue + lead + 1) {
+                if toks[after_cue + lead].is_punct(&['"', '“', '‘', '\'', '«']) {
+                    if let Some(qi) = qt.quote {
+                        let q = &self.seg.quotations[qi];
+                        let ends_with_quote = toks[after_cue + lead..]
+                            .iter()
+                            .rev()
+                            .find(|t| !t.is_punct(&['.', '!', '?']))
+                            .is_some_and(|t| {
+                                t.quote.is_none() && t.is_punct(&['"', '”', '’', '\'', '»'])
+                            })
+                            || !q.closed;
+                        if ends_with_quote || q.last_sentence > si {
+                            if let Some(p) = rules.subject_before(toks, cue.start, 0) {
+                                let content = trim_content(text, q.inner);
+                                let outlet = skip_after_cue(rules, toks, cue.end, cue).1;
+                                local.push(self.draft(
+                                    si,
+                                    toks,
+                                    p,
+                                    cue,
+                                    content,
+                                    vec![qi],
+                                    QuoteKind::Direct,
+                                    outlet,
+                                ));
+                                used_cue[ci] = true;
+                                continue;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "Zelensky's statement: ..." / "The minister's words:".
+        if let Some(d) = self.possessive_statement(si, sentence, toks) {
+            local.push(d);
+        }
+        // Every other cue.
+        for (ci, cue) in cues.iter().enumerate() {
+            if used_cue[ci] {
+                continue;
+            }
+            if cue.phrase {
+                if let Some(d) = self.source_phrase(si, sentence, toks, cue, &cues) {
+                    local.push(d);
+                }
+                continue;
+            }
+            // Subject before the cue: "X said ...", "..., X said."
+            let floor = local
+                .iter()
+                .filter(|d| d.content.end <= toks[cue.start].span.start)
+                .map(|d| self.tok_index_after(toks, d.content.end))
+                .max()
+                .unwrap_or(0);
+            let subject = rules.subject_before(toks, cue.start, floor);
+            let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
+            let next_cue_start = cues
+                .iter()
+                .skip(ci + 1)
+                .find(|c| {
+                    !used_cue
+                        .get(cues.iter().position(|x| x.start == c.start).unwrap_or(0))
+                        .copied()
+                        .unwrap_or(false)
+                })
+                .map(|c| c.start);
+            let subject_here = subject.clone();
+            if let Some(p) = &subject {
+                last_subject = Some(p.clone());
+            }
+            let tag_at_end = {
+                // Nothing but punctuation or a trailing adverbial after the cue, and a comma
+                // before the subject: the content is what precedes.
+                let rest: Vec<&Tok> = toks[after..].iter().collect();
+                let rest_words = rest
+                    .iter()
+                    .take_while(|t| !t.is_punct(&['.', '!', '?']))
+                    .filter(|t| t.word)
+                    .count();
+                let trailing_comma = rest
+                    .first()
+                    .is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
+                trailing_comma
+                    && (rest_words == 0
+                        || rest.first().is_some_and(|t| t.is(","))
+                        || skipped_object
+                        || trailing_adverbial(&rest))
+            };
+            match subject_here {
+                Some(p)
+                    if tag_at_end
+                        && p.start > 0
+                        && (toks[p.start - 1].is(",")
+                            || toks[p.start - 1].is_punct(&['—', '–'])) =>
+                {
+                    // "..., Zelensky said." — content is the sentence up to the comma (or
+                    // from the previous claim's end).
+                    let start = floor;
+                    if start + 1 >= p.start {
+                        continue;
+                    }
+                    let content = trim_content(
+                        text,
+                        Span::new(toks[start].span.start, toks[p.start - 1].span.start),
+                    );
+                    if content.is_empty()
+                        || toks[start..p.start - 1].iter().filter(|t| t.word).count() < 3
+                    {
+                        continue;
+                    }
+                    let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+                    let content = if kind == QuoteKind::Direct {
+                        trim_content(text, strip_marks(text, content))
+                    } else {
+                        content
+                    };
+                    local.push(self.draft(si, toks, p, cue, content, quotes, kind, outlet));
+                }
+                Some(p) if !tag_at_end => {
+                    let end = next_cue_start
+                        .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                    // "X, who argued the case for ..., said": a cue in a relative clause
+                    // reports something only when a clause follows it.
+                    let k = rules.skip_left(toks, cue.start);
+                    let relative = k > 0 && matches!(toks[k - 1].lower.as_str(), "who" | "which");
+                    if relative && !has_clause(toks, after, end) {
+                        continue;
+                    }
+                    if let Some(d) =
+                        self.content_after(si, sentence, toks, p, cue, after, end, outlet)
+                    {
+                        local.push(d);
+                    }
+                }
+                Some(_) => {}
+                None => {
+                    // Coordinated cue with no subject: "... but noted that ...", ", adding that".
+                    let prev_local = local.last().cloned();
+                    let coordinated = cue.start > 0 && {
+                        let k = rules.skip_left(toks, cue.start);
+                        k > 0
+                            && (matches!(
+                                toks[k - 1].lower.as_str(),
+                                "but" | "and" | "while" | "yet"
+                            ) || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
+                    };
+                    if coordinated
+                        && prev_local.is_none()
+                        && last_subject.is_none()
+                        && cue.text.ends_with("ing")
+                    {
+                        let k = rules.skip_left(toks, cue.start).saturating_sub(1);
+                        last_subject = (1..k.min(12))
+                            .rev()
+                            .find_map(|e| rules.read_exact(toks, 0, e))
+                            .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)));
+                    }
+                    if coordinated && prev_local.is_none() {
+                        if let Some(p) = last_subject.clone() {
+                            let end = next_cue_start
+                                .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(d) =
+                                self.content_after(si, sentence, toks, p, cue, after, end, outlet)
+                            {
+                                local.push(d);
+                            }
+                            continue;
+                        }
+                    }
+                    if coordinated {
+                        if let Some(prev) = prev_local {
+                            let end = next_cue_start
+                                .map_or(toks.len(), |n| self.coordination_start(toks, after, n));
+                            if let Some(mut d) = self.content_after(
+                                si,
+                                sentence,
+                                toks,
+                                prev.phrase.clone(),
+                                cue,
+                                after,
+                                end,
+                                outlet.or(prev.cited_outlet.clone()),
+                            ) {
+                                d.follows = Some(prev.id);
+                                d.speaker_text = prev.speaker_text.clone();
+                                local.push(d);
+                            }
+                            continue;
+                        }
+                    }
+                    // Inverted: "..., said Rubio." / "..., reports Axios."
+                    if cue.start > 0
+                        && (toks[cue.start - 1].is(",")
+                            || toks[cue.start - 1].is_punct(&['"', '”']))
+                    {
+                        if let Some(p) = rules.subject_after(toks, cue.end) {
+                            let start = floor;
+                            let content = trim_content(
+                                text,
+                                Span::new(toks[start].span.start, toks[cue.start - 1].span.start),
+                            );
+                            if !content.is_empty()
+                                && toks[start..cue.start].iter().filter(|t| t.word).count() >= 3
+                            {
+                                let (kind, quotes) =
+                                    quote_kind(self.article, content, &self.seg.quotations);
+                                let content = if kind == QuoteKind::Direct {
+                                    trim_content(text, strip_marks(text, content))
+                                } else {
+                                    content
+                                };
+                                let relays = p.kind == PhraseKind::Outlet;
+                                let cited = if relays { p.name.clone() } else { None };
+                                let mut d =
+                                    self.draft(si, toks, p, cue, content, quotes, kind, cited);
+                                d.relays_outlet = relays;
+                                local.push(d);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        // "X insisted that A and that B": two claims.
+        let mut split = Vec::with_capacity(local.len());
+        for d in local {
+            match self.split_and_that(toks, &d) {
+                Some((a, b)) => {
+                    let mut b = Draft {
+                        content: b,
+                        id: self.fresh_id(),
+                        follows: Some(d.id),
+                        more: Vec::new(),
+                        ..d.clone()
+                    };
+                    let (kind, quotes) = quote_kind(self.article, b.content, &self.seg.quotations);
+                    b.quote_kind = kind;
+                    b.quotes = quotes;
+                    let mut a_draft = Draft { content: a, ..d };
+                    let (kind, quotes) =
+                        quote_kind(self.article, a_draft.content, &self.seg.quotations);
+                    a_draft.quote_kind = kind;
+                    a_draft.quotes = quotes;
+                    split.push(a_draft);
+                    split.push(b);
+                }
+                None => split.push(d),
+            }
+        }
+        let mut local = split;
+        for d in &mut local {
+            if d.phrase.kind == PhraseKind::Outlet && d.cited_outlet.is_none() {
+                d.cited_outlet = d.phrase.name.clone();
+                d.relays_outlet = matches!(d.class, CueClass::Reporting);
+            }
+            // "Axios journalist Barak Ravid reported": the outlet in the role.
+            if d.cited_outlet.is_none() {
+                if let Some(role) = &d.phrase.role {
+                    d.cited_outlet = role
+                        .split(' ')
+                        .find_map(|w| rules.outlet(w))
+                        .map(str::to_string);
+                }
+            }
+        }
+        drafts.extend(local);
+    }
+
+    /// "X's statement: CONTENT" (or the next paragraph when nothing follows the colon).
+    fn possessive_statement(&self, si: usize, sentence: &Sentence, toks: &[Tok]) -> Option<Draft> {
+        let colon = toks.iter().position(|t| t.is(":") && t.quote.is_none())?;
+        if colon < 2
+            || !matches!(
+                toks[colon - 1].lower.as_str(),
+                "statement"
+                    | "message"
+                    | "words"
+                    | "remarks"
+                    | "comment"
+                    | "comments"
+                    | "reply"
+                    | "response"
+            )
+        {
+            return None;
+        }
+        let owner = colon - 2;
+        if !possessive(toks[owner].text) {
+            return None;
+        }
+        let start = (0..=owner).rev().take_while(|&k| toks[k].word).last()?;
+        let mut phrase = self.rules.read_exact(toks, start, owner + 1).or_else(|| {
+            // Read the possessor without its "'s": the capitalised words at its end.
+            let first_name = (start..owner)
+                .rev()
+                .take_while(|&k| toks[k].capitalised() && self.rules.name_token(&toks[k]))
+                .last()
+                .unwrap_or(owner);
+            let mut name = join_tokens(&toks[first_name..owner]);
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(
+                toks[owner]
+                    .text
+                    .trim_end_matches("'s")
+                    .trim_end_matches("’s"),
+            );
+            let role = (first_name > start).then(|| join_tokens(&toks[start..first_name]));
+            toks[owner].capitalised().then_some(Phrase {
+                start,
+                end: owner + 1,
+                kind: PhraseKind::Person,
+                name: Some(name),
+                role,
+            })
+        })?;
+        if let Some(n) = &phrase.name {
+            phrase.name = Some(n.trim_end_matches("'s").trim_end_matches("’s").to_string());
+        }
+        let cue = Cue {
+            start: colon - 1,
+            end: colon,
+            text: "statement".into(),
+            class: CueClass::Neutral,
+            phrase: false,
+        };
+        let after = if colon + 1 == toks.len() {
+            colon
+        } else {
+            colon + 1
+        };
+        self.content_after(si, sentence, toks, phrase, &cue, after, toks.len(), None)
+    }
+
+    /// "A and that B" in an indirect claim's content: the spans of A and B.
+    fn split_and_that(&self, toks: &[Tok], d: &Draft) -> Option<(Span, Span)> {
+        if d.quote_kind == QuoteKind::Direct || !d.more.is_empty() {
+            return None;
+        }
+        let text = &self.article.text;
+        let k = toks.iter().position(|t| {
+            t.is("and")
+                && t.quote.is_none()
+                && d.content.start < t.span.start
+                && t.span.end < d.content.end
+        })?;
+        if !toks.get(k + 1).is_some_and(|t| t.is("that")) {
+            return None;
+        }
+        let a = trim_content(text, Span::new(d.content.start, toks[k].span.start));
+        let b = trim_content(text, Span::new(toks[k + 1].span.start, d.content.end));
+        (!a.is_empty() && !b.is_empty()).then_some((a, b))
+    }
+
+    fn tok_index_after(&self, toks: &[Tok], byte: usize) -> usize {
+        toks.iter()
+            .position(|t| t.span.start >= byte)
+            .unwrap_or(toks.len())
+    }
+
+    /// Where content before a later cue stops: before the later cue's subject and any
+    /// conjunction or comma that joins it.
+    fn coordination_start(&self, toks: &[Tok], from: usize, next_cue: usize) -> usize {
+        let rules = self.rules;
+        let k = rules.skip_left(toks, next_cue);
+        let subject_start = rules
+            .subject_before(toks, next_cue, from)
+            .map_or(k, |p| p.start);
+        let mut s = subject_start.min(k);
+        while s > from
+            && (toks[s - 1].is(",")
+                || matches!(
+                    toks[s - 1].lower.as_str(),
+                    "but" | "and" | "while" | "yet" | "though" | "although" | "whereas"
+                ))
+        {
+            s -= 1;
+        }
+        // The later cue is a tag for the whole sentence ("..., Zelensky said"): keep going.
+        if s <= from { toks.len() } else { s }
+    }
+
+    /// A claim whose content follows the cue (after `after`, up to token `end`).
+    #[allow(clippy::too_many_arguments)]
+    fn content_after(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        p: Phrase,
+        cue: &Cue,
+        after: usize,
+        end: usize,
+        outlet: Option<String>,
+    ) -> Option<Draft> {
+        let text = &self.article.text;
+        let end = end.min(toks.len());
+        // "Witkoff himself made a statement on this matter:" then the next paragraph.
+        if after >= end || toks[after..end].iter().all(|t| !t.word) {
+            let ends_colon = toks[after..].iter().any(|t| t.is(":"));
+            if ends_colon {
+                let next = self.seg.sentences.get(si + 1)?;
+                if next.paragraph == sentence.paragraph {
+                    return None;
+                }
+                let para_end = self
+                    .seg
+                    .sentences
+                    .iter()
+                    .skip(si + 1)
+                    .take_while(|s| s.paragraph == next.paragraph)
+                    .last()
+                    .map_or(next.span.end, |s| s.span.end);
+                let content = trim_content(text, Span::new(next.span.start, para_end));
+                let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+                let content = if kind == QuoteKind::Direct {
+                    trim_content(text, strip_marks(text, content))
+                } else {
+                    content
+                };
+                let mut d = self.draft(si, toks, p, cue, content, quotes, kind, outlet);
+                d.span = Span::new(sentence.span.start, para_end);
+                return Some(d);
+            }
+            return None;
+        }
+        // "Witkoff himself made a statement on this matter:" then the next paragraph.
+        if toks.last().is_some_and(|t| t.is(":"))
+            && !has_clause(toks, after, toks.len() - 1)
+            && toks[after..].iter().all(|t| t.quote.is_none())
+        {
+            return self.content_after(
+                si,
+                sentence,
+                toks,
+                p,
+                cue,
+                toks.len() - 1,
+                end.max(toks.len()),
+                outlet,
+            );
+        }
+        // "reported on the main emphases": an object, not a proposition.
+        let infinitive = toks[after].is("to")
+            && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
+        if !infinitive
+            && matches!(
+                toks[after].lower.as_str(),
+                "on" | "about"
+                    | "for"
+                    | "with"
+                    | "to"
+                    | "by"
+                    | "from"
+                    | "of"
+                    | "up"
+                    | "out"
+                    | "off"
+            )
+        {
+            return None;
+        }
+        // "called the talks productive": the object and its complement, no more.
+        let end = if matches!(
+            cue.text.as_str(),
+            "called"
+                | "calls"
+                | "dubbed"
+                | "branded"
+                | "labelled"
+                | "labeled"
+                | "declared"
+                | "declares"
+        ) {
+            (after + 1..end)
+                .find(|&k| {
+                    toks[k].is(",")
+                        || (toks[k].quote.is_none()
+                            && matches!(
+                                toks[k].lower.as_str(),
+                                "on" | "about"
+                                    | "in"
+                                    | "at"
+                                    | "with"
+                                    | "for"
+                                    | "during"
+                                    | "after"
+                                    | "before"
+                                    | "amid"
+                            ))
+                })
+                .unwrap_or(end)
+        } else {
+            end
+        };
+        let content = trim_content(
+            text,
+            Span::new(toks[after].span.start, toks[end - 1].span.end),
+        );
+        if content.is_empty() || toks[after..end].iter().filter(|t| t.word).count() < 2 {
+            return None;
+        }
+        // "announced the decision at a press conference": an object, not a proposition.
+        let object_verb = [
+            "announc",
+            "reveal",
+            "disclos",
+            "confirm",
+            "acknowledg",
+            "admit",
+            "reject",
+            "report",
+            "post",
+            "wrote",
+            "write",
+            "unveil",
+            "releas",
+            "issue",
+            "publish",
+            "present",
+            "outline",
+            "detail",
+        ]
+        .iter()
+        .any(|stem| cue.text.starts_with(stem));
+        if object_verb
+            && !toks[after].is("that")
+            && toks[after].quote.is_none()
+            && !toks[after].is_punct(&['"', '“', ':'])
+        {
+            let clause = has_clause(toks, after, end);
+            if !clause {
+                return None;
+            }
+        }
+        let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+        let content = if kind == QuoteKind::Direct {
+            trim_content(text, strip_marks(text, content))
+        } else {
+            content
+        };
+        Some(self.draft(si, toks, p, cue, content, quotes, kind, outlet))
+    }
+
+    /// "According to X, ..." / "..., according to X."
+    fn source_phrase(
+        &self,
+        si: usize,
+        sentence: &Sentence,
+        toks: &[Tok],
+        cue: &Cue,
+        cues: &[Cue],
+    ) -> Option<Draft> {
+        let rules = self.rules;
+        let text = &self.article.text;
+        // The source: up to the next comma or the end.
+        let mut end = cue.end;
+        while end < toks.len()
+            && !toks[end].is_punct(&[',', '.', ';', ':', '!', '?', '—', '–'])
+            && toks[end].quote.is_none()
+        {
+            end += 1;
+        }
+        let mut p = (cue.end + 1..=end)
+            .rev()
+            .find_map(|e| rules.read_exact(toks, cue.end, e))?;
+        // "according to its distributor, Pyramide Films."
+        if toks.get(p.end).is_some_and(|t| t.is(","))
+            && matches!(
+                p.kind,
+                PhraseKind::RoleRef | PhraseKind::Anonymous | PhraseKind::Organisation
+            )
+        {
+            let e = (p.end + 1..toks.len())
+                .find(|&k| !toks[k].word)
+                .unwrap_or(toks.len());
+            if e == toks.len() || toks[e].is_punct(&['.', '!', '?']) {
+                if let Some(q) = rules.read_exact(toks, p.end + 1, e) {
+                    if matches!(
+                        q.kind,
+                        PhraseKind::Person | PhraseKind::Organisation | PhraseKind::Outlet
+                    ) {
+                        let role = Some(join_tokens(&toks[p.start..p.end]));
+                        p = Phrase {
+                            start: p.start,
+                            role,
+                            ..q
+                        };
+                    }
+                }
+            }
+        }
+        let pend = p.end;
+        let content = if cue.start == 0 || toks[..cue.start].iter().all(|t| !t.word) {
+            // According to X, CONTENT — up to a later cue's subject.
+            let from = pend + usize::from(toks.get(pend).is_some_and(|t| t.is(",")));
+            let stop = cues
+                .iter()
+                .find(|c| c.start > from)
+                .map_or(toks.len(), |c| self.coordination_start(toks, from, c.start));
+            if from >= stop {
+                return None;
+            }
+            Span::new(toks[from].span.start, toks[stop - 1].span.end)
+        } else {
+            // CONTENT, according to X (the sentence up to the phrase).
+            let start = cues
+                .iter()
+                .filter(|c| c.end <= cue.start && !c.phrase)
+                .count();
+            let _ = start;
+            Span::new(toks[0].span.start, toks[cue.start - 1].span.end)
+        };
+        let content = trim_content(text, content);
+        if content.is_empty() {
+            return None;
+        }
+        let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+        let cited = if p.kind == PhraseKind::Outlet {
+            p.name.clone()
+        } else {
+            None
+        };
+        let _ = sentence;
+        let mut d = self.draft(si, toks, p, cue, content, quotes, kind, cited);
+        d.relays_outlet = d.cited_outlet.is_some();
+        Some(d)
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn draft(
+        &self,
+        si: usize,
+        toks: &[Tok],
+        phrase: Phrase,
+        cue: &Cue,
+        content: Span,
+        quotes: Vec<usize>,
+        kind: QuoteKind,
+        cited: Option<String>,
+    ) -> Draft {
+        let sentence = &self.seg.sentences[si];
+        let speaker_text = join_tokens(&toks[phrase.start..phrase.end.min(toks.len())]);
+        let speaker_at = toks
+            .get(phrase.start)
+            .map_or(sentence.span.start, |t| t.span.start);
+        let span = Span::new(
+            sentence.span.start.min(content.start),
+            sentence.span.end.max(content.end),
+        );
+        Draft {
+            phrase,
+            speaker_text,
+            speaker_at,
+            cue: cue.text.clone(),
+            class: cue.class,
+            content,
+            more: Vec::new(),
+            span,
+            sentence: si,
+            quotes,
+            quote_kind: kind,
+            cited_outlet: cited,
+            id: self.fresh_id(),
+            follows: None,
+            relays_outlet: false,
+        }
+    }
+
+    fn fresh_id(&self) -> usize {
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
+        id
+    }
+
+    /// Quotations in this sentence that no claim took: they continue the previous speaker
+    /// when they are long enough to be speech and follow a claim closely.
+    fn continuation_quotes(
+        &self,
+        si: usize,
+        toks: &[Tok],
+        drafts: &mut Vec<Draft>,
+        claimed: &mut HashSet<usize>,
+    ) {
+        let text = &self.article.text;
+        let sentence = &self.seg.sentences[si];
+        for (qi, q) in self.seg.quotations.iter().enumerate() {
+            // Wait for the quotation's last sentence: its tag may come there.
+            if q.last_sentence != si || claimed.contains(&qi) {
+                continue;
+            }
+            if drafts
+                .iter()
+                .any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1)
+            {
+                claimed.insert(qi);
+                continue;
+            }
+            let inner = text.get(q.inner.start..q.inner.end).unwrap_or("");
+            let words = inner.split_whitespace().count();
+            // Scare quotes, nicknames and titles of works are short or Title Case.
+            let title_case = inner.split_whitespace().all(|w| {
+                w.chars()
+                    .next()
+                    .is_some_and(|c| c.is_uppercase() || !c.is_alphabetic())
+                    || matches!(
+                        w,
+                        "of" | "the"
+                            | "and"
+                            | "in"
+                            | "on"
+                            | "a"
+                            | "an"
+                            | "for"
+                            | "to"
+                            | "at"
+                            | "by"
+                            | "with"
+                            | "from"
+                    )
+            });
+            if words < 4 || (title_case && words <= 8) {
+                continue;
+            }
+            // An unclosed quotation whose next paragraph opens another: the news convention
+            // of reopening a quote at each paragraph, with the speaker named later. It joins
+            // that quotation's claim once the claim exists (see `extract`).
+            let next_para_quote = self.seg.quotations.get(qi + 1).is_some_and(|n| {
+                let ns = &self.seg.sentences[n.first_sentence];
+                ns.paragraph == sentence.paragraph + 1 && n.span.start == ns.span.start
+            });
+            let joins_previous = drafts.last().is_some_and(|prev| {
+                prev.quote_kind == QuoteKind::Direct
+                    && prev.quotes.last().is_some_and(|&pq| qi == pq + 1)
+                    && self.seg.sentences[prev.sentence].paragraph
+                        == self.seg.sentences[q.first_sentence].paragraph
+            });
+            if !q.closed && next_para_quote && !joins_previous {
+                self.deferred.borrow_mut().push(qi);
+                claimed.insert(qi);
+                continue;
+            }
+            let Some(prev) = drafts.last() else { continue };
+            let prev_sentence = &self.seg.sentences[prev.sentence];
+            let first = &self.seg.sentences[q.first_sentence];
+            let close = q.first_sentence <= prev.sentence + 2
+                && first.paragraph <= prev_sentence.paragraph + 1;
+            if !close {
+                continue;
+            }
+            // A quotation that is the whole of its sentences is a direct continuation; a
+            // fragment inside a sentence makes the sentence a mixed claim.
+            let outside_words = (q.first_sentence..=si)
+                .map(|k| {
+                    if k == si {
+                        toks.iter()
+                            .filter(|t| t.word && t.quote != Some(qi))
+                            .count()
+                    } else {
+                        tokenize(text, self.seg.sentences[k].span, &self.seg.quotations)
+                            .iter()
+                            .filter(|t| t.word && t.quote != Some(qi))
+                            .count()
+                    }
+                })
+                .sum::<usize>();
+            let whole = outside_words == 0;
+            // A fragment in a sentence that already has its own attribution belongs to it;
+            // a short fragment is a term, not speech.
+            if !whole && (drafts.iter().any(|d| d.sentence == si) || words < 6) {
+                continue;
+            }
+            let sentences_span = Span::new(first.span.start, sentence.span.end);
+            let (content, kind) = if whole {
+                (trim_content(text, q.inner), QuoteKind::Direct)
+            } else {
+                (trim_content(text, sentences_span), QuoteKind::Mixed)
+            };
+            // An interrupted quote ("A," she said. "B.") joins the claim it continues.
+            let joins = whole
+                && prev.quote_kind == QuoteKind::Direct
+                && prev.quotes.last().is_some_and(|&pq| {
+                    qi == pq + 1
+                        && q.first_sentence
+                            <= self.seg.quotations[pq].last_sentence.max(prev.sentence) + 1
+                });
+            let prev_clone = prev.clone();
+            claimed.insert(qi);
+            if joins {
+                if let Some(last) = drafts.last_mut() {
+                    last.more.push(content);
+                    last.span = Span::new(last.span.start, sentence.span.end.max(last.span.end));
+                    last.quotes.push(qi);
+                }
+                continue;
+            }
+            drafts.push(Draft {
+                content,
+                more: Vec::new(),
+                span: sentences_span,
+                sentence: si,
+                quotes: vec![qi],
+                quote_kind: kind,
+                id: self.fresh_id(),
+                follows: Some(prev_clone.id),
+                relays_outlet: false,
+                ..prev_clone
+            });
+        }
+    }
+
+    /// Resolve references, credit outlets, and build the claims.
+    fn finish(&self, drafts: Vec<Draft>) -> Vec<Claim> {
+        let article = self.article;
+        let mentions = self.person_mentions();
+        let lead_paragraph = self
+            .seg
+            .sentences
+            .iter()
+            .find(|s| s.kind == SentenceKind::Body)
+            .map(|s| s.paragraph);
+        let mut relay: Option<(String, usize)> = None; // outlet, section (headline count)
+        let section_of = |si: usize| {
+            self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))]
+                .iter()
+                .filter(|s| s.kind == SentenceKind::Headline)
+                .count()
+        };
+        let mut claims: Vec<Claim> = Vec::new();
+        let mut by_id: HashMap<usize, Speaker> = HashMap::new();
+        let mut previous: Option<Speaker> = None;
+        let mut previous_sentence = 0usize;
+        for d in &drafts {
+            let sentence = &self.seg.sentences[d.sentence];
+            let mut flags = Vec::new();
+            let followed = d.follows.and_then(|i| by_id.get(&i)).cloned();
+            let speaker = if let Some(s) = followed {
+                s
+            } else {
+                let first = self
+                    .seg
+                    .sentences
+                    .iter()
+                    .rposition(|s| s.span.start <= d.content.start)
+                    .unwrap_or(d.sentence);
+                let recent = previous
+                    .clone()
+                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2);
+                self.speaker_of(d, &mentions, recent.as_ref(), &mut flags)
+            };
+            let mut cited = d.cited_outlet.clone();
+            if d.relays_outlet && Some(sentence.paragraph) == lead_paragraph {
+                if let Some(o) = &cited {
+                    relay = Some((o.clone(), section_of(d.sentence)));
+                }
+            }
+            // A lead that relays an outlet ("..., reports Axios.") makes the unnamed sources
+            // of its section that outlet's sources.
+            if cited.is_none() && speaker.kind == SpeakerKind::Anonymous {
+                if let Some((o, section)) = &relay {
+                    if *section == section_of(d.sentence) {
+                        cited = Some(o.clone());
+                    }
+                }
+            }
+            if cited.is_none() {
+                cited = article
+                    .meta
+                    .wire
+                    .as_deref()
+                    .map(|w| self.rules.outlet(w).unwrap_or(w).to_string());
+            }
+            let mut content = article.slice(d.content).to_string();
+            for piece in &d.more {
+                content.push(' ');
+                content.push_str(article.slice(*piece));
+            }
+            let content_span = Span::new(
+                d.content.start,
+                d.more.last().map_or(d.content.end, |p| p.end),
+            );
+            claims.push(Claim {
+                id: String::new(),
+                article: article.id.clone(),
+                speaker: speaker.clone(),
+                cue: d.cue.clone(),
+                cue_class: d.class,
+                quote: d.quote_kind,
+                content,
+                content_span,
+                span: d.span,
+                line: article.line_of(d.content.start),
+                cited_outlet: cited,
+                date: None,
+                date_source: None,
+                places: vec![],
+                quantities: vec![],
+                flags,
+            });
+            by_id.insert(d.id, speaker.clone());
+            previous = Some(speaker);
+            previous_sentence = d.sentence;
+        }
+        // Reported speech nested in the same speaker's claim ("X said he expected Y") is
+        // part of that claim.
+        let nested: Vec<bool> = (0..claims.len())
+            .map(|i| {
+                let b = &claims[i];
+                claims.iter().enumerate().any(|(j, a)| {
+                    j != i
+                        && ((a.speaker.name == b.speaker.name
+                            && drafts[i].sentence == drafts[j].sentence
+                            && a.content_span.contains(b.content_span)
+                            && a.content_span != b.content_span)
+                            // A claim inside a statement that another claim quotes.
+                            || (drafts[i].sentence != drafts[j].sentence
+                                && a.content_span.contains(b.content_span)
+                                && a.content_span.start <= self.seg.sentences[drafts[i].sentence].span.start))
+                })
+            })
+            .collect();
+        let mut claims: Vec<Claim> = claims
+            .into_iter()
+            .zip(nested)
+            .filter(|(_, n)| !n)
+            .map(|(c, _)| c)
+            .collect();
+        claims.retain(|c| !c.content.trim().is_empty());
+        claims.sort_by_key(|c| (c.content_span.start, c.content_span.end));
+        claims.dedup_by(|b, a| a.content_span == b.content_span);
+        for (i, c) in claims.iter_mut().enumerate() {
+            c.id = format!("{}#{}", article.id, i + 1);
+        }
+        claims
+    }
+
+    fn speaker_of(
+        &self,
+        d: &Draft,
+        mentions: &[Mention],
+        recent: Option<&Speaker>,
+        flags: &mut Vec<String>,
+    ) -> Speaker {
+        let p = &d.phrase;
+        let text = d.speaker_text.clone();
+        let at = self.seg.sentences[d.sentence].span.start;
+        let headline = matches!(
+            self.seg.sentences[d.sentence].kind,
+            SentenceKind::Headline | SentenceKind::Bullet
+        );
+        let person = |name: String, role: Option<String>| Speaker {
+            text: text.clone(),
+            name,
+            kind: SpeakerKind::Person,
+            role,
+            id: None,
+        };
+        match p.kind {
+            PhraseKind::Person => {
+                let name = p.name.clone().unwrap_or_default();
+                let full = self.fullest_name(&name, mentions);
+                Speaker {
+                    role: p.role.clone(),
+                    ..person(full, None)
+                }
+            }
+            PhraseKind::Pronoun(g) => {
+                if g == Gender::Plural {
+                    if let Some(r) = recent.filter(|r| r.kind != SpeakerKind::Person) {
+                        return Speaker { text, ..r.clone() };
+                    }
+                }
+                // The last speaker, when close and compatible; else the nearest mention.
+                if let Some(r) = recent.filter(|r| {
+                    r.kind == SpeakerKind::Person && self.gender_ok(&r.name, g, mentions)
+                }) {
+                    return Speaker { text, ..r.clone() };
+                }
+                // Else the first compatible person of this sentence (before the pronoun), then
+                // of each earlier sentence: subjects come first in English.
+                let here = d.sentence;
+                let found = (0..=3usize)
+                    .filter_map(|back| here.checked_sub(back))
+                    .find_map(|sj| {
+                        mentions.iter().find(|m| {
+                            m.sentence == sj
+                                && (sj < here || m.at < d.speaker_at)
+                                && g != Gender::Plural
+                                && self.gender_ok(&m.name, g, mentions)
+                        })
+                    });
+                match found {
+                    Some(m) => person(self.fullest_name(&m.name, mentions), m.role.clone()),
+                    None => {
+                        flags.push("unresolved-reference".into());
+                        Speaker {
+                            text: text.clone(),
+                            name: text,
+                            kind: SpeakerKind::Anonymous,
+                            role: None,
+                            id: None,
+                        }
+                    }
+                }
+            }
+            PhraseKind::RoleRef => {
+                let role = p.role.clone().unwrap_or_default();
+                match self.resolve_role(&role, at, headline, mentions) {
+                    Some(m) => Speaker {
+                        role: Some(strip_determiner(&role).to_string()),
+                        ..person(self.fullest_name(&m.name, mentions), None)
+                    },
+                    None => {
+                        if let Some(r) = recent
+                            .filter(|r| r.kind == SpeakerKind::Organisation && p.name.is_some())
+                        {
+                            return Speaker {
+                                text,
+                                role: Some(strip_determiner(&role).to_string()),
+                                ..r.clone()
+                            };
+                        }
+                        if p.name.is_some() {
+                            // "the lender announced": the organisation named first in this
+                            // sentence, else the nearest before (within three sentences).
+                            let here = d.sentence;
+                            let orgs = self.org_mentions();
+                            let found = orgs
+                                .iter()
+                                .find(|(_, at2, s)| *s == here && *at2 < d.speaker_at)
+                                .or_else(|| {
+                                    orgs.iter().rev().find(|(_, at2, s)| {
+                                        *at2 < at && here.saturating_sub(*s) <= 3
+                                    })
+                                });
+                            if let Some((name, _, _)) = found {
+                                return Speaker {
+                                    text: text.clone(),
+                                    name: name.clone(),
+                                    kind: SpeakerKind::Organisation,
+                                    role: Some(strip_determiner(&text).to_string()),
+                                    id: None,
+                                };
+                            }
+                            // "the company said": an organisation we cannot name.
+                            return Speaker {
+                                text: text.clone(),
+                                name: strip_determiner(&text).to_string(),
+                                kind: SpeakerKind::Organisation,
+                                role: None,
+                                id: None,
+                            };
+                        }
+                        flags.push("unresolved-reference".into());
+                        Speaker {
+                            text: text.clone(),
+                            name: strip_determiner(&text).to_string(),
+                            kind: SpeakerKind::Anonymous,
+                            role: Some(role),
+                            id: None,
+                        }
+                    }
+                }
+            }
+            PhraseKind::Organisation => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Organisation,
+                role: p.role.clone(),
+                id: None,
+            },
+            PhraseKind::Outlet => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Outlet,
+                role: None,
+                id: None,
+            },
+            PhraseKind::Document => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Document,
+                role: None,
+                id: None,
+            },
+            PhraseKind::Anonymous => Speaker {
+                text,
+                name: p.name.clone().unwrap_or_default(),
+                kind: SpeakerKind::Anonymous,
+                role: None,
+                id: None,
+            },
+        }
+    }
+
+    fn gender_ok(&self, name: &str, g: Gender, mentions: &[Mention]) -> bool {
+        if g == Gender::Plural {
+            return false;
+        }
+        let full = self.fullest_name(name, mentions);
+        let first = full.split(' ').next().unwrap_or("").to_lowercase();
+        let known = self.rules.given_names.get(&first).copied().or_else(|| {
+            mentions
+                .iter()
+                .find(|m| m.name == full && m.gender.is_some())
+                .and_then(|m| m.gender)
+        });
+        known.is_none_or(|k| k == g)
+    }
+
+    /// The longest name in the article that ends with `name`'s surname and shares its
+    /// other words ("Umerov" → "Rustem Umerov").
+    fn fullest_name(&self, name: &str, mentions: &[Mention]) -> String {
+        let words: Vec<&str> = name.split(' ').collect();
+        let last = words.last().copied().unwrap_or("");
+        mentions
+            .iter()
+            .filter(|m| {
+                let mw: Vec<&str> = m.name.split(' ').collect();
+                mw.last() == Some(&last) && words.iter().all(|w| mw.contains(w))
+            })
+            .map(|m| m.name.as_str())
+            .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
+            .or_else(|| {
+                // Family name first ("Chen" for "Chen Hua") or a given name used alone ("Arif"
+                // for "Arif Wicaksono Hadi"), when only one person in the article has it.
+                let firsts: std::collections::BTreeSet<&str> = mentions
+                    .iter()
+                    .filter(|m| {
+                        words.len() == 1
+                            && m.name.contains(' ')
+                            && m.name.split(' ').next() == Some(last)
+                    })
+                    .map(|m| m.name.as_str())
+                    .collect();
+                (firsts.len() == 1)
+                    .then(|| firsts.into_iter().next())
+                    .flatten()
+            })
+            .unwrap_or(name)
+            .to_string()
+    }
+
+    /// The person a role reference ("the Russian leader", "the NSDC Secretary") means.
+    fn resolve_role<'m>(
+        &self,
+        role: &str,
+        at: usize,
+        headline: bool,
+        mentions: &'m [Mention],
+    ) -> Option<&'m Mention> {
+        let words: Vec<String> = role
+            .split_whitespace()
+            .map(|w| w.to_lowercase())
+            .filter(|w| w != "the")
+            .collect();
+        let head = words.last()?.clone();
+        let modifiers: Vec<&String> = words[..words.len() - 1].iter().collect();
+        // Acronyms ("the NSDC Secretary") are spelled out in the role they refer to.
+        let acronyms: HashSet<String> = role
+            .split_whitespace()
+            .filter(|w| w.chars().count() >= 2 && w.chars().all(|c| c.is_uppercase()))
+            .map(str::to_lowercase)
+            .collect();
+        let leader = self.rules.leader_words.contains(&head);
+        let whole = words.join(" ");
+        let heads: Vec<&str> = std::iter::once(head.as_str())
+            .chain(
+                self.rules
+                    .role_synonyms
+                    .iter()
+                    .filter(|g| g.contains(&head) || g.contains(&whole))
+                    .flatten()
+                    .map(String::as_str),
+            )
+            .collect();
+        let fits = |m: &Mention| {
+            let Some(r) = &m.role else { return false };
+            let r = r.to_lowercase();
+            let head_ok = heads.iter().any(|h| contains_word(&r, h))
+                || (leader && self.rules.leader_words.iter().any(|l| contains_word(&r, l)));
+            let mods_ok = modifiers.iter().all(|w| {
+                r.contains(w.as_str())
+                    || acronyms.contains(*w)
+                    || m.name.to_lowercase().contains(w.as_str())
+            });
+            head_ok && (mods_ok || modifiers.iter().any(|w| r.contains(w.as_str())))
+        };
+        // The nearest person before with that role; headlines and bullets (and, failing all
+        // else, body text) may name the person only later.
+        let before = mentions.iter().rev().find(|m| m.at < at && fits(m));
+        if before.is_some() {
+            return before;
+        }
+        let _ = headline;
+        mentions.iter().find(|m| fits(m))
+    }
+
+    /// Organisations named in the article (capitalised names with an organisation word:
+    /// "Northwind Bank", "Skyline Air"), with offset and sentence, in text order.
+    fn org_mentions(&self) -> Vec<(String, usize, usize)> {
+        let mut out = Vec::new();
+        for (si, s) in self.seg.sentences.iter().enumerate() {
+            let toks = tokenize(&self.article.text, s.span, &[]);
+            let mut i = 0;
+            while i < toks.len() {
+                if !toks[i].capitalised() {
+                    i += 1;
+                    continue;
+                }
+                let mut j = i;
+                while j < toks.len()
+                    && (toks[j].capitalised() && !possessive(toks[j].text)
+                        || (j > i
+                            && j + 1 < toks.len()
+                            && toks[j + 1].capitalised()
+                            && matches!(toks[j].lower.as_str(), "of" | "for" | "and")))
+                {
+                    j += 1;
+                }
+                let run = &toks[i..j];
+                if run.len() >= 2
+                    && run
+                        .iter()
+                        .skip(1)
+                        .any(|t| self.rules.org_heads.contains(&t.lower))
+                    && !self.rules.titles.contains(&run[0].lower)
+                {
+                    out.push((join_tokens(run), toks[i].span.start, si));
+                }
+                i = j.max(i + 1);
+            }
+        }
+        out
+    }
+
+    /// People named in the article, in text order, with the role words before them.
+    fn person_mentions(&self) -> Vec<Mention> {
+        let mut out: Vec<Mention> = Vec::new();
+        for (si, s) in self.seg.sentences.iter().enumerate() {
+            let toks = tokenize(&self.article.text, s.span, &[]);
+            let mut i = 0;
+            while i < toks.len() {
+                if !toks[i].capitalised() || !self.rules.name_token(&toks[i]) {
+                    i += 1;
+                    continue;
+                }
+                // A surname alone ("Zelenskyy briefs ...") names the person named in full earlier.
+                let alone = toks
+                    .get(i + 1)
+                    .is_none_or(|t| !self.rules.name_token(t) || !t.capitalised());
+                if alone {
+                    let bare = toks[i].text.trim_end_matches("'s").trim_end_matches("’s");
+                    if let Some(m) = out
+                        .iter()
+                        .rev()
+                        .find(|m| m.name.rsplit(' ').next() == Some(bare))
+                        .cloned()
+                    {
+                        out.push(Mention {
+                            at: toks[i].span.start,
+                            sentence: si,
+                            ..m
+                        });
+                        i += 1;
+                        continue;
+                    }
+                }
+                let mut j = i;
+                while j < toks.len()
+                    && self.rules.name_token(&toks[j])
+                    && (toks[j].capitalised() || (j + 1 < toks.len() && toks[j + 1].capitalised()))
+                {
+                    j += 1;
+                }
+                // A possessive name ("Trump's") still names a person.
+                let possessive_end =
+                    j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
+                let n = j - i + usize::from(possessive_end);
+                let first_known = self.rules.given_names.contains_key(&toks[i].lower);
+                let titled = i > 0
+                    && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
+                if n >= 2 && (first_known || titled || (j - i) >= 2) {
+                    let name_toks = &toks[i..j];
+                    let mut name = join_tokens(name_toks);
+                    if possessive_end && j - i == 1 {
+                        name = toks[j]
+                            .text
+                            .trim_end_matches("'s")
+                            .trim_end_matches("’s")
+                            .to_string();
+                    }
+                    let org_like = name_toks
+                        .iter()
+                        .any(|t| self.rules.org_heads.contains(&t.lower));
+                    if !org_like
+                        && !self.rules.organisations.contains(name.as_str())
+                        && self.rules.outlet(&name).is_none()
+                        && name.contains(' ')
+                    {
+                        // Role: title words right before the name.
+                        let mut r = i;
+                        while r > 0
+                            && i - r < 12
+                            && (self.rules.is_title(&toks[r - 1].lower)
+                                || toks[r - 1].capitalised()
+                                || possessive(toks[r - 1].text)
+                                || toks[r - 1].is(".")
+                                || matches!(
+                                    toks[r - 1].lower.as_str(),
+                                    "of" | "the"
+                                        | "top"
+                                        | "and"
+                                        | "for"
+                                        | "to"
+                                        | "former"
+                                        | "new"
+                                        | "chief"
+                                        | "deputy"
+                                        | "senior"
+                                        | "special"
+                                ))
+                        {
+                            r -= 1;
+                        }
+                        while r < i
+                            && matches!(
+                                toks[r].lower.as_str(),
+                                "of" | "the" | "and" | "for" | "to" | "."
+                            )
+                        {
+                            r += 1;
+                        }
+                        // Or an appositive right after: "Rustem Umerov, the secretary of ..."
+                        let mut role = (r < i).then(|| join_tokens(&toks[r..i]));
+                        // "A new chief negotiator, national security council secretary Rustem
+                        // Umerov" / "The head of the delegation, Rustem Umerov,": the
+                        // description before the comma is a role too.
+                        let lead_comma = (r.saturating_sub(4)..r).rev().find(|&k| toks[k].is(","));
+                        if let Some(c) = lead_comma
+                            .filter(|&c| toks[c + 1..r].iter().all(|t| t.word && !t.capitalised()))
+                        {
+                            let b = (0..c).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
+                            let np = &toks[b..c];
+                            let opens = matches!(
+                                np.first().map(|t| t.lower.as_str()),
+                                Some("a" | "an" | "the")
+                            ) || np.first().is_some_and(|t| possessive(t.text));
+                            if !np.is_empty()
+                                && np.len() <= 10
+                                && opens
+                                && np.iter().any(|t| self.rules.is_title(&t.lower))
+                            {
+                                let lead = join_tokens(np);
+                                role = Some(match role {
+                                    Some(r0) => format!("{lead}, {r0}"),
+                                    None => lead,
+                                });
+                            }
+                        }
+                        if role.is_none()
+                            && toks.get(j).is_some_and(|t| t.is(","))
+                            && toks.get(j + 1).is_some_and(|t| t.is("the"))
+                        {
+                            let e = (j + 1..toks.len())
+                                .find(|&k| toks[k].is(",") || toks[k].is("."))
+                                .unwrap_or(toks.len());
+                            if e - j <= 12 {
+                                role = Some(join_tokens(&toks[j + 1..e]));
+                            }
+                        }
+                        let first = name.split(' ').next().unwrap_or("").to_lowercase();
+                        let titled_gender =
+                            (r..i).find_map(|k| match toks[k].lower.trim_end_matches('.') {
+                                "mrs" | "ms" | "miss" | "madam" | "lady" | "queen" | "princess" => {
+                                    Some(Gender::Female)
+                                }
+                                "mr" | "sir" | "lord" | "king" | "prince" => Some(Gender::Male),
+                                _ => None,
+                            });
+                        let gender =
+                            titled_gender.or_else(|| self.rules.given_names.get(&first).copied());
+                        out.push(Mention {
+                            name,
+                            role,
+                            at: toks[i].span.start,
+                            gender,
+                            sentence: si,
+                        });
+                    }
+                }
+                i = j.max(i + 1);
+            }
+            // Single surnames after a title ("Secretary Rubio", "Mr. Witkoff").
+        }
+        out
+    }
+}
+
+/// Whether `hay` contains `needle` as whole words.
+fn contains_word(hay: &str, needle: &str) -> bool {
+    hay.match_indices(needle).any(|(i, _)| {
+        let before = hay[..i]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = hay[i + needle.len()..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        before && after
+    })
+}
+
+/// A person named in the article.
+#[derive(Clone, Debug)]
+struct Mention {
+    name: String,
+    role: Option<String>,
+    at: usize,
+    gender: Option<Gender>,
+    /// Index of the sentence it is in.
+    sentence: usize,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Format;
+
+    fn claims(text: &str) -> Vec<Claim> {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let seg = crate::segment::segment(&a, &rules.segment);
+        extract(&a, &seg, &rules.extract)
+    }
+
+    fn one(text: &str) -> Claim {
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn quote_then_speaker() {
+        let c = one("\"We will win the league,\" Smith said.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cue.as_str(), c.quote),
+            ("Smith", "said", QuoteKind::Direct)
+        );
+        assert_eq!(c.content, "We will win the league");
+        let c = one("“The plant will close in March,” said Maria Gonzalez.");
+        assert_eq!(c.speaker.name, "Maria Gonzalez");
+        assert_eq!(c.content, "The plant will close in March");
+        let c =
+            one("\"It was a hard game for all of us,\" the coach told reporters after the match.");
+        assert_eq!(c.cue, "told");
+        assert_eq!(c.content, "It was a hard game for all of us");
+    }
+
+    #[test]
+    fn quote_over_several_sentences_is_one_claim() {
+        let c = one("\"We lost. It hurts. We will be back next year,\" Coach Dana Ruiz said.");
+        assert_eq!(c.content, "We lost. It hurts. We will be back next year");
+        assert_eq!(c.speaker.name, "Dana Ruiz");
+        assert_eq!(c.speaker.role.as_deref(), Some("Coach"));
+    }
+
+    #[test]
+    fn speaker_then_content() {
+        let c = one("Mayor Lin Wei said that the budget would rise by 4% next year.");
+        assert_eq!(c.speaker.name, "Lin Wei");
+        assert_eq!(c.content, "the budget would rise by 4% next year");
+        assert_eq!(c.quote, QuoteKind::Indirect);
+        let c = one("Chen told Reuters the factory would reopen in June.");
+        assert_eq!(c.cited_outlet.as_deref(), Some("Reuters"));
+        assert_eq!(c.content, "the factory would reopen in June");
+        let c = one("The minister declared the season over.");
+        assert_eq!(c.content, "the season over");
+        let c = one("Okafor said on X: \"The club has let the fans down again.\"");
+        assert_eq!(
+            (c.quote, c.content.as_str()),
+            (QuoteKind::Direct, "The club has let the fans down again")
+        );
+    }
+
+    #[test]
+    fn content_then_speaker() {
+        let c =
+            one("The bridge will reopen on Friday after repairs, city engineer Tom Baker said.");
+        assert_eq!(c.speaker.name, "Tom Baker");
+        assert_eq!(c.content, "The bridge will reopen on Friday after repairs");
+        let c = one("Sales fell 12% in the third quarter, reports Bloomberg.");
+        assert_eq!(
+            (c.speaker.kind, c.cited_outlet.as_deref()),
+            (SpeakerKind::Outlet, Some("Bloomberg"))
+        );
+    }
+
+    #[test]
+    fn according_to() {
+        let c = one("According to the health ministry, 40 new cases were recorded.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
+        assert_eq!(c.content, "40 new cases were recorded");
+        let c = one("The vote was postponed, according to CNN.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("CNN", Some("CNN"))
+        );
+        assert_eq!(c.content, "The vote was postponed");
+    }
+
+    #[test]
+    fn two_claims_one_speaker() {
+        let c = claims(
+            "Top aide Ivan Petrov, who attended the talks, described the meeting as \"very useful and constructive,\" but noted that no agreement was reached.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Ivan Petrov");
+        assert_eq!(c[0].speaker.role.as_deref(), Some("Top aide"));
+        assert_eq!(c[0].quote, QuoteKind::Mixed);
+        assert_eq!(c[1].speaker.name, "Ivan Petrov");
+        assert_eq!(c[1].cue, "noted");
+        assert_eq!(c[1].content, "no agreement was reached");
+    }
+
+    #[test]
+    fn pronoun_resolves_to_the_previous_person() {
+        let c = claims("Coach Maria Santos spoke after the game. \"We were too slow,\" she said.");
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].speaker.name, "Maria Santos");
+        assert_eq!(c[0].speaker.text, "she");
+    }
+
+    #[test]
+    fn anonymous_sources_stay_anonymous() {
+        let c = one("A source with knowledge of the talks said the offer was rejected.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.speaker.name, "source with knowledge of the talks");
+        let c = one("The offer was rejected, two people familiar with the matter said.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn not_claims() {
+        assert!(claims("The club signed a \"historic\" deal on Monday.").is_empty());
+        assert!(claims("The company did not respond to a request for comment.").is_empty());
+        assert!(claims("Earvin \"Magic\" Johnson watched from the stands.").is_empty());
+        assert!(claims("Officials were expected to meet on Friday.").is_empty());
+    }
+
+    #[test]
+    fn interrupted_quote_is_one_claim() {
+        let c = claims(
+            "\"We have done our part,\" Ng said. \"Now it is up to the regulators to act.\"",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(
+            c[0].content,
+            "We have done our part Now it is up to the regulators to act"
+        );
+    }
+
+    #[test]
+    fn surname_gets_the_full_name_from_the_article() {
+        let c = claims("Finance Minister Amara Okafor met bankers. Okafor said rates would fall.");
+        assert_eq!(c[0].speaker.name, "Amara Okafor");
+    }
+
+    #[test]
+    fn told_outlet_that() {
+        let c = one("Finance chief Omar Haddad told Bloomberg that the merger would close in May.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("Omar Haddad", Some("Bloomberg"))
+        );
+        assert_eq!(c.content, "the merger would close in May");
+    }
+
+    #[test]
+    fn reported_on_a_date_that() {
+        let c = one("Reuters reported on Dec. 2 that the deal had collapsed.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Outlet);
+        assert_eq!(c.content, "the deal had collapsed");
+        assert_eq!(c.cue_class, CueClass::Reporting);
+    }
+
+    #[test]
+    fn reported_on_a_topic_is_not_a_claim() {
+        assert!(claims("The minister reported on the main results of the summit.").is_empty());
+    }
+
+    #[test]
+    fn headline_with_trailing_says() {
+        let c = claims(
+            "Stadium plan will cost the city nothing, mayor says\n\nMayor Ines Duarte presented the plan on Monday.\n",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Ines Duarte");
+        assert_eq!(c[0].content, "Stadium plan will cost the city nothing");
+    }
+
+    #[test]
+    fn titles_before_names_are_roles() {
+        let c = one("Secretary of the National Energy Council Ana Pereira said prices would fall.");
+        assert_eq!(c.speaker.name, "Ana Pereira");
+        assert_eq!(
+            c.speaker.role.as_deref(),
+            Some("Secretary of the National Energy Council")
+        );
+        let c = one(
+            "Hugh Hill, a doctor at the clinic, said: \"This changes everything for our patients.\"",
+        );
+        assert_eq!(c.speaker.name, "Hugh Hill");
+        assert_eq!(c.quote, QuoteKind::Direct);
+    }
+
+    #[test]
+    fn role_reference_resolves_to_the_person() {
+        let c = claims(
+            "Russian President Vladimir Putin met the envoy. The Russian leader announced that talks would continue.",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Vladimir Putin");
+    }
+
+    #[test]
+    fn unresolvable_pronoun_is_flagged() {
+        let c = one("He said the road would reopen soon.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.flags, ["unresolved-reference"]);
+    }
+
+    #[test]
+    fn outlet_in_the_speakers_role() {
+        let c = one("CNN correspondent Maya Lee reported that the border had reopened.");
+        assert_eq!(
+            (c.speaker.name.as_str(), c.cited_outlet.as_deref()),
+            ("Maya Lee", Some("CNN"))
+        );
+    }
+
+    #[test]
+    fn wire_credit_applies_to_every_claim() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let mut a = Article::new(
+            "t",
+            "t.txt",
+            Format::Text,
+            "Officials said the port was closed.\nSource(s): AFP\n".to_string(),
+        );
+        crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
+        let seg = crate::segment::segment(&a, &rules.segment);
+        let c = extract(&a, &seg, &rules.extract);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].cited_outlet.as_deref(), Some("Agence France-Presse"));
+    }
+
+    #[test]
+    fn cue_classes() {
+        assert_eq!(
+            one("The company claimed that its data were safe.").cue_class,
+            CueClass::Distancing
+        );
+        assert_eq!(
+            one("The ministry confirmed that the border was closed.").cue_class,
+            CueClass::Assertive
+        );
+        assert_eq!(
+            one("Analyst Ruth Obi described the results as mixed.").cue_class,
+            CueClass::Evaluative
+        );
+        assert_eq!(
+            one("The coach promised to field a full team on Sunday.").cue_class,
+            CueClass::Expectation
+        );
+        assert_eq!(
+            one("The president instructed the army to withdraw.").cue_class,
+            CueClass::Directive
+        );
+    }
+
+    #[test]
+    fn titles_of_works_are_not_claims() {
+        assert!(
+            claims("The festival opened with the film \"The Long Road Home\" on Friday.")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn statement_after_a_colon() {
+        let c = claims(
+            "Coach Dan Reyes made a statement after the game:\n\nWe will appeal the decision and we expect to win.\n",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Dan Reyes");
+        assert_eq!(c[0].line, 3);
+        let c = one("Lin Wei's statement: the budget is balanced.");
+        assert_eq!(c.speaker.name, "Lin Wei");
+    }
+
+    #[test]
+    fn quotes_reopened_at_each_paragraph_are_one_claim() {
+        let text = "\"We waited two years for this result. It was worth it.\n\"Now the hard work starts,\" said Dr. Amal Nasser.\n";
+        let c = claims(text);
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Amal Nasser");
+        assert!(
+            c[0].content.starts_with("We waited") && c[0].content.ends_with("starts"),
+            "{}",
+            c[0].content
+        );
+    }
+
+    #[test]
+    fn run_together_typo_before_a_pronoun() {
+        let c = claims(
+            "Prime Minister Tomas Berg spoke to the nation. He is reportedhe said that taxes would not rise.",
+        );
+        assert!(
+            c.iter()
+                .any(|c| c.speaker.name == "Tomas Berg" && c.content == "taxes would not rise"),
+            "{c:#?}"
+        );
+    }
+
+    mod props {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+            #[test]
+            fn claims_lie_inside_the_article(text in "([A-Z][a-z]{0,8}|said|told|according to|he|the|that|[\"“”',.:;!?]| |\\n){0,120}") {
+                let rules = crate::rules::Rules::embedded().unwrap();
+                let a = Article::new("t", "t.txt", Format::Text, text.clone());
+                let seg = crate::segment::segment(&a, &rules.segment);
+                for c in extract(&a, &seg, &rules.extract) {
+                    prop_assert!(c.span.end <= text.len() && c.content_span.end <= text.len());
+                    prop_assert!(text.is_char_boundary(c.content_span.start) && text.is_char_boundary(c.content_span.end));
+                    prop_assert!(c.content_span.start <= c.content_span.end);
+                    prop_assert!(!c.content.trim().is_empty());
+                    prop_assert!(c.line >= 1);
+                }
+            }
+        }
+    }
 }

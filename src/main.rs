@@ -25,6 +25,8 @@ Examples:
   crosscheck segment fixtures/articles/001_e2c65b9bbdb5ae3c.txt
   crosscheck entities fixtures/articles              # who is who: canonical names, spellings seen
   crosscheck eval --gold tests/gold/articles.json fixtures/articles
+  crosscheck eval --gold tests/gold/articles-findings.json fixtures/articles
+  crosscheck explain F-0123456789 fixtures/articles   # a finding with its sentences
   crosscheck rules check my-rules/";
 
 /// Cross-check news coverage: extract attributed claims and compare them across sources.
@@ -60,6 +62,10 @@ struct Global {
     /// Publication date (YYYY-MM-DD) of every input, overriding other sources.
     #[arg(long, global = true, value_name = "DATE")]
     published: Option<String>,
+    /// Corpus manifest giving metadata per file (default: the first crosscheck.toml in or
+    /// above each input folder).
+    #[arg(long, global = true, value_name = "FILE")]
+    manifest: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -72,7 +78,7 @@ enum ColorChoice {
 #[derive(Debug, Subcommand)]
 enum Command {
     /// Run the whole pipeline and print the report.
-    Report(OutputArgs),
+    Report(ReportArgs),
     /// Print the attributed claims only.
     Extract(OutputArgs),
     /// Show an article's sentences, headlines, bullets and captions with line numbers.
@@ -80,7 +86,8 @@ enum Command {
         /// The article.
         file: PathBuf,
     },
-    /// Score extracted claims against a gold annotation (crosscheck/gold/v1).
+    /// Score extracted claims (gold schema crosscheck/gold/v1) or findings
+    /// (crosscheck/findings-gold/v1) against a gold annotation.
     Eval {
         /// The gold file.
         #[arg(long)]
@@ -88,6 +95,9 @@ enum Command {
         /// Print the scores as JSON.
         #[arg(long)]
         json: bool,
+        /// Findings gold only: score findings at or above this confidence.
+        #[arg(long, value_name = "X", value_parser = confidence)]
+        min_confidence: Option<f64>,
         /// Articles (files or folders).
         paths: Vec<PathBuf>,
     },
@@ -95,6 +105,17 @@ enum Command {
     /// seen, its kind, roles and the articles it appears in; a wrong merge is fixed by an
     /// [[entity]] rule.
     Entities(OutputArgs),
+    /// Run the pipeline and print one finding with the full sentences of its claims and
+    /// their file:line. Any finding, shown by default or not.
+    Explain {
+        /// The finding's id (or the start of it), as in the report.
+        id: String,
+        /// Articles: files or folders (default: fixtures/articles when it exists).
+        paths: Vec<PathBuf>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// List or check rules.
     Rules {
         #[command(subcommand)]
@@ -113,6 +134,26 @@ struct OutputArgs {
     /// Write the output to FILE instead of standard output.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct ReportArgs {
+    #[command(flatten)]
+    output: OutputArgs,
+    /// Show findings at or above this confidence (0 to 1).
+    #[arg(long, value_name = "X", value_parser = confidence,
+          default_value_t = crosscheck::compare::DEFAULT_MIN_CONFIDENCE)]
+    min_confidence: f64,
+    /// Also show single-source findings (claims only one independent source carries).
+    #[arg(long)]
+    single_source: bool,
+}
+
+fn confidence(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(x) if (0.0..=1.0).contains(&x) => Ok(x),
+        _ => Err(format!("{s:?} is not a confidence between 0 and 1")),
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -213,6 +254,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         load: crosscheck::load::LoadOptions {
             outlet: g.outlet.clone(),
             published: g.published.clone(),
+            manifest: g.manifest.clone(),
         },
         jobs: g.jobs,
     };
@@ -281,11 +323,33 @@ fn run(cli: Cli) -> Result<u8, Error> {
             write_output(None, &out)?;
             Ok(finish(&corpus, g.quiet))
         }
-        Command::Eval { gold, json, paths } => {
-            let rules = Rules::new(set)?;
+        Command::Eval {
+            gold,
+            json,
+            min_confidence,
+            paths,
+        } => {
+            let mut rules = Rules::new(set)?;
+            if crosscheck::eval::schema_of(&gold)? == crosscheck::eval::FINDINGS_SCHEMA {
+                let gold_data = crosscheck::eval::FindingsGold::read(&gold)?;
+                if let Some(m) = min_confidence {
+                    rules.compare.options.min_confidence = m;
+                }
+                let corpus = pipeline::run(&default_paths(paths), &opts, &rules)?;
+                let scores =
+                    crosscheck::eval::score_findings(&gold_data, &corpus.claims, &corpus.findings);
+                let text = if json {
+                    serde_json::to_string_pretty(&scores).unwrap_or_default() + "\n"
+                } else {
+                    crosscheck::eval::render_findings_text(&scores)
+                };
+                write_output(None, &text)?;
+                return Ok(finish(&corpus, g.quiet));
+            }
             let gold_data = crosscheck::eval::Gold::read(&gold)?;
             let corpus = pipeline::extract_all(&default_paths(paths), &opts, &rules)?;
-            let scores = crosscheck::eval::score(&gold_data, &corpus.claims);
+            let canonical = |o: &str| rules.extract.outlet(o).unwrap_or(o).to_string();
+            let scores = crosscheck::eval::score(&gold_data, &corpus.claims, &canonical);
             let text = if json {
                 serde_json::to_string_pretty(&scores).unwrap_or_default() + "\n"
             } else {
@@ -294,9 +358,30 @@ fn run(cli: Cli) -> Result<u8, Error> {
             write_output(None, &text)?;
             Ok(finish(&corpus, g.quiet))
         }
-        Command::Report(args) | Command::Extract(args) if false => unreachable!("{args:?}"),
-        Command::Report(args) => {
-            let rules = Rules::new(set)?;
+        Command::Explain { id, paths, json } => {
+            let mut rules = Rules::new(set)?;
+            rules.compare.options = crosscheck::compare::CompareOptions::all();
+            let corpus = pipeline::run(&default_paths(paths), &opts, &rules)?;
+            let finding = crosscheck::compare::explain::lookup(&corpus.findings, &id)
+                .map_err(Error::Usage)?;
+            let e =
+                crosscheck::compare::explain::explain(&corpus.articles, &corpus.claims, finding);
+            let text = if json {
+                crosscheck::compare::explain::render_json(&e)
+            } else {
+                crosscheck::compare::explain::render_text(&e)
+            };
+            write_output(None, &text)?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Report(ReportArgs {
+            output: args,
+            min_confidence,
+            single_source,
+        }) => {
+            let mut rules = Rules::new(set)?;
+            rules.compare.options.min_confidence = min_confidence;
+            rules.compare.options.single_source = single_source;
             let corpus = pipeline::run(&default_paths(args.paths), &opts, &rules)?;
             let format = args.format.unwrap_or_else(default_format);
             write_output(

@@ -140,16 +140,20 @@ pub struct Article {
     pub path: String,
     /// Storage format.
     pub format: Format,
-    /// The decoded text. For text and Markdown it is the file itself; for HTML it is the
-    /// file with markup replaced by spaces (so byte offsets and lines match the file); for
-    /// JSONL it is the record's `text` value.
+    /// The decoded text. For plain text it is the file itself; for Markdown it is the file
+    /// with non-prose markup (link targets, emphasis marks, code blocks) replaced by spaces;
+    /// for HTML it is the file with markup replaced by spaces and block boundaries by `\n`
+    /// (so byte offsets match the file, and `line_starts` are the file's); for JSONL it is
+    /// the record's `text` value.
     pub text: String,
     /// Byte ranges of `text` that are article content: front matter, markup and
     /// boilerplate lie outside them. Sorted, non-overlapping.
     pub content: Vec<Span>,
     /// Line in the file where `text` begins (1 except for JSONL records).
     pub first_line: usize,
-    /// Byte offset of each line start in `text` (always begins with 0).
+    /// Byte offset of each line start in the file (always begins with 0). For HTML these
+    /// are the original file's lines; for a JSONL record only `[0]`, so that every offset
+    /// lies on the record's line.
     pub line_starts: Vec<usize>,
     /// Metadata from flags, manifest, front matter or inference.
     pub meta: Metadata,

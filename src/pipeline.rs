@@ -5,7 +5,7 @@
 use crate::compare::compare;
 use crate::error::{Error, Result};
 use crate::extract::extract;
-use crate::load::{LoadOptions, discover, load_inputs};
+use crate::load::{LoadOptions, load};
 use crate::model::{Article, Claim, Finding, Status};
 use crate::resolve::resolve;
 use crate::rules::Rules;
@@ -57,8 +57,7 @@ pub fn extract_all(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<C
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
-    let inputs = discover(paths);
-    let articles = load_inputs(&inputs, &opts.load, &rules.load);
+    let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
     let per_article: Vec<Vec<Claim>> = pool.install(|| {
         articles
             .par_iter()

@@ -288,11 +288,18 @@ pub fn table(corpus: &Corpus, opts: RenderOptions) -> String {
     } else {
         let mut t = new_table(opts);
         t.set_header(["finding", "kind", "topic", "sources", "evidence"]);
+        // Grouped by topic; topics with a contradiction first (kinds in enum order).
+        let mut first_kind: BTreeMap<&str, crate::model::FindingKind> = BTreeMap::new();
+        for f in &corpus.findings {
+            let k = first_kind.entry(f.topic.as_str()).or_insert(f.kind);
+            *k = (*k).min(f.kind);
+        }
         let mut findings: Vec<&Finding> = corpus.findings.iter().collect();
         findings.sort_by(|a, b| {
-            a.kind
-                .cmp(&b.kind)
+            first_kind[a.topic.as_str()]
+                .cmp(&first_kind[b.topic.as_str()])
                 .then_with(|| a.topic.cmp(&b.topic))
+                .then_with(|| a.kind.cmp(&b.kind))
                 .then_with(|| a.id.cmp(&b.id))
         });
         for f in findings {

@@ -33,6 +33,8 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("places.toml", include_str!("../rules/places.toml")),
     ("dates.toml", include_str!("../rules/dates.toml")),
     ("quantities.toml", include_str!("../rules/quantities.toml")),
+    ("frames.toml", include_str!("../rules/frames.toml")),
+    ("antonyms.toml", include_str!("../rules/antonyms.toml")),
 ];
 
 /// Largest compiled size allowed for one pattern from a rules file.
@@ -105,6 +107,12 @@ impl RuleSet {
             });
         }
         Ok(set)
+    }
+
+    /// Add `source` as the last source of rules file `name` (used by tests and fuzzers to
+    /// build a set from text; `load` is the way for folders).
+    pub fn push(&mut self, name: &str, source: RuleSource) {
+        self.files.entry(name.to_string()).or_default().push(source);
     }
 
     /// Every source, by file name.

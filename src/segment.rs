@@ -390,7 +390,7 @@ fn starts_sentence(
     }
     let mut letters = bare.chars();
     let initial = matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
-    if initial {
+    if initial && !opens {
         return false;
     }
     let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1);

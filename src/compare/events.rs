@@ -1,0 +1,544 @@
+//! The events family: the date and the place of an event (a meeting, a vote, an
+//! announcement) as different articles give them.
+//!
+//! An item is a claim whose content holds one of an event frame's keywords and at least
+//! `min_shared` named participants (anchors that are not places). Items are blocked by
+//! frame and each pair of participants, so two claims are compared only when they name
+//! the same participants. Then:
+//!
+//! - **date**: the claim's resolved date counts only when the content holds exactly one
+//!   date expression (so "reported on Dec. 2 that they would meet" gives no event date).
+//!   Same day: agreement; different days: contradiction (`date-contradiction`), or an
+//!   update when a change word says the event moved ("postponed"). Dates further apart
+//!   than `events.max_gap_days`, places that cannot be the same, or a word marking
+//!   another occurrence ("another meeting", "a second round") mean different events.
+//! - **place**: places compatible through the gazetteer (equal or one inside the other):
+//!   agreement; otherwise contradiction (`place-contradiction`), when each claim names
+//!   one place and their dates (if any) are the same day.
+
+use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs};
+use crate::model::FindingKind;
+use std::collections::BTreeSet;
+
+struct Item {
+    prep: usize,
+    frame: usize,
+    participants: BTreeSet<String>,
+    /// Place keys.
+    places: Vec<String>,
+    date: Option<String>,
+    changing: bool,
+}
+
+/// A readable form of an anchor key no anchor displays (a speaker's folded surname).
+fn display_key(k: &str) -> String {
+    let k = k.strip_prefix("id:").unwrap_or(k);
+    let mut c = k.chars();
+    c.next()
+        .map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
+}
+
+/// Days since 1970-01-01 of an ISO date `YYYY-MM-DD`.
+pub(crate) fn day_number(iso: &str) -> Option<i64> {
+    let mut it = iso.get(..10)?.split('-');
+    let y: i64 = it.next()?.parse().ok()?;
+    let m: i64 = it.next()?.parse().ok()?;
+    let d: i64 = it.next()?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum What {
+    Date,
+    Place,
+}
+
+struct Events<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    items: Vec<Item>,
+    what: What,
+}
+
+impl Family for Events<'_, '_> {
+    fn prep(&self, i: usize) -> usize {
+        self.items[i].prep
+    }
+    fn value(&self, i: usize) -> String {
+        let it = &self.items[i];
+        match self.what {
+            What::Date => it.date.clone().unwrap_or_default(),
+            What::Place => {
+                let p = &self.ctx.preps[it.prep];
+                it.places
+                    .iter()
+                    .map(|k| {
+                        p.places
+                            .iter()
+                            .find(|(key, _)| key == k)
+                            .map(|(_, d)| d.clone())
+                            .or_else(|| {
+                                p.anchors
+                                    .iter()
+                                    .find(|a| &a.key == k)
+                                    .map(|a| a.display.clone())
+                            })
+                            .unwrap_or_else(|| k.clone())
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let Some(&first) = items.first() else {
+            return String::new();
+        };
+        let f = &self.ctx.rules.frames[self.items[first].frame];
+        let mut shared: Option<BTreeSet<String>> = None;
+        for &i in items {
+            let p = &self.items[i].participants;
+            let next: BTreeSet<String> = match &shared {
+                None => p.clone(),
+                Some(s) => s.intersection(p).cloned().collect(),
+            };
+            // Keep at least the participants the first two share.
+            if next.len() < 2 && shared.as_ref().is_some_and(|s| s.len() >= 2) {
+                break;
+            }
+            shared = Some(next);
+        }
+        let mut names: Vec<String> = shared
+            .unwrap_or_default()
+            .iter()
+            .map(|k| {
+                items
+                    .iter()
+                    .map(|&i| &self.ctx.preps[self.items[i].prep])
+                    .find_map(|p| {
+                        p.anchors
+                            .iter()
+                            .find(|a| &a.key == k)
+                            .map(|a| a.display.clone())
+                    })
+                    .unwrap_or_else(|| display_key(k))
+            })
+            .collect();
+        names.sort();
+        let what = match self.what {
+            What::Date => "date",
+            What::Place => "place",
+        };
+        format!("{what} of the {} ({})", f.topic, names.join(", "))
+    }
+    fn agreement_rule(&self) -> &'static str {
+        match self.what {
+            What::Date => "date-agreement",
+            What::Place => "place-agreement",
+        }
+    }
+    fn update_rule(&self) -> &'static str {
+        match self.what {
+            What::Date => "date-update",
+            What::Place => "place-update",
+        }
+    }
+    fn timeline(&self, i: usize) -> (u8, String) {
+        let p = &self.ctx.preps[self.items[i].prep];
+        let published = p
+            .article
+            .and_then(|a| a.meta.published.as_deref())
+            .unwrap_or("");
+        (1, format!("{published}|{:012}", self.items[i].prep))
+    }
+}
+
+/// Compare the dates and places of events.
+pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
+    let lex = &ctx.rules.lex;
+    let mut items: Vec<Item> = Vec::new();
+    for (pi, p) in ctx.preps.iter().enumerate() {
+        for (fi, f) in ctx.rules.frames.iter().enumerate() {
+            if f.kind != FrameKind::Event {
+                continue;
+            }
+            let hits = f.hits(&p.toks);
+            let Some(&k) = hits.first() else { continue };
+            // "another meeting", "a second round": a different occurrence.
+            if hits
+                .iter()
+                .any(|&h| lex.distinct.any_in(&p.toks, h.saturating_sub(3), h + 1))
+            {
+                continue;
+            }
+            let mut participants: BTreeSet<String> = p
+                .strong()
+                .filter(|a| !a.place)
+                .map(|a| a.key.clone())
+                .collect();
+            participants.extend(p.speaker_anchor.iter().cloned());
+            if participants.len() < f.min_shared {
+                continue;
+            }
+            let mut places: Vec<String> = p.places.iter().map(|(k, _)| k.clone()).collect();
+            for a in p.strong().filter(|a| a.place) {
+                if !places.contains(&a.key) {
+                    places.push(a.key.clone());
+                }
+            }
+            let changing = lex
+                .change
+                .any_in(&p.toks, k.saturating_sub(f.window), k + f.window + 1);
+            items.push(Item {
+                prep: pi,
+                frame: fi,
+                participants,
+                places,
+                date: p.event_date.map(str::to_string),
+                changing,
+            });
+            break;
+        }
+    }
+    let mut out = FamilyOut::default();
+    for what in [What::Date, What::Place] {
+        let sub: Vec<usize> = (0..items.len())
+            .filter(|&i| match what {
+                What::Date => items[i].date.is_some(),
+                What::Place => !items[i].places.is_empty(),
+            })
+            .collect();
+        let keyed = sub.iter().enumerate().flat_map(|(k, &i)| {
+            let it = &items[i];
+            let f = &ctx.rules.frames[it.frame];
+            let ps: Vec<&String> = it.participants.iter().collect();
+            let mut keys = Vec::new();
+            if f.min_shared <= 1 {
+                keys.extend(ps.iter().map(|p| (format!("{}|{p}", it.frame), k)));
+            } else {
+                for x in 0..ps.len() {
+                    for y in x + 1..ps.len() {
+                        keys.push((format!("{}|{}|{}", it.frame, ps[x], ps[y]), k));
+                    }
+                }
+            }
+            keys
+        });
+        let pairs = candidate_pairs(keyed, |k| (items[sub[k]].date.clone(), items[sub[k]].prep));
+        let mut judged = Vec::new();
+        for (a, b) in pairs {
+            if let Some(j) = judge(ctx, &items[sub[a]], &items[sub[b]], what) {
+                judged.push((a, b, j));
+            }
+        }
+        let fam_items: Vec<Item> = sub
+            .iter()
+            .map(|&i| {
+                let it = &items[i];
+                Item {
+                    prep: it.prep,
+                    frame: it.frame,
+                    participants: it.participants.clone(),
+                    places: it.places.clone(),
+                    date: it.date.clone(),
+                    changing: it.changing,
+                }
+            })
+            .collect();
+        out.checkable.extend(fam_items.iter().map(|it| it.prep));
+        let fam = Events {
+            ctx,
+            items: fam_items,
+            what,
+        };
+        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+    }
+    out
+}
+
+fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
+    if a.prep == b.prep || a.frame != b.frame {
+        return None;
+    }
+    let f = &ctx.rules.frames[a.frame];
+    let shared = a.participants.intersection(&b.participants).count();
+    if shared < f.min_shared {
+        return None;
+    }
+    let compatible = |x: &[String], y: &[String]| {
+        x.iter()
+            .any(|p| y.iter().any(|q| ctx.rules.places_compatible(p, q)))
+    };
+    let both_placed = !a.places.is_empty() && !b.places.is_empty();
+    let extra = 0.05 * (shared.saturating_sub(f.min_shared)).min(3) as f64;
+    match what {
+        What::Date => {
+            let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
+            if both_placed && !compatible(&a.places, &b.places) {
+                return None;
+            }
+            if da == db {
+                return Some(Judgement::Same(0.75 + extra));
+            }
+            let gap = (day_number(da)? - day_number(db)?).abs();
+            if gap > ctx.rules.lex.max_gap_days {
+                return None;
+            }
+            if a.changing || b.changing {
+                return Some(Judgement::Differ {
+                    confidence: 0.7 + extra,
+                    kind: FindingKind::Update,
+                    rule: "date-update",
+                });
+            }
+            Some(Judgement::Differ {
+                confidence: 0.7 + extra,
+                kind: FindingKind::Contradiction,
+                rule: "date-contradiction",
+            })
+        }
+        What::Place => {
+            if !both_placed {
+                return None;
+            }
+            if let (Some(da), Some(db)) = (&a.date, &b.date) {
+                if da != db {
+                    return None;
+                }
+            }
+            if compatible(&a.places, &b.places) {
+                return Some(Judgement::Same(0.7 + extra));
+            }
+            if a.places.len() != 1 || b.places.len() != 1 {
+                return None;
+            }
+            let (kind, rule) = if a.changing || b.changing {
+                (FindingKind::Update, "place-update")
+            } else {
+                (FindingKind::Contradiction, "place-contradiction")
+            };
+            Some(Judgement::Differ {
+                confidence: 0.7 + extra,
+                kind,
+                rule,
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::*;
+    use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
+    use crate::model::{FindingKind, QuoteKind};
+
+    fn arts() -> Vec<crate::model::Article> {
+        vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+            article("c", "Gamma Post", None, "2025-12-03"),
+        ]
+    }
+
+    fn c(art: &str, n: usize, content: &str) -> crate::model::Claim {
+        claim(art, n, "Someone", QuoteKind::Indirect, content)
+    }
+
+    #[test]
+    fn day_numbers() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(
+            day_number("2025-12-02").unwrap() - day_number("2025-11-30").unwrap(),
+            2
+        );
+        assert_eq!(
+            day_number("2024-03-01").unwrap() - day_number("2024-02-28").unwrap(),
+            2
+        );
+        assert_eq!(day_number("nonsense"), None);
+    }
+
+    #[test]
+    fn relative_and_absolute_dates_of_one_meeting_agree() {
+        let claims = [
+            dated(
+                c("a", 1, "Witkoff will meet Putin on Tuesday"),
+                "2025-12-02",
+            ),
+            dated(
+                c("b", 1, "Witkoff and Kushner met Putin in Moscow on Dec. 2"),
+                "2025-12-02",
+            ),
+            dated(
+                c(
+                    "c",
+                    1,
+                    "Vladimir Putin received Steve Witkoff for talks the next day",
+                ),
+                "2025-12-02",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].claims.len(), 3);
+        assert_eq!(ag[0].topic, "date of the meeting (Putin, Witkoff)");
+    }
+
+    #[test]
+    fn different_days_contradict() {
+        let claims = [
+            dated(
+                c("a", 1, "Witkoff will meet Putin on Tuesday"),
+                "2025-12-02",
+            ),
+            dated(c("b", 1, "Witkoff met Putin on Wednesday"), "2025-12-03"),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "date-contradiction");
+        assert!(k[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn date_of_announcement_is_not_date_of_event() {
+        // The resolver dated the claim from the attribution ("reported on Dec. 2"); the
+        // content has no date expression, so the date is not the meeting's.
+        let claims = [
+            dated(
+                c(
+                    "a",
+                    1,
+                    "Witkoff and Kushner were expected to meet Zelensky in Europe",
+                ),
+                "2025-12-02",
+            ),
+            dated(
+                c("b", 1, "Witkoff and Kushner will meet Zelensky on Thursday"),
+                "2025-12-04",
+            ),
+            // Two date expressions: ambiguous.
+            dated(
+                c(
+                    "c",
+                    1,
+                    "Zelensky announced on Monday that Witkoff and Kushner will meet him on Friday",
+                ),
+                "2025-12-01",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn different_occurrences_are_not_compared() {
+        let claims = [
+            dated(
+                c("a", 1, "Umerov and Witkoff met in Florida on Sunday"),
+                "2025-11-30",
+            ),
+            dated(
+                c("b", 1, "Umerov and Witkoff held another meeting on Monday"),
+                "2025-12-01",
+            ),
+            dated(c("c", 1, "Umerov and Witkoff met in August"), "2025-08-15"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn different_sub_topics_of_one_event_need_shared_participants() {
+        // One summit, two different meetings on its margins.
+        let claims = [
+            dated(
+                c("a", 1, "Macron met Scholz in Brussels on Thursday"),
+                "2025-12-04",
+            ),
+            dated(
+                c("b", 1, "Macron met Meloni in Brussels on Friday"),
+                "2025-12-05",
+            ),
+        ];
+        assert!(of(&find_all(&arts(), &claims), FindingKind::Contradiction).is_empty());
+    }
+
+    #[test]
+    fn places_contradict_unless_one_contains_the_other() {
+        let claims = [
+            place(c("a", 1, "Rubio met Umerov in Miami"), "Miami"),
+            place(c("b", 1, "Rubio and Umerov held talks in Geneva"), "Geneva"),
+            place(c("c", 1, "Rubio met Umerov in Florida"), "Florida"),
+        ];
+        let f = find_all(&arts(), &claims);
+        // With equality only, Miami/Florida/Geneva all differ.
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 3, "{f:#?}");
+        // With a gazetteer, Miami is in Florida.
+        let mut r = rules();
+        r.set_lookup(std::sync::Arc::new(|a: &str, b: &str| {
+            a == "miami" && b == "florida"
+        }));
+        let f = crate::compare::compare_all(&arts(), &claims, &r);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].claims.len(), 3);
+        assert_eq!(k[0].rule, "place-contradiction");
+        assert!(k[0].topic.starts_with("place of the meeting"));
+    }
+
+    #[test]
+    fn the_speaker_takes_part_when_the_content_refers_back() {
+        let mut a = c("a", 1, "he would meet Yelena Sarkis in Vienna on March 17");
+        a.speaker.name = "Tomas Hollander".into();
+        let claims = [
+            dated(a, "2026-03-17"),
+            dated(
+                c(
+                    "b",
+                    1,
+                    "Hollander and Sarkis will meet in Vienna on March 17",
+                ),
+                "2026-03-17",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let rules: Vec<&str> = of(&f, FindingKind::Agreement)
+            .iter()
+            .map(|f| f.rule.as_str())
+            .collect();
+        assert_eq!(rules, ["date-agreement", "place-agreement"], "{f:#?}");
+        assert_eq!(f[0].topic, "date of the meeting (Hollander, Sarkis)");
+    }
+
+    #[test]
+    fn a_postponed_meeting_is_an_update() {
+        let claims = [
+            dated(c("a", 1, "Ruiz will meet Okafor on Tuesday"), "2025-12-02"),
+            dated(
+                c(
+                    "b",
+                    1,
+                    "the meeting of Ruiz and Okafor was postponed to Friday",
+                ),
+                "2025-12-05",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Update).len(), 1, "{f:#?}");
+    }
+}

@@ -1,0 +1,1549 @@
+//! Stage 5, `compare`: findings across articles (agreements, contradictions, updates,
+//! misquotes, misattributions, single-source claims), each with its evidence.
+//!
+//! Owns: turning claims into normalised propositions (who, frame, value, when, where,
+//! polarity), blocking them by canonical entities and frames so that only claims that can
+//! be about the same thing are paired, deciding what each pair means, counting
+//! independent sources, confidences and the default threshold. Does not own: extracting
+//! or resolving claims (speaker ids, dates, places and quantities come from `resolve`),
+//! nor rendering findings (`report`).
+//!
+//! Families, one module each: [`quotes`] (direct quotes: misquote, misattribution,
+//! quote agreement), [`numbers`] (quantity frames), [`events`] (dates and places of
+//! events), [`polarity`] (statements: negation and antonyms), [`roles`] (who holds a
+//! role). Each family builds items, gives each item block keys, and judges candidate
+//! pairs; [`assemble`] turns the judged pairs into findings. Rules live in
+//! `rules/frames.toml` and `rules/antonyms.toml`.
+
+mod events;
+pub mod explain;
+mod numbers;
+mod polarity;
+mod quotes;
+mod roles;
+pub mod text;
+
+use crate::error::{Error, Result};
+use crate::model::{Article, Claim, Finding, FindingKind, QuoteKind, SpeakerKind};
+use crate::rules::{Fnv, RuleSet};
+use serde::Deserialize;
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
+use text::{Tok, WordList, WordSet, fold, strip_possessive, tokenize};
+
+pub use quotes::word_diff;
+
+/// Findings below this confidence are produced but not shown by default (`report`,
+/// `eval`); `--min-confidence` changes it. See docs/compare.md for how each rule scores.
+pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.6;
+
+/// Blocks up to this size are compared all pairs against all; larger blocks are sorted
+/// by value and each item is compared with the next [`WINDOW`] items only.
+pub const FULL_BLOCK: usize = 64;
+
+/// Neighbours each item of a large block is compared with.
+pub const WINDOW: usize = 32;
+
+/// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
+/// two places as compatible only when their keys are equal; the resolver's gazetteer
+/// adds containment ("Miami" is in "Florida").
+pub trait Lookup: Send + Sync {
+    /// Whether places `a` and `b` (gazetteer ids, or lowercase names when unresolved) can
+    /// be the same place: equal, or one inside the other.
+    fn places_compatible(&self, a: &str, b: &str) -> bool;
+}
+
+/// Places are compatible only when equal.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Equality;
+
+impl Lookup for Equality {
+    fn places_compatible(&self, a: &str, b: &str) -> bool {
+        a == b
+    }
+}
+
+impl<F: Fn(&str, &str) -> bool + Send + Sync> Lookup for F {
+    fn places_compatible(&self, a: &str, b: &str) -> bool {
+        self(a, b)
+    }
+}
+
+/// Which findings [`compare`] returns.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CompareOptions {
+    /// Findings below this confidence are left out.
+    pub min_confidence: f64,
+    /// Include single-source findings.
+    pub single_source: bool,
+}
+
+impl Default for CompareOptions {
+    fn default() -> Self {
+        CompareOptions {
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+            single_source: false,
+        }
+    }
+}
+
+impl CompareOptions {
+    /// Everything: no threshold, single-source findings included (for `explain`).
+    pub fn all() -> Self {
+        CompareOptions {
+            min_confidence: 0.0,
+            single_source: true,
+        }
+    }
+}
+
+/// The kind of thing a frame describes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FrameKind {
+    /// A number with a unit.
+    Quantity,
+    /// Something that happens at a date and a place.
+    Event,
+    /// A yes/no proposition.
+    Statement,
+    /// Who holds a role.
+    Role,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FrameEntry {
+    name: String,
+    kind: Option<FrameKind>,
+    #[serde(default)]
+    topic: String,
+    #[serde(default)]
+    keywords: Vec<String>,
+    #[serde(default)]
+    also: Vec<String>,
+    #[serde(default)]
+    units: Vec<String>,
+    window: Option<usize>,
+    #[serde(default)]
+    positive: Vec<String>,
+    #[serde(default)]
+    negative: Vec<String>,
+    min_shared: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AnchorsSection {
+    #[serde(default)]
+    ignore: Vec<String>,
+    weak_share: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DatesSection {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ChangeSection {
+    #[serde(default)]
+    words: Vec<String>,
+    #[serde(default)]
+    past: Vec<String>,
+    #[serde(default)]
+    now: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct WordsSection {
+    #[serde(default)]
+    words: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TextSection {
+    #[serde(default)]
+    stopwords: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NumbersSection {
+    #[serde(default)]
+    approximate: Vec<String>,
+    tolerance: Option<f64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct EventsSection {
+    max_gap_days: Option<i64>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FramesFile {
+    #[serde(default)]
+    anchors: AnchorsSection,
+    #[serde(default)]
+    dates: DatesSection,
+    #[serde(default)]
+    change: ChangeSection,
+    #[serde(default)]
+    numbers: NumbersSection,
+    #[serde(default)]
+    events: EventsSection,
+    #[serde(default)]
+    distinct: WordsSection,
+    #[serde(default)]
+    text: TextSection,
+    #[serde(default)]
+    frame: Vec<FrameEntry>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PairEntry {
+    #[serde(default)]
+    positive: Vec<String>,
+    #[serde(default)]
+    negative: Vec<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AntonymsFile {
+    #[serde(default)]
+    negations: Vec<String>,
+    #[serde(default)]
+    not_negations: Vec<String>,
+    scope: Option<usize>,
+    #[serde(default)]
+    hedges: Vec<String>,
+    #[serde(default)]
+    pair: Vec<PairEntry>,
+}
+
+/// One compiled frame from `rules/frames.toml`.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// Unique id.
+    pub name: String,
+    /// Quantity, event, statement or role.
+    pub kind: FrameKind,
+    /// Readable name of what it is about.
+    pub topic: String,
+    pub(crate) keywords: WordList,
+    pub(crate) also: WordList,
+    pub(crate) units: Vec<String>,
+    pub(crate) window: usize,
+    pub(crate) positive: WordList,
+    pub(crate) negative: WordList,
+    pub(crate) min_shared: usize,
+}
+
+impl Frame {
+    /// Token positions where a keyword occurs (and, when the frame has `also` words, one
+    /// of them occurs within `window` tokens).
+    pub(crate) fn hits(&self, toks: &[Tok]) -> Vec<usize> {
+        self.keywords
+            .positions(toks)
+            .into_iter()
+            .map(|(i, _)| i)
+            .filter(|&i| {
+                self.also.is_empty()
+                    || self
+                        .also
+                        .any_in(toks, i.saturating_sub(self.window), i + self.window + 1)
+            })
+            .collect()
+    }
+}
+
+/// The word lists every family shares.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Lexicon {
+    pub anchor_ignore: WordSet,
+    pub weak_share: f64,
+    pub dates: WordList,
+    pub change: WordList,
+    pub past: WordList,
+    pub now: WordList,
+    pub approximate: WordList,
+    pub tolerance: f64,
+    pub max_gap_days: i64,
+    pub distinct: WordList,
+    pub stopwords: WordSet,
+    pub negations: WordList,
+    pub not_negations: WordList,
+    pub scope: usize,
+    pub hedges: WordList,
+    pub pairs: Vec<(WordList, WordList)>,
+}
+
+/// The comparer's compiled rules and options.
+#[derive(Clone)]
+pub struct CompareRules {
+    /// Frames from `rules/frames.toml`.
+    pub frames: Vec<Frame>,
+    pub(crate) lex: Lexicon,
+    /// Which findings [`compare`] returns.
+    pub options: CompareOptions,
+    lookup: Arc<dyn Lookup>,
+}
+
+impl std::fmt::Debug for CompareRules {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("CompareRules")
+            .field("frames", &self.frames.len())
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Default for CompareRules {
+    fn default() -> Self {
+        CompareRules {
+            frames: Vec::new(),
+            lex: Lexicon {
+                weak_share: 0.25,
+                tolerance: 0.1,
+                max_gap_days: 14,
+                scope: 4,
+                ..Lexicon::default()
+            },
+            options: CompareOptions::default(),
+            lookup: Arc::new(Equality),
+        }
+    }
+}
+
+fn invalid(set: &RuleSet, file: &str, rule: &str, message: impl Into<String>) -> Error {
+    Error::RuleInvalid {
+        path: set.path_of(file),
+        rule: rule.to_string(),
+        message: message.into(),
+    }
+}
+
+impl CompareRules {
+    /// Compile `frames.toml` and `antonyms.toml`.
+    pub fn compile(set: &RuleSet) -> Result<Self> {
+        let f: FramesFile = set.get("frames.toml")?;
+        let a: AntonymsFile = set.get("antonyms.toml")?;
+        let mut frames: Vec<Frame> = Vec::new();
+        let mut names = BTreeSet::new();
+        for e in f.frame {
+            let name = e.name.trim().to_string();
+            if name.is_empty() {
+                return Err(invalid(
+                    set,
+                    "frames.toml",
+                    "[[frame]]",
+                    "a frame needs a name",
+                ));
+            }
+            if !names.insert(name.clone()) {
+                // A user's frame of the same name replaces the built-in one.
+                frames.retain(|fr| fr.name != name);
+            }
+            let Some(kind) = e.kind else {
+                return Err(invalid(
+                    set,
+                    "frames.toml",
+                    &name,
+                    "kind is missing (quantity, event, statement or role)",
+                ));
+            };
+            if e.keywords.is_empty() {
+                return Err(invalid(set, "frames.toml", &name, "keywords is empty"));
+            }
+            if kind == FrameKind::Quantity && e.units.is_empty() {
+                return Err(invalid(
+                    set,
+                    "frames.toml",
+                    &name,
+                    "a quantity frame needs units",
+                ));
+            }
+            if e.min_shared == Some(0) {
+                return Err(invalid(
+                    set,
+                    "frames.toml",
+                    &name,
+                    "min_shared must be at least 1",
+                ));
+            }
+            let topic = if e.topic.trim().is_empty() {
+                name.replace('-', " ")
+            } else {
+                e.topic.trim().to_string()
+            };
+            frames.push(Frame {
+                kind,
+                topic,
+                keywords: WordList::new(&e.keywords),
+                also: WordList::new(&e.also),
+                units: e.units.iter().map(|u| unit_key(u)).collect(),
+                window: e.window.unwrap_or(8).clamp(1, 50),
+                positive: WordList::new(&e.positive),
+                negative: WordList::new(&e.negative),
+                min_shared: e.min_shared.unwrap_or(2),
+                name,
+            });
+        }
+        let weak_share = f.anchors.weak_share.unwrap_or(0.25);
+        if !(0.0..=1.0).contains(&weak_share) {
+            return Err(invalid(
+                set,
+                "frames.toml",
+                "anchors.weak_share",
+                "must lie between 0 and 1",
+            ));
+        }
+        let tolerance = f.numbers.tolerance.unwrap_or(0.1);
+        if !(0.0..1.0).contains(&tolerance) {
+            return Err(invalid(
+                set,
+                "frames.toml",
+                "numbers.tolerance",
+                "must lie between 0 and 1",
+            ));
+        }
+        let mut dates = f.dates.words.clone();
+        dates.extend(f.dates.phrases.iter().cloned());
+        let lex = Lexicon {
+            anchor_ignore: WordSet::new(&f.anchors.ignore),
+            weak_share,
+            dates: WordList::new(&dates),
+            change: WordList::new(&f.change.words),
+            past: WordList::new(&f.change.past),
+            now: WordList::new(&f.change.now),
+            approximate: WordList::new(&f.numbers.approximate),
+            tolerance,
+            max_gap_days: f.events.max_gap_days.unwrap_or(14).max(0),
+            distinct: WordList::new(&f.distinct.words),
+            stopwords: WordSet::new(&f.text.stopwords),
+            negations: WordList::new(&a.negations),
+            not_negations: WordList::new(&a.not_negations),
+            scope: a.scope.unwrap_or(4).clamp(1, 20),
+            hedges: WordList::new(&a.hedges),
+            pairs: a
+                .pair
+                .iter()
+                .map(|p| (WordList::new(&p.positive), WordList::new(&p.negative)))
+                .collect(),
+        };
+        Ok(CompareRules {
+            frames,
+            lex,
+            options: CompareOptions::default(),
+            lookup: Arc::new(Equality),
+        })
+    }
+
+    /// Use `lookup` (the resolver's gazetteer) to decide whether two places are compatible.
+    pub fn set_lookup(&mut self, lookup: Arc<dyn Lookup>) {
+        self.lookup = lookup;
+    }
+
+    /// Whether places `a` and `b` can be the same place.
+    pub fn places_compatible(&self, a: &str, b: &str) -> bool {
+        a == b || self.lookup.places_compatible(a, b) || self.lookup.places_compatible(b, a)
+    }
+}
+
+/// The unit key of a unit noun: folded, singular.
+pub(crate) fn unit_key(u: &str) -> String {
+    let f = fold(u.trim());
+    for (plural, singular) in [
+        ("people", "people"),
+        ("ies", "y"),
+        ("ches", "ch"),
+        ("shes", "sh"),
+    ] {
+        if let Some(s) = f.strip_suffix(plural) {
+            return format!("{s}{singular}");
+        }
+    }
+    match f.strip_suffix('s') {
+        Some(s) if !s.ends_with('s') && s.len() >= 2 => s.to_string(),
+        _ => f,
+    }
+}
+
+/// A named participant or place in a claim's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Anchor {
+    /// Matching key: a place key, an entity id, or the folded last name word.
+    pub key: String,
+    /// As written.
+    pub display: String,
+    /// Token position.
+    pub pos: usize,
+    /// A place.
+    pub place: bool,
+    /// Too common in this corpus to tell subjects apart.
+    pub weak: bool,
+}
+
+/// A claim prepared for comparison.
+#[derive(Debug)]
+pub(crate) struct Prep<'a> {
+    pub claim: &'a Claim,
+    pub article: Option<&'a Article>,
+    /// Independence key.
+    pub source: String,
+    /// Speaker key: canonical id, else the folded name.
+    pub speaker: String,
+    pub toks: Vec<Tok>,
+    pub anchors: Vec<Anchor>,
+    /// The claim's date, when its content holds exactly one date expression.
+    pub event_date: Option<&'a str>,
+    /// Place keys and display forms.
+    pub places: Vec<(String, String)>,
+    /// The content says something is uncertain or conditional.
+    pub hedged: bool,
+    /// The speaker's anchor key when the content refers back to the speaker ("he would
+    /// meet Sarkis"): the speaker takes part in what the content reports.
+    pub speaker_anchor: Option<String>,
+}
+
+impl Prep<'_> {
+    /// `article-id:line`, for details.
+    pub fn loc(&self) -> String {
+        format!("{}:{}", self.claim.article, self.claim.line)
+    }
+    /// Strong anchor keys.
+    pub fn strong(&self) -> impl Iterator<Item = &Anchor> {
+        self.anchors.iter().filter(|a| !a.weak)
+    }
+}
+
+/// The independence key of a claim: the outlet it cites, else the wire its article
+/// relays, else its article's outlet, else its article.
+pub fn independence_key(claim: &Claim, article: Option<&Article>) -> String {
+    let norm = |s: &str| {
+        let f = fold(s.trim());
+        f.strip_prefix("the ").unwrap_or(&f).trim().to_string()
+    };
+    if let Some(o) = claim
+        .cited_outlet
+        .as_deref()
+        .filter(|o| !o.trim().is_empty())
+    {
+        return norm(o);
+    }
+    if let Some(a) = article {
+        if let Some(w) = a.meta.wire.as_deref().filter(|o| !o.trim().is_empty()) {
+            return norm(w);
+        }
+        if let Some(o) = a.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+            return norm(o);
+        }
+    }
+    format!("article:{}", claim.article)
+}
+
+/// The key a speaker is compared by: the canonical id, else the folded name without a
+/// leading article.
+pub fn speaker_key(claim: &Claim) -> String {
+    if let Some(id) = claim.speaker.id.as_deref().filter(|i| !i.is_empty()) {
+        return format!("id:{id}");
+    }
+    let f = fold(claim.speaker.name.trim());
+    let f = f
+        .strip_prefix("the ")
+        .or_else(|| f.strip_prefix("a "))
+        .unwrap_or(&f);
+    f.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The stable id of a finding: `F-` and 10 hex digits of a hash of its kind, rule and
+/// sorted claim ids.
+pub fn finding_id(kind: FindingKind, rule: &str, claims: &[String]) -> String {
+    let mut ids: Vec<&str> = claims.iter().map(String::as_str).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    let mut h = Fnv::new();
+    h.write(kind.as_str().as_bytes());
+    h.write(rule.as_bytes());
+    for id in ids {
+        h.write(id.as_bytes());
+    }
+    format!("F-{:010x}", h.finish() & 0xff_ffff_ffff)
+}
+
+/// The corpus prepared for comparison.
+pub(crate) struct Ctx<'a> {
+    pub rules: &'a CompareRules,
+    pub preps: Vec<Prep<'a>>,
+}
+
+impl<'a> Ctx<'a> {
+    fn new(articles: &'a [Article], claims: &'a [Claim], rules: &'a CompareRules) -> Self {
+        let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        // Surnames of speakers with a canonical id, so that "Putin" in one claim's content
+        // and the speaker "Vladimir Putin" elsewhere share an anchor.
+        let mut surname_ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+        for c in claims {
+            if let Some(id) = c.speaker.id.as_deref().filter(|i| !i.is_empty()) {
+                if c.speaker.kind == SpeakerKind::Person {
+                    if let Some(last) = c.speaker.name.split_whitespace().last() {
+                        surname_ids
+                            .entry(strip_possessive(&fold(last)).to_string())
+                            .or_default()
+                            .insert(id.to_string());
+                    }
+                }
+            }
+        }
+        let surname_ids: HashMap<String, String> = surname_ids
+            .into_iter()
+            .filter(|(_, ids)| ids.len() == 1)
+            .filter_map(|(k, ids)| ids.into_iter().next().map(|id| (k, format!("id:{id}"))))
+            .collect();
+        let mut preps: Vec<Prep> = claims
+            .iter()
+            .map(|c| {
+                prepare(
+                    c,
+                    by_id.get(c.article.as_str()).copied(),
+                    rules,
+                    &surname_ids,
+                )
+            })
+            .collect();
+        // Anchors carried by too many claims are weak.
+        if preps.len() >= 20 {
+            let mut df: HashMap<&str, usize> = HashMap::new();
+            for p in &preps {
+                let keys: HashSet<&str> = p.anchors.iter().map(|a| a.key.as_str()).collect();
+                for k in keys {
+                    *df.entry(k).or_default() += 1;
+                }
+            }
+            let limit = (rules.lex.weak_share * preps.len() as f64).max(2.0);
+            let weak: HashSet<String> = df
+                .into_iter()
+                .filter(|&(_, n)| n as f64 > limit)
+                .map(|(k, _)| k.to_string())
+                .collect();
+            for p in &mut preps {
+                for a in &mut p.anchors {
+                    a.weak = weak.contains(&a.key);
+                }
+            }
+        }
+        Ctx { rules, preps }
+    }
+
+    /// The ids of the claims behind prep indices, sorted and unique.
+    fn claim_ids(&self, members: &[usize]) -> Vec<String> {
+        let set: BTreeSet<usize> = members.iter().copied().collect();
+        set.into_iter()
+            .filter_map(|i| self.preps.get(i))
+            .map(|p| p.claim.id.clone())
+            .collect()
+    }
+
+    /// Number of independent sources behind prep indices.
+    pub fn sources(&self, members: &[usize]) -> usize {
+        members
+            .iter()
+            .filter_map(|&i| self.preps.get(i))
+            .map(|p| p.source.as_str())
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    /// Number of articles behind prep indices.
+    pub fn articles(&self, members: &[usize]) -> usize {
+        members
+            .iter()
+            .filter_map(|&i| self.preps.get(i))
+            .map(|p| p.claim.article.as_str())
+            .collect::<BTreeSet<_>>()
+            .len()
+    }
+
+    /// Locations (`article:line`) of prep indices, sorted, unique, joined.
+    pub fn locs(&self, members: &[usize]) -> String {
+        let set: BTreeSet<String> = members
+            .iter()
+            .filter_map(|&i| self.preps.get(i))
+            .map(Prep::loc)
+            .collect();
+        set.into_iter().collect::<Vec<_>>().join(", ")
+    }
+
+    /// A finding over prep indices; None unless they span at least two articles (every
+    /// kind but single-source is about more than one article).
+    pub fn finding(
+        &self,
+        kind: FindingKind,
+        rule: &str,
+        topic: String,
+        members: &[usize],
+        detail: String,
+        confidence: f64,
+    ) -> Option<Finding> {
+        if kind != FindingKind::SingleSource && self.articles(members) < 2 {
+            return None;
+        }
+        let claims = self.claim_ids(members);
+        Some(Finding {
+            id: finding_id(kind, rule, &claims),
+            kind,
+            topic,
+            claims,
+            detail,
+            rule: rule.to_string(),
+            confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            sources: self.sources(members),
+        })
+    }
+}
+
+/// Count date expressions in `toks` (adjacent date words make one expression).
+pub(crate) fn date_expressions(toks: &[Tok], lex: &Lexicon) -> usize {
+    let mut count = 0;
+    let mut last_end: Option<usize> = None;
+    for (i, n) in lex.dates.positions(toks) {
+        let adjacent = last_end.is_some_and(|e| i <= e + 1);
+        if !adjacent {
+            count += 1;
+        }
+        last_end = Some(i + n - 1);
+    }
+    // ISO dates written as digits.
+    count
+        + toks
+            .iter()
+            .filter(|t| {
+                let b = t.norm.as_bytes();
+                b.len() == 10
+                    && b[4] == b'-'
+                    && b[7] == b'-'
+                    && b.iter()
+                        .enumerate()
+                        .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
+            })
+            .count()
+}
+
+fn prepare<'a>(
+    claim: &'a Claim,
+    article: Option<&'a Article>,
+    rules: &CompareRules,
+    surname_ids: &HashMap<String, String>,
+) -> Prep<'a> {
+    let lex = &rules.lex;
+    let toks = tokenize(&claim.content);
+    let places: Vec<(String, String)> = claim
+        .places
+        .iter()
+        .map(|p| {
+            let key =
+                p.id.as_deref()
+                    .filter(|i| !i.is_empty())
+                    .map_or_else(|| fold(p.text.trim()), |i| format!("place:{i}"));
+            (key, p.text.trim().to_string())
+        })
+        .collect();
+    let anchors = anchors(&toks, &places, lex, surname_ids);
+    let event_date = match date_expressions(&toks, lex) {
+        1 => claim.date.as_deref().filter(|d| !d.is_empty()),
+        _ => None,
+    };
+    let refers_back = claim.speaker.kind == SpeakerKind::Person
+        && toks.iter().any(|t| {
+            matches!(
+                t.norm.as_str(),
+                "he" | "she" | "i" | "we" | "him" | "her" | "me"
+            ) || (t.norm == "us" && !t.acronym)
+        });
+    let speaker_anchor = refers_back
+        .then(|| claim.speaker.name.split_whitespace().last())
+        .flatten()
+        .map(|last| {
+            let base = strip_possessive(&fold(last)).replace('.', "");
+            surname_ids.get(&base).cloned().unwrap_or(base)
+        });
+    Prep {
+        speaker_anchor,
+        claim,
+        article,
+        source: independence_key(claim, article),
+        speaker: speaker_key(claim),
+        hedged: lex.hedges.any(&toks),
+        toks,
+        anchors,
+        event_date,
+        places,
+    }
+}
+
+/// Named participants and places: each run of capitalised words becomes one anchor (its
+/// last word not in `anchors.ignore`), or the place it names.
+fn anchors(
+    toks: &[Tok],
+    places: &[(String, String)],
+    lex: &Lexicon,
+    surname_ids: &HashMap<String, String>,
+) -> Vec<Anchor> {
+    let mut out: Vec<Anchor> = Vec::new();
+    let place_by_text: HashMap<String, &(String, String)> =
+        places.iter().map(|p| (fold(&p.1), p)).collect();
+    let eligible = |t: &Tok| {
+        let base = strip_possessive(&t.norm);
+        (t.cap || t.acronym) && !lex.anchor_ignore.contains(base) && !base.is_empty() && {
+            // Digits are not names.
+            base.chars().any(char::is_alphabetic)
+        }
+    };
+    let capitalised = |t: &Tok| t.cap || t.acronym;
+    let mut i = 0;
+    while i < toks.len() {
+        if !capitalised(&toks[i]) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < toks.len() && capitalised(&toks[j]) && !toks[j].breaks && !toks[j].initial {
+            // A possessive ends a name: "Trump's envoys".
+            if toks[j - 1].norm.ends_with("'s") {
+                break;
+            }
+            j += 1;
+        }
+        let run = &toks[i..j];
+        // "in Moscow", "at the Elysee": a place even when the resolver did not say so.
+        let place_like = i > 0
+            && !toks[i].initial
+            && matches!(
+                toks[i - 1].norm.as_str(),
+                "in" | "at" | "near" | "outside" | "inside" | "across"
+            );
+        // The run as written, to find places.
+        let run_text = fold(
+            &run.iter()
+                .map(|t| strip_possessive(&t.norm).to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+        );
+        if let Some((key, display)) = place_by_text
+            .iter()
+            .find(|(text, _)| run_text == **text || run_text.ends_with(&format!(" {text}")))
+            .map(|(_, p)| (p.0.clone(), p.1.clone()))
+        {
+            out.push(Anchor {
+                key,
+                display,
+                pos: i,
+                place: true,
+                weak: false,
+            });
+        } else if let Some(last) = run.iter().rev().find(|t| eligible(t)) {
+            // A sentence-initial capital alone is a name only if it is not a common word,
+            // which `anchors.ignore` lists.
+            let base = strip_possessive(&last.norm).replace('.', "");
+            let clean = |t: &Tok| {
+                t.text
+                    .trim_end_matches("'s")
+                    .trim_end_matches("\u{2019}s")
+                    .to_string()
+            };
+            let (key, display) = if place_like {
+                (
+                    run_text.clone(),
+                    run.iter().map(clean).collect::<Vec<_>>().join(" "),
+                )
+            } else {
+                (surname_ids.get(&base).cloned().unwrap_or(base), clean(last))
+            };
+            out.push(Anchor {
+                key,
+                display,
+                pos: i,
+                place: place_like,
+                weak: false,
+            });
+        }
+        i = j;
+    }
+    for (key, display) in places {
+        if !out.iter().any(|a| &a.key == key) {
+            out.push(Anchor {
+                key: key.clone(),
+                display: display.clone(),
+                pos: toks.len(),
+                place: true,
+                weak: false,
+            });
+        }
+    }
+    // One anchor per key.
+    let mut seen = HashSet::new();
+    out.retain(|a| seen.insert(a.key.clone()));
+    out
+}
+
+/// Whether two claims' speakers are the same person or body.
+pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let (pa, pb) = (&ctx.preps[a], &ctx.preps[b]);
+    if pa.speaker == pb.speaker {
+        return true;
+    }
+    let (sa, sb) = (&pa.claim.speaker, &pb.claim.speaker);
+    // With canonical ids on both sides, the resolver has decided.
+    if sa.id.is_some() && sb.id.is_some() {
+        return false;
+    }
+    let (na, nb) = (fold(&sa.name), fold(&sb.name));
+    let last = |s: &str| {
+        s.split_whitespace()
+            .last()
+            .map(str::to_string)
+            .unwrap_or_default()
+    };
+    let (la, lb) = (last(&na), last(&nb));
+    sa.kind == SpeakerKind::Person
+        && sb.kind == SpeakerKind::Person
+        && !la.is_empty()
+        && (la == lb || (text::spelling_variant(&la, &lb) && strsim::jaro_winkler(&na, &nb) >= 0.9))
+}
+
+/// Union-find over `n` items.
+pub(crate) struct Dsu(Vec<usize>);
+
+impl Dsu {
+    pub fn new(n: usize) -> Self {
+        Dsu((0..n).collect())
+    }
+    pub fn find(&mut self, mut x: usize) -> usize {
+        while self.0[x] != x {
+            self.0[x] = self.0[self.0[x]];
+            x = self.0[x];
+        }
+        x
+    }
+    pub fn union(&mut self, a: usize, b: usize) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            // The smaller index is the root, so components are stable.
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            self.0[hi] = lo;
+        }
+    }
+}
+
+/// Candidate pairs `(i, j)`, `i < j`, of items sharing a block key. Blocks up to
+/// [`FULL_BLOCK`] items give all their pairs; larger blocks are sorted by `sort` and
+/// each item is paired with its next [`WINDOW`] neighbours, so the cost stays linear.
+pub(crate) fn candidate_pairs<K: Ord>(
+    keyed: impl IntoIterator<Item = (String, usize)>,
+    sort: impl Fn(usize) -> K,
+) -> Vec<(usize, usize)> {
+    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    for (k, i) in keyed {
+        blocks.entry(k).or_default().push(i);
+    }
+    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    for (_, mut members) in blocks {
+        members.sort_unstable();
+        members.dedup();
+        if members.len() < 2 {
+            continue;
+        }
+        if members.len() <= FULL_BLOCK {
+            for (a, &i) in members.iter().enumerate() {
+                for &j in &members[a + 1..] {
+                    pairs.insert((i, j));
+                }
+            }
+        } else {
+            members.sort_by(|&x, &y| sort(x).cmp(&sort(y)).then(x.cmp(&y)));
+            for (a, &i) in members.iter().enumerate() {
+                for &j in members.iter().skip(a + 1).take(WINDOW) {
+                    pairs.insert((i.min(j), i.max(j)));
+                }
+            }
+        }
+    }
+    let mut v: Vec<(usize, usize)> = pairs.into_iter().collect();
+    v.sort_unstable();
+    v
+}
+
+/// A judged pair of items of one family.
+#[derive(Clone, Debug)]
+pub(crate) enum Judgement {
+    /// Same subject, same value.
+    Same(f64),
+    /// Same subject, different values.
+    Differ {
+        confidence: f64,
+        /// Contradiction, update (the thing changed over time), misquote or
+        /// misattribution.
+        kind: FindingKind,
+        /// The rule that fired.
+        rule: &'static str,
+    },
+}
+
+/// What a family tells [`assemble`] about its items.
+pub(crate) trait Family {
+    /// Prep index of item `i`.
+    fn prep(&self, i: usize) -> usize;
+    /// The value of item `i`, readable ("28 points", "2025-12-02").
+    fn value(&self, i: usize) -> String;
+    /// The topic of a set of items.
+    fn topic(&self, items: &[usize]) -> String;
+    /// Rule name for agreements.
+    fn agreement_rule(&self) -> &'static str;
+    /// Rule name for updates.
+    fn update_rule(&self) -> &'static str;
+    /// Order of item `i` in a timeline (earlier first).
+    fn timeline(&self, i: usize) -> (u8, String) {
+        (1, format!("{:012}", self.prep(i)))
+    }
+    /// A one-line explanation of a difference between items `a` and `b`, when the
+    /// family has a better one than "value (where) vs value (where)".
+    fn detail(&self, _a: usize, _b: usize, _kind: FindingKind) -> Option<String> {
+        None
+    }
+}
+
+/// Everything a family found: its findings and the pairs of claims that agree (whatever
+/// the number of sources), for single-source grouping.
+#[derive(Default)]
+pub(crate) struct FamilyOut {
+    pub findings: Vec<Finding>,
+    pub same: Vec<(usize, usize)>,
+    pub checkable: Vec<usize>,
+}
+
+/// Turn judged pairs into findings: agreeing items are joined into components; a
+/// component from two or more independent sources is an agreement; components that
+/// differ are contradictions, or, when a change over time explains the difference, one
+/// update per connected timeline.
+pub(crate) fn assemble<F: Family>(
+    ctx: &Ctx,
+    fam: &F,
+    n: usize,
+    judged: &[(usize, usize, Judgement)],
+) -> FamilyOut {
+    let mut out = FamilyOut::default();
+    let mut dsu = Dsu::new(n);
+    let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
+    for (i, j, jd) in judged {
+        if let Judgement::Same(_) = jd {
+            dsu.union(*i, *j);
+            out.same.push((fam.prep(*i), fam.prep(*j)));
+        }
+    }
+    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for i in 0..n {
+        let r = dsu.find(i);
+        members.entry(r).or_default().push(i);
+    }
+    for (i, _, jd) in judged {
+        if let Judgement::Same(c) = jd {
+            let e = conf_sum.entry(dsu.find(*i)).or_default();
+            e.0 += c;
+            e.1 += 1;
+        }
+    }
+    let preps_of = |items: &[usize]| -> Vec<usize> { items.iter().map(|&i| fam.prep(i)).collect() };
+    // Agreements.
+    for (root, items) in &members {
+        if items.len() < 2 {
+            continue;
+        }
+        let preps = preps_of(items);
+        if ctx.sources(&preps) < 2 {
+            continue;
+        }
+        let (sum, k) = conf_sum.get(root).copied().unwrap_or((0.0, 0));
+        let conf = if k == 0 { 0.0 } else { sum / k as f64 };
+        let detail = format!(
+            "{} independent sources agree on {}: {}",
+            ctx.sources(&preps),
+            fam.value(items[0]),
+            ctx.locs(&preps)
+        );
+        if let Some(f) = ctx.finding(
+            FindingKind::Agreement,
+            fam.agreement_rule(),
+            fam.topic(items),
+            &preps,
+            detail,
+            conf,
+        ) {
+            out.findings.push(f);
+        }
+    }
+    // Differences, between components.
+    // Per pair of components: confidence, kind, rule and the two items that showed it.
+    type Difference = (f64, FindingKind, &'static str, usize, usize);
+    let mut differ: BTreeMap<(usize, usize), Difference> = BTreeMap::new();
+    for (i, j, jd) in judged {
+        if let Judgement::Differ {
+            confidence,
+            kind,
+            rule,
+        } = jd
+        {
+            let (a, b) = (dsu.find(*i), dsu.find(*j));
+            if a == b {
+                continue;
+            }
+            let key = (a.min(b), a.max(b));
+            let (x, y) = if a < b { (*i, *j) } else { (*j, *i) };
+            let e = differ
+                .entry(key)
+                .or_insert((*confidence, *kind, rule, x, y));
+            // An update anywhere between two components explains the difference.
+            if *kind == FindingKind::Update && e.1 != FindingKind::Update
+                || (*kind == e.1 && *confidence > e.0)
+            {
+                *e = (*confidence, *kind, rule, x, y);
+            }
+        }
+    }
+    // Updates join into timelines.
+    let mut timeline = Dsu::new(n);
+    let mut tl_conf: BTreeMap<usize, f64> = BTreeMap::new();
+    for (&(a, b), e) in &differ {
+        if e.1 == FindingKind::Update {
+            timeline.union(a, b);
+        }
+    }
+    for (&(a, _), e) in &differ {
+        if e.1 == FindingKind::Update {
+            let r = timeline.find(a);
+            let c = tl_conf.entry(r).or_insert(0.0);
+            *c = c.max(e.0);
+        }
+    }
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for (&root, items) in &members {
+        let r = timeline.find(root);
+        if tl_conf.contains_key(&r) {
+            groups.entry(r).or_default().extend(items.iter().copied());
+        }
+    }
+    for (r, mut items) in groups {
+        items.sort_by(|&x, &y| fam.timeline(x).cmp(&fam.timeline(y)).then(x.cmp(&y)));
+        let mut steps: Vec<String> = Vec::new();
+        let mut run_value: Option<String> = None;
+        let mut run: Vec<usize> = Vec::new();
+        for &i in &items {
+            let v = fam.value(i);
+            if run_value.as_deref() != Some(v.as_str()) {
+                if let Some(rv) = run_value.take() {
+                    steps.push(format!("{rv} ({})", ctx.locs(&run)));
+                }
+                run.clear();
+                run_value = Some(v);
+            }
+            run.push(fam.prep(i));
+        }
+        if let Some(rv) = run_value {
+            steps.push(format!("{rv} ({})", ctx.locs(&run)));
+        }
+        let preps = preps_of(&items);
+        let detail = format!("timeline: {}", steps.join(" -> "));
+        if let Some(f) = ctx.finding(
+            FindingKind::Update,
+            fam.update_rule(),
+            fam.topic(&items),
+            &preps,
+            detail,
+            tl_conf.get(&r).copied().unwrap_or(0.0),
+        ) {
+            out.findings.push(f);
+        }
+    }
+    // Other differences, unless a timeline explains them.
+    for (&(a, b), &(c, kind, rule, x, y)) in &differ {
+        if kind == FindingKind::Update {
+            continue;
+        }
+        let ra = timeline.find(a);
+        if ra == timeline.find(b) && tl_conf.contains_key(&ra) {
+            continue;
+        }
+        let (ma, mb) = (&members[&a], &members[&b]);
+        let mut items: Vec<usize> = ma.iter().chain(mb.iter()).copied().collect();
+        items.sort_unstable();
+        let preps = preps_of(&items);
+        let detail = fam.detail(x, y, kind).unwrap_or_else(|| {
+            format!(
+                "{} ({}) vs {} ({})",
+                fam.value(ma[0]),
+                ctx.locs(&preps_of(ma)),
+                fam.value(mb[0]),
+                ctx.locs(&preps_of(mb))
+            )
+        });
+        if let Some(f) = ctx.finding(kind, rule, fam.topic(&items), &preps, detail, c) {
+            out.findings.push(f);
+        }
+    }
+    out
+}
+
+/// Every finding over the corpus's claims, shown or not: no threshold, single-source
+/// findings included. Sorted by kind, topic and id.
+pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules) -> Vec<Finding> {
+    let ctx = Ctx::new(articles, claims, rules);
+    let outs = [
+        quotes::run(&ctx),
+        numbers::run(&ctx),
+        events::run(&ctx),
+        polarity::run(&ctx),
+        roles::run(&ctx),
+    ];
+    let mut findings: Vec<Finding> = Vec::new();
+    let mut same_dsu = Dsu::new(ctx.preps.len());
+    let mut checkable: BTreeSet<usize> = BTreeSet::new();
+    for o in &outs {
+        findings.extend(o.findings.iter().cloned());
+        for &(a, b) in &o.same {
+            same_dsu.union(a, b);
+        }
+        checkable.extend(o.checkable.iter().copied());
+    }
+    // Single-source: checkable claims that no agreement of two or more independent
+    // sources carries; claims that agree within one source are one finding.
+    let corroborated: HashSet<&str> = findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Agreement && f.sources >= 2)
+        .flat_map(|f| f.claims.iter().map(String::as_str))
+        .collect();
+    let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &i in &checkable {
+        if ctx.preps[i].claim.quote == QuoteKind::Narrative {
+            continue;
+        }
+        if !corroborated.contains(ctx.preps[i].claim.id.as_str()) {
+            groups.entry(same_dsu.find(i)).or_default().push(i);
+        }
+    }
+    for items in groups.values() {
+        let p = &ctx.preps[items[0]];
+        let sources = ctx.sources(items);
+        if sources > 1 {
+            continue;
+        }
+        let detail = format!(
+            "only {} carries it: {}",
+            p.source.strip_prefix("article:").unwrap_or(&p.source),
+            ctx.locs(items)
+        );
+        let topic = format!("claim by {}", p.claim.speaker.name);
+        if let Some(f) = ctx.finding(
+            FindingKind::SingleSource,
+            "single-source",
+            topic,
+            items,
+            detail,
+            0.9,
+        ) {
+            findings.push(f);
+        }
+    }
+    dedupe(&mut findings);
+    findings.sort_by(|a, b| {
+        a.kind
+            .cmp(&b.kind)
+            .then_with(|| a.topic.cmp(&b.topic))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    findings
+}
+
+/// Drop duplicate findings: same kind and same claims (keep the most confident), and
+/// agreements whose claims another agreement already covers.
+fn dedupe(findings: &mut Vec<Finding>) {
+    findings.sort_by(|a, b| {
+        b.confidence
+            .total_cmp(&a.confidence)
+            .then_with(|| b.claims.len().cmp(&a.claims.len()))
+            .then_with(|| a.id.cmp(&b.id))
+    });
+    // The date and the place of one event are different facts; other families saying
+    // the same thing about the same claims are one finding.
+    let facet = |rule: &str| match rule.split('-').next() {
+        Some(f @ ("date" | "place")) => f.to_string(),
+        _ => String::new(),
+    };
+    let mut seen: HashSet<(FindingKind, Vec<String>, String)> = HashSet::new();
+    findings.retain(|f| seen.insert((f.kind, f.claims.clone(), facet(&f.rule))));
+    // Agreements contained in a larger agreement of the same family of evidence.
+    let agreements: Vec<(usize, BTreeSet<&str>)> = findings
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == FindingKind::Agreement)
+        .map(|(i, f)| (i, f.claims.iter().map(String::as_str).collect()))
+        .collect();
+    let mut drop: HashSet<usize> = HashSet::new();
+    let mut by_claim: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (k, (_, set)) in agreements.iter().enumerate() {
+        for c in set {
+            by_claim.entry(c).or_default().push(k);
+        }
+    }
+    for (k, (i, set)) in agreements.iter().enumerate() {
+        let Some(first) = set.iter().next() else {
+            continue;
+        };
+        // A plain statement agreement says less than any other agreement over the same
+        // claims; other agreements are covered by a larger one of their own rule.
+        let plain = findings[*i].rule == "statement-agreement";
+        let covered = by_claim.get(first).is_some_and(|others| {
+            others.iter().any(|&o| {
+                o != k && {
+                    let (oi, oset) = &agreements[o];
+                    let other_rule = &findings[*oi].rule;
+                    !drop.contains(oi)
+                        && set.is_subset(oset)
+                        && ((oset.len() > set.len() && *other_rule == findings[*i].rule)
+                            || (plain && other_rule != "statement-agreement"))
+                }
+            })
+        });
+        if covered {
+            drop.insert(*i);
+        }
+    }
+    let mut idx = 0;
+    findings.retain(|_| {
+        let keep = !drop.contains(&idx);
+        idx += 1;
+        keep
+    });
+}
+
+/// The findings shown under `rules.options`: at or above the confidence threshold, and
+/// single-source findings only when asked for. Sorted by kind, topic and id.
+pub fn compare(articles: &[Article], claims: &[Claim], rules: &CompareRules) -> Vec<Finding> {
+    let opts = rules.options;
+    compare_all(articles, claims, rules)
+        .into_iter()
+        .filter(|f| f.confidence + 1e-9 >= opts.min_confidence)
+        .filter(|f| opts.single_source || f.kind != FindingKind::SingleSource)
+        .collect()
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    //! Claims and articles built by hand for the families' tests.
+    use crate::model::*;
+
+    /// An article with an outlet (and optional wire), published on `date`.
+    pub fn article(id: &str, outlet: &str, wire: Option<&str>, date: &str) -> Article {
+        let mut a = Article::new(id, format!("{id}.txt"), Format::Text, String::new());
+        a.meta.outlet = Some(outlet.into());
+        a.meta.wire = wire.map(Into::into);
+        a.meta.published = Some(date.into());
+        a
+    }
+
+    /// A claim by `speaker` in `article` with `content`.
+    pub fn claim(article: &str, n: usize, speaker: &str, quote: QuoteKind, content: &str) -> Claim {
+        Claim {
+            id: format!("{article}#{n}"),
+            article: article.into(),
+            speaker: Speaker {
+                text: speaker.into(),
+                name: speaker.into(),
+                kind: SpeakerKind::Person,
+                role: None,
+                id: None,
+            },
+            cue: "said".into(),
+            cue_class: CueClass::Neutral,
+            quote,
+            content: content.into(),
+            content_span: Span::new(0, content.len()),
+            span: Span::new(0, content.len()),
+            line: n,
+            cited_outlet: None,
+            date: None,
+            date_source: None,
+            places: vec![],
+            quantities: vec![],
+            flags: vec![],
+        }
+    }
+
+    /// Add a quantity written `text` with `value` and `unit`.
+    pub fn qty(mut c: Claim, text: &str, value: f64, unit: &str) -> Claim {
+        c.quantities.push(Quantity {
+            text: text.into(),
+            value,
+            unit: Some(unit.into()),
+            span: Span::default(),
+        });
+        c
+    }
+
+    /// Add a place.
+    pub fn place(mut c: Claim, text: &str) -> Claim {
+        c.places.push(Place {
+            text: text.into(),
+            id: None,
+            span: Span::default(),
+        });
+        c
+    }
+
+    /// Set the date.
+    pub fn dated(mut c: Claim, date: &str) -> Claim {
+        c.date = Some(date.into());
+        c
+    }
+
+    /// The built-in rules.
+    pub fn rules() -> super::CompareRules {
+        super::CompareRules::compile(&crate::rules::RuleSet::embedded()).unwrap()
+    }
+
+    /// Everything compare_all finds.
+    pub fn find_all(articles: &[Article], claims: &[Claim]) -> Vec<Finding> {
+        super::compare_all(articles, claims, &rules())
+    }
+
+    /// Findings of one kind.
+    pub fn of(findings: &[Finding], kind: FindingKind) -> Vec<&Finding> {
+        findings.iter().filter(|f| f.kind == kind).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::*;
+    use super::*;
+    use crate::model::{FindingKind, QuoteKind};
+
+    #[test]
+    fn builtin_rules_compile() {
+        let r = rules();
+        assert!(r.frames.iter().any(|f| f.name == "plan-size"));
+        assert!(r.frames.iter().any(|f| f.kind == FrameKind::Event));
+    }
+
+    #[test]
+    fn finding_ids_are_stable_and_order_free() {
+        let a = finding_id(FindingKind::Agreement, "r", &["x#1".into(), "y#2".into()]);
+        let b = finding_id(FindingKind::Agreement, "r", &["y#2".into(), "x#1".into()]);
+        assert_eq!(a, b);
+        assert_eq!(a.len(), 12);
+        assert_ne!(
+            a,
+            finding_id(
+                FindingKind::Contradiction,
+                "r",
+                &["x#1".into(), "y#2".into()]
+            )
+        );
+    }
+
+    #[test]
+    fn independence_key_prefers_cited_outlet_then_wire_then_outlet() {
+        let a = article("a", "The Daily", Some("Reuters"), "2025-01-01");
+        let b = article("b", "The Daily", None, "2025-01-01");
+        let mut c = claim("a", 1, "X", QuoteKind::Indirect, "x");
+        assert_eq!(independence_key(&c, Some(&a)), "reuters");
+        assert_eq!(independence_key(&c, Some(&b)), "daily");
+        c.cited_outlet = Some("Axios".into());
+        assert_eq!(independence_key(&c, Some(&a)), "axios");
+        c.cited_outlet = None;
+        assert_eq!(independence_key(&c, None), "article:a");
+    }
+
+    #[test]
+    fn anchors_take_the_last_name_word_and_places() {
+        let r = rules();
+        let toks =
+            tokenize("Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.");
+        let places = vec![("moscow".to_string(), "Moscow".to_string())];
+        let a = anchors(&toks, &places, &r.lex, &HashMap::new());
+        let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
+        assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);
+        assert!(a[3].place);
+    }
+
+    #[test]
+    fn date_expressions_count_adjacent_words_once() {
+        let r = rules();
+        let n = |s: &str| date_expressions(&tokenize(s), &r.lex);
+        assert_eq!(n("they met on Tuesday, Dec. 2 in Moscow"), 1);
+        assert_eq!(n("they met on Monday and again on Friday"), 2);
+        assert_eq!(n("they met"), 0);
+        assert_eq!(n("talks took place the next day"), 1);
+    }
+
+    #[test]
+    fn user_rules_add_frames_and_bad_frames_are_reported() {
+        let mut set = RuleSet::embedded();
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("frames.toml"),
+            "[[frame]]\nname = \"goals\"\nkind = \"quantity\"\nunits = [\"goal\"]\nkeywords = [\"scored\"]\n",
+        )
+        .unwrap();
+        set = RuleSet::load(Some(dir.path()), true).unwrap_or(set);
+        let r = CompareRules::compile(&set).unwrap();
+        assert!(r.frames.iter().any(|f| f.name == "goals"));
+        std::fs::write(
+            dir.path().join("frames.toml"),
+            "[[frame]]\nname = \"bad\"\nkind = \"quantity\"\nkeywords = [\"x\"]\n",
+        )
+        .unwrap();
+        let set = RuleSet::load(Some(dir.path()), true).unwrap();
+        let err = CompareRules::compile(&set).unwrap_err().to_string();
+        assert!(err.contains("bad") && err.contains("units"), "{err}");
+    }
+
+    #[test]
+    fn threshold_and_single_source_filter_what_compare_returns() {
+        let arts = [
+            article("a", "Alpha", None, "2025-03-01"),
+            article("b", "Beta", None, "2025-03-01"),
+        ];
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Ann Lee",
+                QuoteKind::Direct,
+                "We will open the new bridge to traffic in May",
+            ),
+            claim(
+                "b",
+                1,
+                "Bob Stone",
+                QuoteKind::Direct,
+                "The river flooded three villages overnight and more rain is due",
+            ),
+        ];
+        let mut r = rules();
+        let all = compare_all(&arts, &claims, &r);
+        assert_eq!(of(&all, FindingKind::SingleSource).len(), 2);
+        assert!(compare(&arts, &claims, &r).is_empty());
+        r.options.single_source = true;
+        assert_eq!(compare(&arts, &claims, &r).len(), 2);
+    }
+}

@@ -1,0 +1,497 @@
+//! The numbers family: quantities in quantity frames ("28-point plan", "27 points",
+//! "about 1,100 jobs") compared across articles.
+//!
+//! An item is a quantity whose unit a quantity frame lists, with one of the frame's
+//! keywords within the frame's window. Items are blocked by frame and unit. Two items are
+//! about the same thing unless named qualifiers next to the numbers differ ("the EU's
+//! 12-point plan" vs "the US 28-point plan"). Equal values agree; different values are
+//! an **update** when a change word ("reduced to", "now", "originally") stands near either
+//! number or the claims' own dates differ, else a **contradiction** (`numeric`).
+//! Approximate numbers ("about 300") agree within the tolerance and contradict only
+//! beyond twice the tolerance.
+
+use super::text::Tok;
+use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, unit_key};
+use crate::model::FindingKind;
+use std::collections::BTreeSet;
+
+struct Item {
+    prep: usize,
+    frame: usize,
+    value: f64,
+    unit: String,
+    qualifiers: BTreeSet<String>,
+    approx: bool,
+    /// Timeline rank: 0 past ("originally"), 1 plain, 2 changed ("reduced to"), 3 now.
+    rank: u8,
+    changing: bool,
+}
+
+/// Numbers written in digits in `toks` with the unit noun after them, for claims the
+/// resolver gave no quantities: (token position, value, unit).
+fn fallback(toks: &[Tok]) -> Vec<(usize, f64, String)> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let (num, rest) = match t.norm.split_once('-') {
+            Some((n, u)) => (n, Some(u)),
+            None => (t.norm.as_str(), None),
+        };
+        let digits: String = num.chars().filter(|c| *c != ',').collect();
+        if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
+            continue;
+        }
+        let Ok(value) = digits.parse::<f64>() else {
+            continue;
+        };
+        let unit = match rest {
+            Some(u) => u.to_string(),
+            None => match toks.get(i + 1) {
+                Some(n) => n.norm.clone(),
+                None => continue,
+            },
+        };
+        out.push((i, value, unit_key(&unit)));
+    }
+    out
+}
+
+/// Token position of the quantity written `text` in `toks` (by byte offset in content).
+fn position(content: &str, toks: &[Tok], text: &str) -> Option<usize> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
+    }
+    let lower = content.to_lowercase();
+    let at = lower.find(&text.to_lowercase())?;
+    toks.iter().position(|t| t.end > at)
+}
+
+fn format_value(v: f64, unit: &str) -> String {
+    let n = if (v - v.round()).abs() < 1e-9 {
+        format!("{}", v.round() as i64)
+    } else {
+        format!("{v}")
+    };
+    let unit = if (v - 1.0).abs() < 1e-9 || unit.ends_with('s') || unit == "people" {
+        unit.to_string()
+    } else if let Some(s) = unit
+        .strip_suffix('y')
+        .filter(|s| !s.ends_with(['a', 'e', 'o', 'u']))
+    {
+        format!("{s}ies")
+    } else {
+        format!("{unit}s")
+    };
+    format!("{n} {unit}")
+}
+
+struct Numbers<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    items: Vec<Item>,
+}
+
+impl Family for Numbers<'_, '_> {
+    fn prep(&self, i: usize) -> usize {
+        self.items[i].prep
+    }
+    fn value(&self, i: usize) -> String {
+        let it = &self.items[i];
+        let v = format_value(it.value, &it.unit);
+        if it.approx { format!("about {v}") } else { v }
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let Some(&first) = items.first() else {
+            return String::new();
+        };
+        let f = &self.ctx.rules.frames[self.items[first].frame];
+        // Qualifiers every item shares make the topic precise.
+        let mut shared: Option<BTreeSet<String>> = None;
+        for &i in items {
+            let q = &self.items[i].qualifiers;
+            shared = Some(match shared {
+                None => q.clone(),
+                Some(s) => s.intersection(q).cloned().collect(),
+            });
+        }
+        let shared = shared.unwrap_or_default();
+        if shared.is_empty() {
+            f.topic.clone()
+        } else {
+            let names: Vec<String> = shared
+                .iter()
+                .map(|k| display(self.ctx, self.items[first].prep, k))
+                .collect();
+            format!("{} ({})", f.topic, names.join(", "))
+        }
+    }
+    fn agreement_rule(&self) -> &'static str {
+        "numeric-agreement"
+    }
+    fn update_rule(&self) -> &'static str {
+        "numeric-update"
+    }
+    fn timeline(&self, i: usize) -> (u8, String) {
+        let it = &self.items[i];
+        let p = &self.ctx.preps[it.prep];
+        let date = p
+            .event_date
+            .or_else(|| p.article.and_then(|a| a.meta.published.as_deref()))
+            .unwrap_or("");
+        (it.rank, date.to_string())
+    }
+}
+
+fn display(ctx: &Ctx, prep: usize, key: &str) -> String {
+    ctx.preps[prep]
+        .anchors
+        .iter()
+        .find(|a| a.key == key)
+        .map_or_else(|| key.to_string(), |a| a.display.clone())
+}
+
+/// Compare every quantity in a quantity frame.
+pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
+    let lex = &ctx.rules.lex;
+    let mut items: Vec<Item> = Vec::new();
+    for (pi, p) in ctx.preps.iter().enumerate() {
+        let quantities: Vec<(usize, f64, String)> = if p.claim.quantities.is_empty() {
+            fallback(&p.toks)
+        } else {
+            p.claim
+                .quantities
+                .iter()
+                .filter_map(|q| {
+                    let unit = unit_key(q.unit.as_deref()?);
+                    let pos = position(&p.claim.content, &p.toks, &q.text)?;
+                    Some((pos, q.value, unit))
+                })
+                .collect()
+        };
+        for (fi, f) in ctx.rules.frames.iter().enumerate() {
+            if f.kind != FrameKind::Quantity {
+                continue;
+            }
+            let hits = f.hits(&p.toks);
+            for (pos, value, unit) in &quantities {
+                if !f.units.contains(unit) || !value.is_finite() {
+                    continue;
+                }
+                let lo = pos.saturating_sub(f.window);
+                let hi = pos + f.window + 1;
+                let Some(&kw) = hits
+                    .iter()
+                    .filter(|&&h| h >= lo && h < hi && h != *pos)
+                    .min_by_key(|&&h| h.abs_diff(*pos))
+                else {
+                    continue;
+                };
+                // Names in the phrase that holds the number and its keyword ("the EU's
+                // 12-point plan", "the Washington plan has 28 points").
+                let (qlo, qhi) = (kw.min(*pos).saturating_sub(3), kw.max(*pos) + 1);
+                let qualifiers = p
+                    .strong()
+                    .filter(|a| a.pos >= qlo && a.pos < qhi)
+                    .map(|a| a.key.clone())
+                    .collect();
+                let approx = lex.approximate.any_in(&p.toks, pos.saturating_sub(3), *pos);
+                // A frame's own keyword ("jobs will be cut") is not a change word.
+                let near = |list: &super::text::WordList| {
+                    list.positions(&p.toks)
+                        .iter()
+                        .any(|&(i, _)| i >= lo && i < hi && !hits.contains(&i))
+                };
+                let now = near(&lex.now);
+                let change = near(&lex.change);
+                let past = near(&lex.past);
+                let rank = if now {
+                    3
+                } else if change && !past {
+                    2
+                } else if past {
+                    0
+                } else {
+                    1
+                };
+                items.push(Item {
+                    prep: pi,
+                    frame: fi,
+                    value: *value,
+                    unit: unit.clone(),
+                    qualifiers,
+                    approx,
+                    rank,
+                    changing: now || change || past,
+                });
+            }
+        }
+    }
+    let keyed = items
+        .iter()
+        .enumerate()
+        .map(|(k, it)| (format!("{}|{}", it.frame, it.unit), k));
+    let pairs = candidate_pairs(keyed, |k| {
+        ((items[k].value * 1000.0).round() as i64, items[k].prep)
+    });
+    let mut judged = Vec::new();
+    for (a, b) in pairs {
+        if let Some(j) = judge(ctx, &items[a], &items[b]) {
+            judged.push((a, b, j));
+        }
+    }
+    let checkable = items.iter().map(|it| it.prep).collect();
+    let fam = Numbers { ctx, items };
+    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    out.checkable = checkable;
+    out
+}
+
+fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+    if a.prep == b.prep {
+        return None;
+    }
+    // Named qualifiers next to the numbers must not tell the things apart.
+    let shared = a.qualifiers.intersection(&b.qualifiers).count();
+    if !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && shared == 0 {
+        return None;
+    }
+    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    let tol = ctx.rules.lex.tolerance;
+    let big = a.value.abs().max(b.value.abs());
+    let rel = if big == 0.0 {
+        0.0
+    } else {
+        (a.value - b.value).abs() / big
+    };
+    let approx = a.approx || b.approx;
+    let equal = if approx { rel <= tol } else { rel < 1e-9 };
+    let bonus = if shared > 0 { 0.1 } else { 0.0 };
+    if equal {
+        return Some(Judgement::Same(
+            0.65 + bonus + if approx { 0.0 } else { 0.05 },
+        ));
+    }
+    if approx && rel <= 2.0 * tol {
+        return None;
+    }
+    let dated_apart = matches!((pa.event_date, pb.event_date), (Some(x), Some(y)) if x != y);
+    if a.changing || b.changing || dated_apart {
+        return Some(Judgement::Differ {
+            confidence: 0.75 + bonus,
+            kind: FindingKind::Update,
+            rule: "numeric-update",
+        });
+    }
+    let mut conf = 0.75 + bonus;
+    if approx {
+        conf -= 0.1;
+    }
+    Some(Judgement::Differ {
+        confidence: conf,
+        kind: FindingKind::Contradiction,
+        rule: "numeric-contradiction",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
+    use crate::model::{FindingKind, QuoteKind};
+
+    fn arts() -> Vec<crate::model::Article> {
+        vec![
+            article("a", "Alpha News", None, "2025-03-01"),
+            article("b", "Beta Times", None, "2025-03-02"),
+            article("c", "Gamma Post", None, "2025-03-03"),
+        ]
+    }
+
+    fn c(art: &str, n: usize, content: &str, q: &str, v: f64, unit: &str) -> crate::model::Claim {
+        qty(
+            claim(art, n, "Someone", QuoteKind::Indirect, content),
+            q,
+            v,
+            unit,
+        )
+    }
+
+    #[test]
+    fn different_numbers_for_one_plan_contradict() {
+        let claims = [
+            c("a", 1, "the plan has 28 points", "28 points", 28.0, "point"),
+            c(
+                "b",
+                1,
+                "the 27-point document was sent to Kyiv",
+                "27-point",
+                27.0,
+                "point",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "numeric-contradiction");
+        assert_eq!(k[0].topic, "number of points in the plan");
+        assert!(k[0].detail.contains("28 points") && k[0].detail.contains("27 points"));
+        assert!(k[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn change_words_make_an_update_with_a_timeline() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the 28-point plan, in its original form, was harsh",
+                "28-point",
+                28.0,
+                "point",
+            ),
+            c(
+                "b",
+                1,
+                "the plan had been reduced to 20 points",
+                "20 points",
+                20.0,
+                "point",
+            ),
+            c(
+                "c",
+                1,
+                "the document now contains 27 points",
+                "27 points",
+                27.0,
+                "point",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        let u = of(&f, FindingKind::Update);
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert_eq!(u[0].claims.len(), 3);
+        let d = &u[0].detail;
+        let (i28, i20, i27) = (
+            d.find("28 points").unwrap(),
+            d.find("20 points").unwrap(),
+            d.find("27 points").unwrap(),
+        );
+        assert!(i28 < i20 && i20 < i27, "{d}");
+    }
+
+    #[test]
+    fn same_number_agrees_across_sources_and_not_within_one() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the 28-point plan was drafted in October",
+                "28-point",
+                28.0,
+                "point",
+            ),
+            c("b", 1, "a plan of 28 points", "28 points", 28.0, "point"),
+        ];
+        let f = find_all(&arts(), &claims);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1);
+        assert_eq!(ag[0].sources, 2);
+        let same = [
+            article("a", "Alpha News", Some("Wire"), "2025-03-01"),
+            article("b", "Beta Times", Some("Wire"), "2025-03-01"),
+        ];
+        assert!(of(&find_all(&same, &claims), FindingKind::Agreement).is_empty());
+    }
+
+    #[test]
+    fn the_same_number_about_different_things_is_not_compared() {
+        // Different units, and a unit in no frame.
+        let claims = [
+            c("a", 1, "the plan has 20 points", "20 points", 20.0, "point"),
+            c(
+                "b",
+                1,
+                "20 people were killed in the strike",
+                "20 people",
+                20.0,
+                "people",
+            ),
+            c(
+                "c",
+                1,
+                "the team scored 20 points in the final",
+                "20 points",
+                20.0,
+                "point",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Agreement).is_empty(), "{f:#?}");
+        // Named qualifiers that differ.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Brussels plan has 12 points",
+                "12 points",
+                12.0,
+                "point",
+            ),
+            c(
+                "b",
+                1,
+                "the Washington plan has 28 points",
+                "28 points",
+                28.0,
+                "point",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn approximate_numbers_agree_within_tolerance() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "about 1,100 jobs could be cut",
+                "1,100 jobs",
+                1100.0,
+                "job",
+            ),
+            c(
+                "b",
+                1,
+                "1,050 jobs will be cut",
+                "1,050 jobs",
+                1050.0,
+                "job",
+            ),
+            c(
+                "c",
+                1,
+                "some 2,000 jobs will be cut",
+                "2,000 jobs",
+                2000.0,
+                "job",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert!(k[0].claims.contains(&"c#1".to_string()));
+    }
+
+    #[test]
+    fn digits_are_read_when_the_resolver_gave_no_quantity() {
+        let claims = [
+            claim("a", 1, "X", QuoteKind::Indirect, "the plan has 28 points"),
+            claim("b", 1, "Y", QuoteKind::Indirect, "the 27-point document"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+}

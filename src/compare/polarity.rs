@@ -1,0 +1,609 @@
+//! The polarity family: statements that one source asserts and another denies.
+//!
+//! Two kinds of items:
+//!
+//! - **framed statements**: a statement frame's keyword ("agreement", "progress") with
+//!   its polarity: negations within `scope` words in the same clause ("no concrete
+//!   agreement was reached", "did not make progress") and the frame's or antonyms.toml's
+//!   negative words ("stalemate", "rejected") flip it. Blocked by frame and named anchor
+//!   (or date); two items are about the same thing when they share an anchor (or the
+//!   date), their places are compatible, and the words around the keyword overlap
+//!   (Jaccard >= [`FOCUS`]) — so "agreement on the border annex" is not compared with
+//!   "agreement on the water annex".
+//! - **plain statements**: any claim's content as a set of word stems (stop words and
+//!   negations left out, antonyms mapped to their pair). Two claims whose sets overlap
+//!   by Jaccard >= [`SIMILAR`] with the same polarity say the same thing (agreement);
+//!   overlapping by >= [`CONTRADICT`] with different polarities, opposite things
+//!   (contradiction). Blocked by the three rarest stems of each claim.
+//!
+//! Hedged statements ("close to an agreement", "could reach a deal") are never compared:
+//! they neither assert nor deny. Rules: `polarity-contradiction` (a negation),
+//! `antonym-contradiction` (an antonym), `statement-agreement`.
+
+use super::text::{Tok, stem};
+use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
+use crate::model::{FindingKind, QuoteKind};
+use std::collections::{BTreeSet, HashMap};
+
+/// Jaccard overlap of the words around two framed keywords needed to compare them.
+pub const FOCUS: f64 = 0.4;
+/// Jaccard overlap of two plain statements' stems needed to call them the same.
+pub const SIMILAR: f64 = 0.6;
+/// Jaccard overlap needed to call them opposite: higher, since one changed word
+/// ("fisheries annex" for "dredging annex") may change the subject.
+pub const CONTRADICT: f64 = 0.8;
+/// Plain statements with fewer stems are not compared.
+pub const MIN_STEMS: usize = 3;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Polarity {
+    negative: bool,
+    antonym: bool,
+}
+
+/// Whether a negation starts at token `i` (and how long it is), not counting phrases
+/// such as "not only".
+fn negation_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
+    if lex.not_negations.match_at(toks, i).is_some() {
+        return None;
+    }
+    lex.negations.match_at(toks, i)
+}
+
+/// Which antonym pair token `i` belongs to, and whether on the negative side.
+fn antonym_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, bool)> {
+    lex.pairs.iter().enumerate().find_map(|(p, (pos, neg))| {
+        if neg.match_at(toks, i).is_some() {
+            Some((p, true))
+        } else if pos.match_at(toks, i).is_some() {
+            Some((p, false))
+        } else {
+            None
+        }
+    })
+}
+
+/// The clause around token `k`: from the last break before it to the next break.
+fn clause(toks: &[Tok], k: usize, reach: usize) -> (usize, usize) {
+    let mut lo = k;
+    while lo > 0 && k - lo < reach && !toks[lo].breaks {
+        lo -= 1;
+    }
+    let mut hi = k + 1;
+    while hi < toks.len() && hi - k <= reach && !toks[hi].breaks {
+        hi += 1;
+    }
+    (lo, hi)
+}
+
+/// Plain statement stems (antonyms as `~N`) and polarity of a whole content.
+fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<String>, Polarity) {
+    let mut keys = BTreeSet::new();
+    let mut flips = 0;
+    let mut antonym = false;
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(n) = lex.not_negations.match_at(toks, i) {
+            i += n;
+            continue;
+        }
+        if let Some(n) = lex.negations.match_at(toks, i) {
+            flips += 1;
+            i += n;
+            continue;
+        }
+        if let Some((p, neg)) = antonym_at(toks, i, lex) {
+            keys.insert(format!("~{p}"));
+            if neg {
+                flips += 1;
+                antonym = true;
+            }
+            i += 1;
+            continue;
+        }
+        let norm = &toks[i].norm;
+        if !lex.stopwords.contains(super::text::strip_possessive(norm)) {
+            keys.insert(stem(norm));
+        }
+        i += 1;
+    }
+    (
+        keys,
+        Polarity {
+            negative: flips % 2 == 1,
+            antonym,
+        },
+    )
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+struct Item {
+    prep: usize,
+    /// Frame index for framed statements.
+    frame: Option<usize>,
+    polarity: Polarity,
+    /// Framed: words around the keyword; plain: all stems.
+    words: BTreeSet<String>,
+}
+
+struct Statements<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    items: Vec<Item>,
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}...", words[..n].join(" "))
+    }
+}
+
+impl Family for Statements<'_, '_> {
+    fn prep(&self, i: usize) -> usize {
+        self.items[i].prep
+    }
+    fn value(&self, i: usize) -> String {
+        let it = &self.items[i];
+        let p = &self.ctx.preps[it.prep];
+        format!(
+            "{} \u{201c}{}\u{201d}",
+            if it.polarity.negative { "no:" } else { "yes:" },
+            clip(&p.claim.content, 14)
+        )
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let Some(&first) = items.first() else {
+            return String::new();
+        };
+        let it = &self.items[first];
+        let p = &self.ctx.preps[it.prep];
+        match it.frame {
+            Some(f) => {
+                let frame = &self.ctx.rules.frames[f];
+                let mut shared: Option<BTreeSet<&str>> = None;
+                for &i in items {
+                    let keys: BTreeSet<&str> = self.ctx.preps[self.items[i].prep]
+                        .strong()
+                        .map(|a| a.key.as_str())
+                        .collect();
+                    shared = Some(match shared {
+                        None => keys,
+                        Some(s) => s.intersection(&keys).copied().collect(),
+                    });
+                }
+                let names: Vec<String> = shared
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|k| p.anchors.iter().find(|a| a.key == *k))
+                    .map(|a| a.display.clone())
+                    .collect();
+                if names.is_empty() {
+                    frame.topic.clone()
+                } else {
+                    format!("{} ({})", frame.topic, names.join(", "))
+                }
+            }
+            None => format!("statement \u{201c}{}\u{201d}", clip(&p.claim.content, 10)),
+        }
+    }
+    fn agreement_rule(&self) -> &'static str {
+        "statement-agreement"
+    }
+    fn update_rule(&self) -> &'static str {
+        "statement-update"
+    }
+}
+
+/// Compare framed and plain statements.
+pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
+    let lex = &ctx.rules.lex;
+    let mut framed: Vec<Item> = Vec::new();
+    let mut plain: Vec<Item> = Vec::new();
+    for (pi, p) in ctx.preps.iter().enumerate() {
+        let toks = &p.toks;
+        for (fi, f) in ctx.rules.frames.iter().enumerate() {
+            if f.kind != FrameKind::Statement {
+                continue;
+            }
+            let Some(&k) = f.hits(toks).first() else {
+                continue;
+            };
+            let (lo, hi) = clause(toks, k, 8);
+            if lex.hedges.any_in(toks, lo, hi.min(k + 3)) {
+                continue;
+            }
+            let scope = lex.scope;
+            let mut flips = 0;
+            let mut antonym = false;
+            let (nlo, nhi) = (lo.max(k.saturating_sub(scope)), hi.min(k + scope + 1));
+            let mut i = nlo;
+            while i < nhi {
+                if let Some(n) = negation_at(toks, i, lex) {
+                    flips += 1;
+                    i += n;
+                    continue;
+                }
+                if f.negative.match_at(toks, i).is_some() {
+                    flips += 1;
+                    antonym = true;
+                } else if f.positive.match_at(toks, i).is_none() {
+                    if let Some((_, true)) = antonym_at(toks, i, lex) {
+                        flips += 1;
+                        antonym = true;
+                    }
+                }
+                i += 1;
+            }
+            let keywords = &f.keywords;
+            let words: BTreeSet<String> = (lo..hi)
+                .filter(|&i| {
+                    let norm = super::text::strip_possessive(&toks[i].norm);
+                    !lex.stopwords.contains(norm)
+                        && keywords.match_at(toks, i).is_none()
+                        && lex.negations.match_at(toks, i).is_none()
+                        && f.negative.match_at(toks, i).is_none()
+                        && f.positive.match_at(toks, i).is_none()
+                        && antonym_at(toks, i, lex).is_none()
+                })
+                .map(|i| stem(&toks[i].norm))
+                .collect();
+            framed.push(Item {
+                prep: pi,
+                frame: Some(fi),
+                polarity: Polarity {
+                    negative: flips % 2 == 1,
+                    antonym,
+                },
+                words,
+            });
+        }
+        if !p.hedged {
+            let (keys, polarity) = statement(toks, lex);
+            if keys.len() >= MIN_STEMS {
+                plain.push(Item {
+                    prep: pi,
+                    frame: None,
+                    polarity,
+                    words: keys,
+                });
+            }
+        }
+    }
+    let mut out = FamilyOut::default();
+    // Framed statements.
+    {
+        let keyed = framed.iter().enumerate().flat_map(|(k, it)| {
+            let p = &ctx.preps[it.prep];
+            let f = it.frame.unwrap_or(0);
+            let mut keys: Vec<(String, usize)> =
+                p.strong().map(|a| (format!("{f}|{}", a.key), k)).collect();
+            if let Some(d) = p.event_date {
+                keys.push((format!("{f}|date:{d}"), k));
+            }
+            keys
+        });
+        let pairs = candidate_pairs(keyed, |k| framed[k].prep);
+        let judged: Vec<_> = pairs
+            .into_iter()
+            .filter_map(|(a, b)| judge_framed(ctx, &framed[a], &framed[b]).map(|j| (a, b, j)))
+            .collect();
+        out.checkable.extend(framed.iter().map(|it| it.prep));
+        let fam = Statements { ctx, items: framed };
+        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+    }
+    // Plain statements, blocked by their rarest stems.
+    {
+        let mut df: HashMap<&str, usize> = HashMap::new();
+        for it in &plain {
+            for w in &it.words {
+                *df.entry(w.as_str()).or_default() += 1;
+            }
+        }
+        let keyed: Vec<(String, usize)> = plain
+            .iter()
+            .enumerate()
+            .flat_map(|(k, it)| {
+                let mut ws: Vec<&String> = it.words.iter().collect();
+                ws.sort_by_key(|w| (df.get(w.as_str()).copied().unwrap_or(0), *w));
+                ws.into_iter()
+                    .take(3)
+                    .map(move |w| (w.clone(), k))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
+        let pairs = candidate_pairs(keyed, |k| plain[k].prep);
+        let judged: Vec<_> = pairs
+            .into_iter()
+            .filter_map(|(a, b)| judge_plain(ctx, &plain[a], &plain[b]).map(|j| (a, b, j)))
+            .collect();
+        let fam = Statements { ctx, items: plain };
+        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+    }
+    out
+}
+
+fn differ(confidence: f64, a: &Item, b: &Item) -> Judgement {
+    let antonym = a.polarity.antonym != b.polarity.antonym;
+    Judgement::Differ {
+        confidence,
+        kind: FindingKind::Contradiction,
+        rule: if antonym {
+            "antonym-contradiction"
+        } else {
+            "polarity-contradiction"
+        },
+    }
+}
+
+fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+    if a.prep == b.prep || a.frame != b.frame {
+        return None;
+    }
+    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    if pa.claim.article == pb.claim.article {
+        return None;
+    }
+    let ka: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
+    let kb: BTreeSet<&str> = pb.strong().map(|x| x.key.as_str()).collect();
+    let shared = ka.intersection(&kb).count();
+    let same_day = matches!((pa.event_date, pb.event_date), (Some(x), Some(y)) if x == y);
+    if shared == 0 && !same_day {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (pa.event_date, pb.event_date) {
+        if x != y {
+            return None;
+        }
+    }
+    if !pa.places.is_empty()
+        && !pb.places.is_empty()
+        && !pa.places.iter().any(|(x, _)| {
+            pb.places
+                .iter()
+                .any(|(y, _)| ctx.rules.places_compatible(x, y))
+        })
+    {
+        return None;
+    }
+    let focus = jaccard(&a.words, &b.words);
+    if focus < FOCUS {
+        return None;
+    }
+    let conf = 0.5 + 0.05 * shared.min(3) as f64 + 0.3 * focus;
+    if a.polarity.negative == b.polarity.negative {
+        Some(Judgement::Same(conf))
+    } else {
+        Some(differ(conf, a, b))
+    }
+}
+
+fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
+    ctx.preps[prep]
+        .toks
+        .iter()
+        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
+        .map(|t| t.norm.clone())
+        .collect()
+}
+
+fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    if pa.claim.article == pb.claim.article {
+        return None;
+    }
+    // Two direct quotes are the quotes family's business (misquote, with a diff).
+    if pa.claim.quote == QuoteKind::Direct && pb.claim.quote == QuoteKind::Direct {
+        return None;
+    }
+    let j = jaccard(&a.words, &b.words);
+    if j < SIMILAR {
+        return None;
+    }
+    // Named anchors must not tell the subjects apart.
+    let ka: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
+    let kb: BTreeSet<&str> = pb.strong().map(|x| x.key.as_str()).collect();
+    if !ka.is_empty() && !kb.is_empty() && ka.is_disjoint(&kb) {
+        return None;
+    }
+    // Numbers are the numbers family's business.
+    let (da, db) = (digits(ctx, a.prep), digits(ctx, b.prep));
+    if da != db {
+        return None;
+    }
+    if a.polarity.negative != b.polarity.negative {
+        if j < CONTRADICT {
+            return None;
+        }
+        return Some(differ(0.45 + 0.4 * j, a, b));
+    }
+    {
+        // Word overlap is weak evidence of saying the same thing: one changed word
+        // ("northern" for "southern") keeps the overlap high.
+        Some(Judgement::Same(0.3 + 0.5 * j))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
+    use crate::model::{FindingKind, QuoteKind};
+
+    fn arts() -> Vec<crate::model::Article> {
+        vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+            article("c", "Gamma Post", None, "2025-12-03"),
+        ]
+    }
+
+    fn c(art: &str, n: usize, content: &str) -> crate::model::Claim {
+        claim(art, n, "Someone", QuoteKind::Indirect, content)
+    }
+
+    #[test]
+    fn negation_of_a_framed_statement_contradicts() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "no agreement was reached at the Geneva talks with Okafor",
+            ),
+            c(
+                "b",
+                1,
+                "an agreement was reached at the Geneva talks with Okafor",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "polarity-contradiction");
+        assert!(
+            k[0].topic.starts_with("whether an agreement was reached"),
+            "{}",
+            k[0].topic
+        );
+        assert!(k[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn antonyms_contradict() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Harlow council approved the new budget for the river port",
+            ),
+            c(
+                "b",
+                1,
+                "the Harlow council rejected the new budget for the river port",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "antonym-contradiction");
+    }
+
+    #[test]
+    fn will_go_against_will_not_go() {
+        let claims = [
+            c("a", 1, "the envoys will go to Kyiv after the Moscow talks"),
+            c(
+                "b",
+                1,
+                "the envoys will not go to Kyiv after the Moscow talks",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn hedged_statements_are_not_compared() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "no concrete agreement was reached in the Okafor talks",
+            ),
+            c(
+                "b",
+                1,
+                "the parties are close to an agreement in the Okafor talks",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn different_sub_topics_of_one_event_do_not_contradict() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "delegates agreed on the water-sharing annex in Geneva",
+            ),
+            c(
+                "b",
+                1,
+                "no agreement was reached on the border demarcation annex in Geneva",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // Different subjects named.
+        let claims = [
+            c("a", 1, "Russia has not agreed to the ceasefire plan"),
+            c("b", 1, "Ukraine has agreed to the ceasefire plan"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn one_changed_subject_word_is_not_a_contradiction() {
+        let claims = [
+            c("a", 1, "agreement was reached on the fisheries annex"),
+            c(
+                "b",
+                1,
+                "no agreement has been reached on the dredging annex",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn not_only_is_not_a_negation() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the deal is not only about the Tarn harbour but about jobs",
+            ),
+            c("b", 1, "the deal is about the Tarn harbour and about jobs"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn same_statement_from_two_sources_agrees() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Harlow council approved the new budget for the river port",
+            ),
+            c(
+                "b",
+                1,
+                "the Harlow council has approved a new budget for the river port",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].sources, 2);
+    }
+}

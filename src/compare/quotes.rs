@@ -1,0 +1,754 @@
+//! The quotes family: direct quotations (whole direct claims and the quoted fragments of
+//! mixed ones) compared word by word across articles.
+//!
+//! - the same speaker, the same words (or one quote a part of the other, ellipses
+//!   allowed): **agreement** (`quote-agreement`);
+//! - the same speaker, near-identical words: **misquote** (`misquote`), with a word diff;
+//! - different speakers, the same or near-identical words: **misattribution**
+//!   (`misattribution`), unless one claim relays the other speaker ("quoting Putin",
+//!   the other speaker's name in the attribution), or a speaker is anonymous, an outlet
+//!   or a document (they relay rather than say).
+//!
+//! Candidate pairs share a three-word shingle of the quote; spelling variants
+//! ("organisation"/"organization", "Zelensky"/"Zelenskyy") count as the same word.
+
+use super::text::fold;
+use super::text::spelling_variant as variant;
+use super::{Ctx, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker};
+use crate::model::{FindingKind, QuoteKind, SpeakerKind};
+use crate::rules::Fnv;
+
+/// Quotes shorter than this (in words) are not compared: short phrases are said by many.
+pub const MIN_WORDS: usize = 4;
+/// Quotes shorter than this are never called misattributed.
+pub const MIN_WORDS_MISATTRIBUTION: usize = 6;
+/// Word-sequence similarity (2 x common / total) at or above which two quotes are
+/// near-identical.
+pub const NEAR: f64 = 0.7;
+
+/// Cues by which a speaker relays someone else's words.
+const RELAY_CUES: &[&str] = &[
+    "quoted",
+    "quoting",
+    "quotes",
+    "citing",
+    "cited",
+    "cites",
+    "repeated",
+    "repeating",
+    "echoed",
+    "echoing",
+    "read",
+    "recalled",
+];
+
+struct Item {
+    prep: usize,
+    /// The quote as written.
+    text: String,
+    /// Folded words.
+    norms: Vec<String>,
+    /// Folded words of each part between ellipses.
+    parts: Vec<Vec<String>>,
+}
+
+/// Quoted fragments of `content`: text between matching quotation marks.
+fn fragments(content: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let chars: Vec<(usize, char)> = content.char_indices().collect();
+    let mut k = 0;
+    while k < chars.len() {
+        let (b, c) = chars[k];
+        let close = match c {
+            '\u{201c}' => Some('\u{201d}'),
+            '"' => Some('"'),
+            '\u{ab}' => Some('\u{bb}'),
+            '\u{2018}' => Some('\u{2019}'),
+            '\'' if k == 0 || !chars[k - 1].1.is_alphanumeric() => Some('\''),
+            _ => None,
+        };
+        let Some(close) = close else {
+            k += 1;
+            continue;
+        };
+        let start = b + c.len_utf8();
+        let mut m = k + 1;
+        let mut found = None;
+        while m < chars.len() {
+            let (bm, cm) = chars[m];
+            let next_alnum = chars.get(m + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+            if cm == close && !(matches!(close, '\'' | '\u{2019}') && next_alnum) {
+                found = Some((bm, m));
+                break;
+            }
+            m += 1;
+        }
+        match found {
+            Some((end, m)) => {
+                out.push(content[start..end].to_string());
+                k = m + 1;
+            }
+            None => k += 1,
+        }
+    }
+    out
+}
+
+fn words_of(s: &str) -> (Vec<String>, Vec<String>) {
+    let toks = super::text::tokenize(s);
+    (
+        toks.iter().map(|t| t.text.clone()).collect(),
+        toks.into_iter().map(|t| t.norm).collect(),
+    )
+}
+
+fn item(prep: usize, text: &str) -> Option<Item> {
+    let (_, norms) = words_of(text);
+    if norms.len() < MIN_WORDS {
+        return None;
+    }
+    let parts = text
+        .split(['\u{2026}'])
+        .flat_map(|p| p.split("..."))
+        .map(|p| words_of(p).1)
+        .filter(|p| !p.is_empty())
+        .collect();
+    Some(Item {
+        prep,
+        text: text.trim().to_string(),
+        norms,
+        parts,
+    })
+}
+
+/// Longest common subsequence alignment of two word lists: the pairs of aligned indices.
+fn align(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+    let (n, m) = (a.len().min(400), b.len().min(400));
+    let mut dp = vec![vec![0u16; m + 1]; n + 1];
+    for i in (0..n).rev() {
+        for j in (0..m).rev() {
+            dp[i][j] = if variant(&a[i], &b[j]) {
+                dp[i + 1][j + 1] + 1
+            } else {
+                dp[i + 1][j].max(dp[i][j + 1])
+            };
+        }
+    }
+    let (mut i, mut j) = (0, 0);
+    let mut out = Vec::new();
+    while i < n && j < m {
+        if variant(&a[i], &b[j]) && dp[i][j] == dp[i + 1][j + 1] + 1 {
+            out.push((i, j));
+            i += 1;
+            j += 1;
+        } else if dp[i + 1][j] >= dp[i][j + 1] {
+            i += 1;
+        } else {
+            j += 1;
+        }
+    }
+    out
+}
+
+/// Whether `needle` occurs as consecutive words in `hay` from position `from`; returns
+/// the position after it.
+fn find_run(hay: &[String], needle: &[String], from: usize) -> Option<usize> {
+    if needle.is_empty() {
+        return Some(from);
+    }
+    (from..=hay.len().saturating_sub(needle.len()))
+        .find(|&s| needle.iter().zip(&hay[s..]).all(|(x, y)| variant(x, y)))
+        .map(|s| s + needle.len())
+}
+
+/// Whether the quote `short` is part of `long`: each of its parts between ellipses occurs
+/// in order as consecutive words.
+fn contained(short: &Item, long: &Item) -> bool {
+    let mut pos = 0;
+    for p in &short.parts {
+        match find_run(&long.norms, p, pos) {
+            Some(next) => pos = next,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// A one-line word diff of two quotes: unchanged words kept (long runs elided), removed
+/// words as `[-...-]`, added words as `{+...+}`.
+pub fn word_diff(a: &str, b: &str) -> String {
+    let (wa, na) = words_of(a);
+    let (wb, nb) = words_of(b);
+    let pairs = align(&na, &nb);
+    let mut out: Vec<String> = Vec::new();
+    let (mut i, mut j) = (0, 0);
+    let mut same: Vec<String> = Vec::new();
+    let flush_same = |same: &mut Vec<String>, out: &mut Vec<String>, last: bool| {
+        let first = out.is_empty();
+        if same.len() > 6 {
+            let head: Vec<String> = if first { vec![] } else { same[..3].to_vec() };
+            let tail: Vec<String> = if last {
+                vec![]
+            } else {
+                same[same.len() - 3..].to_vec()
+            };
+            out.extend(head);
+            out.push("...".into());
+            out.extend(tail);
+        } else {
+            out.append(same);
+        }
+        same.clear();
+    };
+    let emit_change =
+        |del: &[String], add: &[String], same: &mut Vec<String>, out: &mut Vec<String>| {
+            if del.is_empty() && add.is_empty() {
+                return;
+            }
+            flush_same(same, out, false);
+            if !del.is_empty() {
+                out.push(format!("[-{}-]", del.join(" ")));
+            }
+            if !add.is_empty() {
+                out.push(format!("{{+{}+}}", add.join(" ")));
+            }
+        };
+    for &(pi, pj) in &pairs {
+        emit_change(&wa[i..pi], &wb[j..pj], &mut same, &mut out);
+        if wa[pi] == wb[pj] || na[pi] == nb[pj] {
+            same.push(wb[pj].clone());
+        } else {
+            same.push(format!("{}~{}", wa[pi], wb[pj]));
+        }
+        i = pi + 1;
+        j = pj + 1;
+    }
+    emit_change(&wa[i..], &wb[j..], &mut same, &mut out);
+    flush_same(&mut same, &mut out, true);
+    out.join(" ")
+}
+
+/// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
+/// speaker named in `a`'s attribution sentence outside the quote.
+fn relays(ctx: &Ctx, a: usize, b: usize) -> bool {
+    let pa = &ctx.preps[a];
+    let cue = fold(&pa.claim.cue);
+    if RELAY_CUES
+        .iter()
+        .any(|c| cue.split_whitespace().any(|w| w == *c))
+    {
+        return true;
+    }
+    let other = fold(&ctx.preps[b].claim.speaker.name);
+    let Some(surname) = other.split_whitespace().last() else {
+        return false;
+    };
+    let sentence = pa
+        .article
+        .map(|art| art.slice(pa.claim.span).to_string())
+        .unwrap_or_default();
+    let outside = sentence.replace(&pa.claim.content, " ");
+    super::text::tokenize(&outside)
+        .iter()
+        .chain(super::text::tokenize(&pa.claim.content).iter())
+        .any(|t| super::text::strip_possessive(&t.norm) == surname)
+}
+
+fn relaying_kind(kind: SpeakerKind) -> bool {
+    matches!(
+        kind,
+        SpeakerKind::Anonymous | SpeakerKind::Outlet | SpeakerKind::Document
+    )
+}
+
+struct Quotes<'c, 'a> {
+    ctx: &'c Ctx<'a>,
+    items: Vec<Item>,
+}
+
+fn clip(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}...", words[..n].join(" "))
+    }
+}
+
+impl Family for Quotes<'_, '_> {
+    fn prep(&self, i: usize) -> usize {
+        self.items[i].prep
+    }
+    fn value(&self, i: usize) -> String {
+        let it = &self.items[i];
+        format!(
+            "{}: \u{201c}{}\u{201d}",
+            self.ctx.preps[it.prep].claim.speaker.name,
+            clip(&it.text, 12)
+        )
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let mut speakers: Vec<&str> = items
+            .iter()
+            .map(|&i| {
+                self.ctx.preps[self.items[i].prep]
+                    .claim
+                    .speaker
+                    .name
+                    .as_str()
+            })
+            .collect();
+        speakers.sort_unstable();
+        speakers.dedup();
+        let first = items
+            .first()
+            .map_or(String::new(), |&i| clip(&self.items[i].text, 8));
+        if speakers.len() == 1 {
+            format!("quote by {}: \u{201c}{first}\u{201d}", speakers[0])
+        } else {
+            format!("quote \u{201c}{first}\u{201d}")
+        }
+    }
+    fn agreement_rule(&self) -> &'static str {
+        "quote-agreement"
+    }
+    fn update_rule(&self) -> &'static str {
+        "quote-update"
+    }
+    fn detail(&self, a: usize, b: usize, kind: FindingKind) -> Option<String> {
+        let (ia, ib) = (&self.items[a], &self.items[b]);
+        let (pa, pb) = (&self.ctx.preps[ia.prep], &self.ctx.preps[ib.prep]);
+        let diff = word_diff(&ia.text, &ib.text);
+        Some(match kind {
+            FindingKind::Misattribution => format!(
+                "credited to {} ({}) and to {} ({}); words: {}",
+                pa.claim.speaker.name,
+                pa.loc(),
+                pb.claim.speaker.name,
+                pb.loc(),
+                if ia.norms == ib.norms {
+                    "identical".to_string()
+                } else {
+                    diff
+                }
+            ),
+            _ => format!("{} vs {}: {}", pa.loc(), pb.loc(), diff),
+        })
+    }
+}
+
+/// Compare every direct quotation.
+pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
+    let mut items = Vec::new();
+    for (i, p) in ctx.preps.iter().enumerate() {
+        match p.claim.quote {
+            QuoteKind::Direct => {
+                // A direct claim may still carry its marks.
+                let frags = fragments(&p.claim.content);
+                let text = if frags.len() == 1 && frags[0].len() + 4 >= p.claim.content.len() {
+                    frags[0].clone()
+                } else {
+                    p.claim.content.clone()
+                };
+                items.extend(item(i, &text));
+            }
+            QuoteKind::Mixed => {
+                for f in fragments(&p.claim.content) {
+                    items.extend(item(i, &f));
+                }
+            }
+            _ => {}
+        }
+    }
+    let keyed = items.iter().enumerate().flat_map(|(k, it)| {
+        it.norms.windows(3).map(move |w| {
+            let mut h = Fnv::new();
+            for x in w {
+                h.write(x.as_bytes());
+            }
+            (format!("{:x}", h.finish()), k)
+        })
+    });
+    let pairs = candidate_pairs(keyed, |k| items[k].norms.join(" "));
+    let mut judged = Vec::new();
+    for (a, b) in pairs {
+        let (ia, ib) = (&items[a], &items[b]);
+        if ctx.preps[ia.prep].claim.article == ctx.preps[ib.prep].claim.article {
+            continue;
+        }
+        if let Some(j) = judge(ctx, ia, ib) {
+            judged.push((a, b, j));
+        }
+    }
+    let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
+    let fam = Quotes { ctx, items };
+    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    out.checkable = checkable;
+    out
+}
+
+fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+    let identical =
+        a.norms.len() == b.norms.len() && a.norms.iter().zip(&b.norms).all(|(x, y)| variant(x, y));
+    let (short, long) = if a.norms.len() <= b.norms.len() {
+        (a, b)
+    } else {
+        (b, a)
+    };
+    let part = !identical && contained(short, long);
+    let common = align(&a.norms, &b.norms).len();
+    let sim = 2.0 * common as f64 / (a.norms.len() + b.norms.len()) as f64;
+    if !identical && !part && sim < NEAR {
+        return None;
+    }
+    if same_speaker(ctx, a.prep, b.prep) {
+        if identical || part {
+            return Some(Judgement::Same(if identical { 0.95 } else { 0.85 }));
+        }
+        // A shorter rendering that is not a clean excerpt: the more of the shorter
+        // quote is changed, the surer.
+        let conf = 0.5 + 0.45 * sim;
+        return Some(Judgement::Differ {
+            confidence: conf,
+            kind: FindingKind::Misquote,
+            rule: "misquote",
+        });
+    }
+    let (sa, sb) = (&ctx.preps[a.prep].claim, &ctx.preps[b.prep].claim);
+    if short.norms.len() < MIN_WORDS_MISATTRIBUTION
+        || sa
+            .flags
+            .iter()
+            .chain(&sb.flags)
+            .any(|f| f.contains("unresolved"))
+        || relays(ctx, a.prep, b.prep)
+        || relays(ctx, b.prep, a.prep)
+    {
+        return None;
+    }
+    let mut conf = if identical || part {
+        0.85
+    } else {
+        0.6 + 0.3 * sim
+    };
+    if relaying_kind(sa.speaker.kind) || relaying_kind(sb.speaker.kind) {
+        // "An official told Axios" may well be the named person: below the threshold.
+        conf -= 0.35;
+    }
+    Some(Judgement::Differ {
+        confidence: conf,
+        kind: FindingKind::Misattribution,
+        rule: "misattribution",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::testutil::*;
+    use super::*;
+    use crate::model::{FindingKind, QuoteKind, SpeakerKind};
+
+    fn arts() -> Vec<crate::model::Article> {
+        vec![
+            article("a", "Alpha News", None, "2025-03-01"),
+            article("b", "Beta Times", None, "2025-03-01"),
+            article("c", "Gamma Post", None, "2025-03-02"),
+        ]
+    }
+
+    #[test]
+    fn fragments_of_mixed_quotes() {
+        assert_eq!(
+            fragments(
+                "the meeting as \u{201c}very useful, constructive\u{201d} and \"highly substantive\""
+            ),
+            ["very useful, constructive", "highly substantive"]
+        );
+        assert_eq!(
+            fragments("the envoys' plan was 'dead on arrival' today"),
+            ["dead on arrival"]
+        );
+        assert!(fragments("it's Ukraine's plan").is_empty());
+    }
+
+    #[test]
+    fn word_diff_marks_changes() {
+        let d = word_diff(
+            "They promised they wouldn't go to Kyiv",
+            "They promised they would go to Kyiv",
+        );
+        assert_eq!(d, "They promised they [-wouldn't-] {+would+} go to Kyiv");
+        let d = word_diff(
+            "We will not accept any plan that divides our country, not now and not ever",
+            "We will not accept any plan that divides our nation, not now and not ever",
+        );
+        assert!(d.contains("[-country-] {+nation+}"), "{d}");
+    }
+
+    #[test]
+    fn same_speaker_near_identical_quote_is_a_misquote() {
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Maria Lopez",
+                QuoteKind::Direct,
+                "We will not sign any deal that closes the northern harbour",
+            ),
+            claim(
+                "b",
+                1,
+                "Maria Lopez",
+                QuoteKind::Direct,
+                "We will not sign any deal that closes the southern harbour",
+            ),
+            claim(
+                "c",
+                1,
+                "Lopez",
+                QuoteKind::Direct,
+                "We will not sign any deal that closes the northern harbour",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misquote);
+        assert_eq!(m.len(), 1, "{f:#?}");
+        assert_eq!(m[0].claims.len(), 3);
+        assert!(
+            m[0].detail.contains("[-northern-] {+southern+}")
+                || m[0].detail.contains("[-southern-] {+northern+}"),
+            "{}",
+            m[0].detail
+        );
+        assert!(m[0].confidence >= DEFAULT, "{}", m[0].confidence);
+        // a and c agree.
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1);
+        assert_eq!(ag[0].claims, ["a#1", "c#1"]);
+    }
+
+    const DEFAULT: f64 = crate::compare::DEFAULT_MIN_CONFIDENCE;
+
+    #[test]
+    fn excerpts_ellipses_and_spelling_are_not_misquotes() {
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Ana Ruiz",
+                QuoteKind::Direct,
+                "There is more work to be done. This is delicate, and the organisation knows it",
+            ),
+            claim(
+                "b",
+                1,
+                "Ana Ruiz",
+                QuoteKind::Direct,
+                "There is more work to be done",
+            ),
+            claim(
+                "c",
+                1,
+                "Ana Ruiz",
+                QuoteKind::Direct,
+                "There is more work to be done ... the organization knows it",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Misquote).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1);
+    }
+
+    #[test]
+    fn same_quote_two_speakers_is_a_misattribution() {
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+            claim(
+                "b",
+                1,
+                "Lena Fischer",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misattribution);
+        assert_eq!(m.len(), 1, "{f:#?}");
+        assert!(m[0].detail.contains("Tom Berg") && m[0].detail.contains("Lena Fischer"));
+        assert!(m[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn a_speaker_quoting_someone_else_is_not_a_misattribution() {
+        let mut relayed = claim(
+            "b",
+            1,
+            "Lena Fischer",
+            QuoteKind::Direct,
+            "The reservoir will run dry before the end of August",
+        );
+        relayed.cue = "quoted".into();
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+            relayed,
+        ];
+        assert!(of(&find_all(&arts(), &claims), FindingKind::Misattribution).is_empty());
+        // The other speaker named in the attribution sentence.
+        let text = "Fischer recalled Berg's warning: \"The reservoir will run dry before the end of August.\"".to_string();
+        let mut a = arts();
+        a[1].text = text.clone();
+        let mut c = claim(
+            "b",
+            1,
+            "Lena Fischer",
+            QuoteKind::Direct,
+            "The reservoir will run dry before the end of August",
+        );
+        c.cue = "said".into();
+        c.span = crate::model::Span::new(0, text.len());
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+            c,
+        ];
+        assert!(of(&find_all(&a, &claims), FindingKind::Misattribution).is_empty());
+    }
+
+    #[test]
+    fn anonymous_or_outlet_speakers_are_below_the_threshold() {
+        let mut anon = claim(
+            "b",
+            1,
+            "a senior official",
+            QuoteKind::Direct,
+            "The reservoir will run dry before the end of August",
+        );
+        anon.speaker.kind = SpeakerKind::Anonymous;
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+            anon,
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misattribution);
+        assert!(m.iter().all(|m| m.confidence < DEFAULT), "{m:#?}");
+    }
+
+    #[test]
+    fn short_or_different_quotes_are_not_compared() {
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "very productive talks",
+            ),
+            claim(
+                "b",
+                1,
+                "Lena Fischer",
+                QuoteKind::Direct,
+                "very productive talks",
+            ),
+            claim(
+                "a",
+                2,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The dam is safe and the water supply is secure for the summer",
+            ),
+            claim(
+                "b",
+                2,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "Farmers must cut their water use by a fifth from the first of June",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Misattribution).is_empty(), "{f:#?}");
+        assert!(of(&f, FindingKind::Misquote).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn mixed_quote_fragments_are_compared() {
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Yuri Petrov",
+                QuoteKind::Mixed,
+                "the envoys \u{201c}promised they wouldn't go to the capital, but return home\u{201d}",
+            ),
+            claim(
+                "b",
+                1,
+                "Yuri Petrov",
+                QuoteKind::Direct,
+                "They promised they would go to the capital, but return home",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misquote);
+        assert_eq!(m.len(), 1, "{f:#?}");
+        assert!(
+            m[0].detail.contains("[-wouldn't-] {+would+}")
+                || m[0].detail.contains("[-would-] {+wouldn't+}"),
+            "{}",
+            m[0].detail
+        );
+    }
+
+    #[test]
+    fn same_wire_copy_is_one_source_not_an_agreement() {
+        let a = vec![
+            article("a", "Alpha News", Some("Wire Co"), "2025-03-01"),
+            article("b", "Beta Times", Some("Wire Co"), "2025-03-01"),
+        ];
+        let claims = [
+            claim(
+                "a",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+            claim(
+                "b",
+                1,
+                "Tom Berg",
+                QuoteKind::Direct,
+                "The reservoir will run dry before the end of August",
+            ),
+        ];
+        let f = find_all(&a, &claims);
+        assert!(of(&f, FindingKind::Agreement).is_empty());
+        let s = of(&f, FindingKind::SingleSource);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].claims.len(), 2);
+        assert_eq!(s[0].sources, 1);
+    }
+}

@@ -1,0 +1,355 @@
+//! Words for the comparer: tokens with byte offsets, folding, inflection-tolerant word and
+//! phrase matching, and word lists from the rules files.
+//!
+//! Owns: how claim content is split into words and how rule words are matched against
+//! them. Does not own: what any word list means (the families decide that).
+
+use std::collections::HashSet;
+
+/// One word of a claim's content.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Tok {
+    /// As written.
+    pub text: String,
+    /// Lowercase, accent-folded, typographic apostrophes made ASCII.
+    pub norm: String,
+    /// Byte offset of the first byte in the text that was tokenized.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Two or more letters, all uppercase ("NATO", "U.S").
+    pub acronym: bool,
+    /// First word of a sentence or after an opening quotation mark.
+    pub initial: bool,
+    /// A comma, semicolon, colon, dash or bracket separates it from the previous word.
+    pub breaks: bool,
+}
+
+/// Lowercase, ASCII-folded form of `s` (matching keys only, never shown).
+pub fn fold(s: &str) -> String {
+    let s: String = s
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            c => c,
+        })
+        .collect();
+    deunicode::deunicode(&s).to_lowercase()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '\u{2019}' | '-' | '.' | '\u{2010}' | '\u{2011}')
+}
+
+/// Split `s` into words. A word is a run of letters and digits, with apostrophes, hyphens
+/// and full stops kept inside it when a letter or digit follows ("U.S", "wouldn't",
+/// "28-point").
+pub fn tokenize(s: &str) -> Vec<Tok> {
+    let mut out: Vec<Tok> = Vec::new();
+    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    let mut i = 0;
+    let mut last_end = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if !is_word_char(c) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < chars.len() {
+            let (_, cj) = chars[j];
+            if is_word_char(cj) {
+                j += 1;
+            } else if is_joiner(cj) && chars.get(j + 1).is_some_and(|&(_, n)| is_word_char(n)) {
+                j += 2;
+            } else {
+                break;
+            }
+        }
+        let end = chars.get(j).map_or(s.len(), |&(b, _)| b);
+        let text = &s[start..end];
+        let between = &s[last_end..start];
+        let prev_sig = between.chars().rev().find(|c| !c.is_whitespace());
+        let initial = out.is_empty()
+            || matches!(
+                prev_sig,
+                Some(
+                    '.' | '!'
+                        | '?'
+                        | '"'
+                        | '\u{201c}'
+                        | '\u{201d}'
+                        | '\u{2018}'
+                        | ':'
+                        | '\u{2022}'
+                        | '('
+                )
+            );
+        let breaks = between.chars().any(|c| {
+            matches!(
+                c,
+                ',' | ';' | ':' | '\u{2014}' | '\u{2013}' | '(' | ')' | '.' | '!' | '?'
+            )
+        }) || between.contains(" - ");
+        let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+        let cap = text.chars().next().is_some_and(char::is_uppercase);
+        let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
+        out.push(Tok {
+            text: text.to_string(),
+            norm: fold(text),
+            start,
+            end,
+            cap,
+            acronym,
+            initial,
+            breaks,
+        });
+        last_end = end;
+        i = j;
+    }
+    out
+}
+
+/// `norm` without a possessive `'s` or trailing apostrophe.
+pub fn strip_possessive(norm: &str) -> &str {
+    norm.strip_suffix("'s")
+        .or_else(|| norm.strip_suffix('\''))
+        .unwrap_or(norm)
+}
+
+/// Whether token `norm` is `word` or an inflected form of it (+s, +es, +d, +ed, +ing, and
+/// the e-dropping +ing).
+pub fn word_matches(norm: &str, word: &str) -> bool {
+    let norm = strip_possessive(norm);
+    if norm == word {
+        return true;
+    }
+    if let Some(rest) = norm.strip_prefix(word) {
+        if matches!(rest, "s" | "es" | "d" | "ed" | "ing" | "ings") {
+            return true;
+        }
+    }
+    if let Some(stem) = word.strip_suffix('e') {
+        if norm.strip_prefix(stem) == Some("ing") {
+            return true;
+        }
+    }
+    false
+}
+
+/// A word or phrase from a rules file, folded and split into words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Phrase(pub Vec<String>);
+
+impl Phrase {
+    /// Parse an entry as written in a rules file.
+    pub fn new(s: &str) -> Self {
+        Phrase(tokenize(s).into_iter().map(|t| t.norm).collect())
+    }
+
+    /// Whether the phrase starts at token `i`. A single word matches inflected forms; the
+    /// words of a phrase must match exactly, except the last, which may be inflected.
+    /// "n't" matches any token ending in it.
+    pub fn matches_at(&self, toks: &[Tok], i: usize) -> bool {
+        if self.0.is_empty() || i + self.0.len() > toks.len() {
+            return false;
+        }
+        if self.0.len() == 1 && self.0[0] == "n't" {
+            return toks[i].norm.ends_with("n't");
+        }
+        let last = self.0.len() - 1;
+        self.0.iter().enumerate().all(|(k, w)| {
+            let t = &toks[i + k].norm;
+            if k == last {
+                word_matches(t, w)
+            } else {
+                strip_possessive(t) == w
+            }
+        })
+    }
+
+    /// Number of words.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// True when the phrase has no word.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+/// A list of words and phrases from a rules file.
+#[derive(Clone, Debug, Default)]
+pub struct WordList {
+    phrases: Vec<Phrase>,
+}
+
+impl WordList {
+    /// Compile the entries of a rules file.
+    pub fn new(entries: &[String]) -> Self {
+        let phrases = entries
+            .iter()
+            .map(|e| Phrase::new(e))
+            .filter(|p| !p.0.is_empty())
+            .collect();
+        WordList { phrases }
+    }
+
+    /// The length of the longest entry that starts at token `i`, if any.
+    pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
+        self.phrases
+            .iter()
+            .filter(|p| p.matches_at(toks, i))
+            .map(Phrase::len)
+            .max()
+    }
+
+    /// Start positions of every match (leftmost-longest, not overlapping).
+    pub fn positions(&self, toks: &[Tok]) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < toks.len() {
+            if let Some(n) = self.match_at(toks, i) {
+                out.push((i, n));
+                i += n;
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Whether any entry occurs in `toks`.
+    pub fn any(&self, toks: &[Tok]) -> bool {
+        (0..toks.len()).any(|i| self.match_at(toks, i).is_some())
+    }
+
+    /// Whether any entry occurs within tokens `lo..hi`.
+    pub fn any_in(&self, toks: &[Tok], lo: usize, hi: usize) -> bool {
+        let hi = hi.min(toks.len());
+        (lo..hi).any(|i| self.match_at(toks, i).is_some_and(|n| i + n <= hi))
+    }
+
+    /// True when the list has no entry.
+    pub fn is_empty(&self) -> bool {
+        self.phrases.is_empty()
+    }
+}
+
+/// A set of single folded words, matched exactly (for stop words and anchors to ignore).
+#[derive(Clone, Debug, Default)]
+pub struct WordSet(HashSet<String>);
+
+impl WordSet {
+    /// From rules-file entries.
+    pub fn new(entries: &[String]) -> Self {
+        WordSet(entries.iter().map(|e| fold(e.trim())).collect())
+    }
+    /// Whether `norm` is in the set.
+    pub fn contains(&self, norm: &str) -> bool {
+        self.0.contains(norm)
+    }
+}
+
+/// Two words that differ only in spelling ("organisation"/"organization").
+pub fn spelling_variant(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    let (la, lb) = (a.chars().count(), b.chars().count());
+    if la < 5 || lb < 5 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
+        return false;
+    }
+    if a.chars().any(|c| c.is_ascii_digit()) || b.chars().any(|c| c.is_ascii_digit()) {
+        return false;
+    }
+    if a.ends_with("n't") != b.ends_with("n't") {
+        return false;
+    }
+    strsim::levenshtein(a, b) <= 1
+}
+
+/// A crude stem for comparing statements word by word: the folded word without a
+/// possessive and common inflections.
+pub fn stem(norm: &str) -> String {
+    let w = strip_possessive(norm);
+    let mut base = w.to_string();
+    for suf in ["ings", "ing", "ied", "ies", "ed", "es", "s"] {
+        if let Some(s) = w.strip_suffix(suf) {
+            if s.chars().count() >= 3 && !w.ends_with("ss") {
+                base = match suf {
+                    "ied" | "ies" => format!("{s}y"),
+                    _ => s.to_string(),
+                };
+                break;
+            }
+        }
+    }
+    let trimmed = base.trim_end_matches('e');
+    if trimmed.chars().count() >= 3 {
+        trimmed.to_string()
+    } else {
+        base
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tokens_keep_abbreviations_contractions_and_hyphens() {
+        let t = tokenize(
+            "The U.S. envoys \u{201c}promised they wouldn\u{2019}t go\u{201d}, a 28-point plan.",
+        );
+        let norms: Vec<&str> = t.iter().map(|t| t.norm.as_str()).collect();
+        assert_eq!(
+            norms,
+            [
+                "the", "u.s", "envoys", "promised", "they", "wouldn't", "go", "a", "28-point",
+                "plan"
+            ]
+        );
+        assert!(t[0].initial && t[0].cap);
+        assert!(t[1].acronym);
+        assert!(t[3].initial, "after an opening quotation mark");
+        assert!(t[7].breaks, "after a comma");
+        assert_eq!(&"The U.S. envoys"[t[2].start..t[2].end], "envoys");
+    }
+
+    #[test]
+    fn inflected_forms_match() {
+        assert!(word_matches("meetings", "meeting"));
+        assert!(word_matches("meets", "meet"));
+        assert!(word_matches("reduced", "reduce"));
+        assert!(word_matches("reducing", "reduce"));
+        assert!(word_matches("putin's", "putin"));
+        assert!(!word_matches("meat", "meet"));
+        assert!(!word_matches("planet", "plan"));
+    }
+
+    #[test]
+    fn phrases_match_consecutive_words() {
+        let toks = tokenize("The talks were held the next day in Geneva; they didn't agree.");
+        let l = WordList::new(&["the next day".into(), "n't".into(), "talk".into()]);
+        let pos = l.positions(&toks);
+        assert_eq!(pos, vec![(1, 1), (4, 3), (10, 1)]);
+    }
+
+    #[test]
+    fn stems() {
+        assert_eq!(stem("meetings"), "meet");
+        assert_eq!(stem("agreed"), stem("agree"));
+        assert_eq!(stem("reduced"), stem("reduce"));
+        assert_eq!(stem("progress"), "progress");
+        assert_eq!(stem("parties"), "party");
+        assert_eq!(stem("is"), "is");
+    }
+}

@@ -1,0 +1,79 @@
+//! The extractor against hand-made gold annotations (tests/gold/*.json): the team's
+//! yardstick. Prints the scores so that `cargo test -- --nocapture` shows them.
+
+use crosscheck::eval::{Gold, Scores, score};
+use crosscheck::pipeline::{Options, extract_all};
+use crosscheck::rules::Rules;
+use std::path::Path;
+
+fn scores(gold: &str, folder: &str) -> Scores {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let rules = Rules::embedded().expect("built-in rules compile");
+    let gold = Gold::read(&root.join(gold)).expect("gold file reads");
+    let corpus = extract_all(
+        &[root.join(folder)],
+        &Options {
+            jobs: 1,
+            ..Options::default()
+        },
+        &rules,
+    )
+    .expect("pipeline runs");
+    let canonical = |o: &str| rules.extract.outlet(o).unwrap_or(o).to_string();
+    let s = score(&gold, &corpus.claims, &canonical);
+    println!(
+        "{folder}: gold {} predicted {} matched {} | recall {:.3} precision {:.3} F1 {:.3} | speaker {:.3} outlet {:.3}",
+        s.gold,
+        s.predicted,
+        s.matched,
+        s.recall,
+        s.precision,
+        s.f1,
+        s.speaker_accuracy,
+        s.outlet_accuracy
+    );
+    s
+}
+
+fn assert_targets(s: &Scores, what: &str) {
+    let report = crosscheck::eval::render_text(s);
+    assert!(
+        s.recall >= 0.95,
+        "{what}: recall {:.3} < 0.95\n{report}",
+        s.recall
+    );
+    assert!(
+        s.precision >= 0.95,
+        "{what}: precision {:.3} < 0.95\n{report}",
+        s.precision
+    );
+    assert!(
+        s.speaker_accuracy >= 0.95,
+        "{what}: speaker accuracy {:.3} < 0.95\n{report}",
+        s.speaker_accuracy
+    );
+}
+
+#[test]
+fn bundled_corpus_meets_the_targets() {
+    let s = scores("tests/gold/articles.json", "fixtures/articles");
+    assert!(s.gold >= 40, "the gold should cover the bundled corpus");
+    assert_targets(&s, "fixtures/articles");
+}
+
+#[test]
+fn varied_corpus_meets_the_targets() {
+    let s = scores("tests/gold/varied.json", "fixtures/varied");
+    assert!(s.gold >= 150);
+    assert_targets(&s, "fixtures/varied");
+}
+
+#[test]
+fn eval_is_honest_about_nothing_extracted() {
+    // An empty prediction scores zero recall, not a pass.
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let gold = Gold::read(&root.join("tests/gold/articles.json")).unwrap();
+    let s = score(&gold, &[], &|o: &str| o.to_string());
+    assert_eq!(s.matched, 0);
+    assert_eq!(s.recall, 0.0);
+}
