@@ -244,7 +244,9 @@ fn corpus_clustering_precision_and_recall() {
     let index = EntityIndex::build(&articles, &claims, &rules);
     let id_of = |name: &str| -> String {
         let i = names.iter().position(|n| *n == name).unwrap();
-        let s = index.speakers[i].as_ref().unwrap();
+        let s = index.speakers[i]
+            .as_ref()
+            .unwrap_or_else(|| panic!("{name} was not resolved"));
         index.rows[s.row].id.clone()
     };
     let s = score(|a, b| id_of(a) == id_of(b));

@@ -79,6 +79,8 @@ struct DatesFile {
     #[serde(default)]
     past_markers: Vec<String>,
     #[serde(default)]
+    reported_markers: Vec<String>,
+    #[serde(default)]
     month: Vec<NamedNumber>,
     #[serde(default)]
     weekday: Vec<NamedNumber>,
@@ -209,6 +211,10 @@ pub enum Tense {
     Past,
     /// A future marker is nearest.
     Future,
+    /// Future seen from the past ("said he would meet ... on Tuesday", "talks were
+    /// expected to resume on Friday"): the statement was made near publication, so the
+    /// such day nearest publication, before or after.
+    Reported,
 }
 
 #[derive(Clone, Debug)]
@@ -235,6 +241,7 @@ pub struct DateRules {
     relative: Vec<RelativeRule>,
     future: Vec<Vec<String>>,
     past: Vec<Vec<String>>,
+    reported: Vec<Vec<String>>,
     numbers: QuantityRules,
     re_iso: Regex,
     re_md: Regex,
@@ -483,6 +490,7 @@ impl DateRules {
             relative: f.relative,
             future: split(&f.future_markers),
             past: split(&f.past_markers),
+            reported: split(&f.reported_markers),
             numbers,
         })
     }
@@ -823,6 +831,24 @@ impl DateRules {
                             weekday_on_or_before(p, wd, false),
                             "weekday on or before publication",
                         ),
+                        Tense::Reported => {
+                            let before = weekday_on_or_before(p, wd, false);
+                            let after = weekday_on_or_after(p, wd, false);
+                            let nearer = match (before, after) {
+                                (Some(b), Some(a)) => {
+                                    if days_between(b, p) <= days_between(p, a) {
+                                        Some(b)
+                                    } else {
+                                        Some(a)
+                                    }
+                                }
+                                (b, a) => b.or(a),
+                            };
+                            (
+                                nearer,
+                                "weekday nearest publication (future in reported speech)",
+                            )
+                        }
                     },
                 };
                 match date {
@@ -959,7 +985,7 @@ impl DateRules {
             RangeKind::Weekend => {
                 let saturday = match tense() {
                     Tense::Future => weekday_on_or_after(start, 6, false)?,
-                    Tense::Past => {
+                    Tense::Past | Tense::Reported => {
                         // The weekend that holds `start` or the last one before it.
                         let sunday = weekday_on_or_before(start, 7, false)?;
                         add_days(sunday, -1)?
@@ -1013,6 +1039,9 @@ impl DateRules {
         if self.past.iter().any(|m| ends_here(m)) {
             return Some(Tense::Past);
         }
+        if self.reported.iter().any(|m| ends_here(m)) {
+            return Some(Tense::Reported);
+        }
         if self.future.iter().any(|m| ends_here(m)) {
             return Some(Tense::Future);
         }
@@ -1050,6 +1079,7 @@ fn pick_year(cands: &[DateRange], p: Date, tense: Tense) -> Option<DateRange> {
     let fits = |r: &&DateRange| match tense {
         Tense::Past => distance(r) <= 30,
         Tense::Future => distance(r) >= -30,
+        Tense::Reported => true,
     };
     let nearest = |it: &mut dyn Iterator<Item = &DateRange>| {
         it.min_by_key(|r| (distance(r).abs(), r.start)).copied()
@@ -1281,6 +1311,19 @@ mod tests {
             vec!["2025-12-04"]
         );
         assert_eq!(iso("they met last Monday", p), vec!["2025-11-24"]);
+        // Future seen from the past: the such day nearest publication.
+        assert_eq!(
+            iso("Trump said Witkoff would meet Putin on Tuesday", p),
+            vec!["2025-12-02"]
+        );
+        assert_eq!(
+            iso("he expected the results would be hammered out on Sunday", p),
+            vec!["2025-11-30"]
+        );
+        assert_eq!(
+            iso("talks were expected to resume on Friday", p),
+            vec!["2025-11-28"]
+        );
         assert_eq!(iso("they meet next Monday", p), vec!["2025-12-08"]);
         // Past and future in one sentence, each clause its own.
         assert_eq!(

@@ -288,9 +288,7 @@ impl EntityTable {
                     if r.country.is_some() {
                         e.country = r.country;
                     }
-                    if !by_id.contains_key(&id) {
-                        by_id.insert(id, i);
-                    }
+                    by_id.entry(id).or_insert(i);
                 }
                 None => {
                     by_id.insert(id.clone(), entities.len());
@@ -1043,6 +1041,26 @@ impl EntityIndex {
                 }
                 continue;
             };
+            // The longest ending of the phrase that a rule knows as a full name
+            // ("European Commission Ursula von der Leyen"): the rest is a role.
+            let (core, split_role) = match table.index_of(&core) {
+                Some(_) => (core, split_role),
+                None => {
+                    let toks: Vec<&str> = core.split_whitespace().collect();
+                    (1..toks.len().saturating_sub(1))
+                        .find(|k| table.index_of(&toks[*k..].join(" ")).is_some())
+                        .map(|k| {
+                            let prefix = toks[..k].join(" ");
+                            let role = match &split_role {
+                                Some(r) => format!("{r} {prefix}"),
+                                None => prefix,
+                            };
+                            (toks[k..].join(" "), Some(role))
+                        })
+                        .unwrap_or((core, split_role))
+                }
+            };
+            let role = sp.role.clone().or_else(|| split_role.clone());
             if let Some(i) = table.index_of(&core) {
                 let r = RowRef::Rule(i);
                 b.see(r, &core, &c.article);
@@ -1641,6 +1659,7 @@ mod tests {
             person("a", 5, "Andriy Gnatov"),
             person("a", 6, "the dictator Vladimir Putin"),
             person("a", 7, "Trump's son-in-law Jared Kushner"),
+            person("a", 11, "Brussels Ursula von der Leyen"),
             claim("a", 8, "the Kremlin", SpeakerKind::Organisation),
             claim("a", 9, "Moscow", SpeakerKind::Organisation),
             claim(
@@ -1659,6 +1678,7 @@ mod tests {
             "andrii-hnatov",
             "vladimir-putin",
             "jared-kushner",
+            "ursula-von-der-leyen",
             "kremlin",
             "russian-government",
             "-",

@@ -497,7 +497,9 @@ impl NameRules {
                 i -= 1;
                 continue;
             }
-            let name_like = looks_like_name_token(t);
+            // The last word is the surname even when it is a function word ("Moon Jae In").
+            let name_like =
+                looks_like_name_token(t) && (seen_name == 0 || !FUNCTION_WORDS.contains(&t));
             let titled =
                 self.is_title(t.trim_end_matches(',')) || is_possessive(t) || is_acronym(t);
             if seen_name == 0 && name_like && !is_possessive(t) {
@@ -545,6 +547,58 @@ fn family_first_given(n: &PersonName) -> Vec<String> {
     v.push(n.surname.clone());
     v
 }
+
+/// Capitalised function words that open sentences but never stand in a name
+/// ("the President To Volodymyr Zelenskyy").
+const FUNCTION_WORDS: &[&str] = &[
+    "To",
+    "The",
+    "And",
+    "Of",
+    "For",
+    "With",
+    "By",
+    "From",
+    "In",
+    "On",
+    "At",
+    "As",
+    "But",
+    "Or",
+    "If",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "A",
+    "An",
+    "That",
+    "This",
+    "These",
+    "Those",
+    "Then",
+    "Now",
+    "Also",
+    "Said",
+    "Says",
+    "Told",
+    "According",
+    "Both",
+    "Under",
+    "Over",
+    "Into",
+    "Via",
+    "Per",
+    "Than",
+    "Was",
+    "Were",
+    "Is",
+    "Are",
+    "Has",
+    "Have",
+    "Had",
+];
 
 /// True for a token that can be part of a name: capitalised, an initial, or an Arabic
 /// article form ("al-Assad").
@@ -703,6 +757,11 @@ mod tests {
                 None,
             ),
             ("Donald Trump Jr.", None, Some("Donald Trump Jr.")),
+            (
+                "President To Volodymyr Zelenskyy",
+                Some("President To"),
+                Some("Volodymyr Zelenskyy"),
+            ),
         ];
         for (phrase, role, name) in cases {
             let (r2, n2) = r.split_role(phrase);
