@@ -86,3 +86,92 @@ fn the_same_people_dates_and_places_across_two_outlets() {
         Some("attribution, relative to publication (yesterday)")
     );
 }
+
+/// Throughput: `cargo test --release --test resolve_pipeline -- --ignored --nocapture`.
+#[test]
+#[ignore]
+fn resolve_scales_to_many_claims() {
+    use crosscheck::model::{Article, CueClass, Format, QuoteKind, Span, Speaker, SpeakerKind};
+    let rules = Rules::embedded().unwrap();
+    let given = [
+        "Anna", "Boris", "Chen", "Dmytro", "Elena", "Farid", "Grace", "Hiro", "Ivan", "Jana",
+    ];
+    let family = [
+        "Kowalski",
+        "Petrenko",
+        "Haddad",
+        "Novak",
+        "Tanaka",
+        "Okafor",
+        "Silva",
+        "Berg",
+        "Larsen",
+        "Moreau",
+        "Rossi",
+        "Schneider",
+        "Ivanova",
+        "Kovacs",
+        "Nielsen",
+        "Popescu",
+        "Horvat",
+        "Jensen",
+        "Meyer",
+        "Costa",
+    ];
+    let mut articles = Vec::new();
+    let mut claims = Vec::new();
+    for a in 0..2000 {
+        let text = format!(
+            "On Tuesday {} {} said the 12-point plan was agreed in Geneva on Dec. 2, two days later than expected.\n",
+            given[a % 10],
+            family[a % 20]
+        )
+        .repeat(25);
+        let mut art = Article::new(format!("a{a}"), format!("a{a}.txt"), Format::Text, text);
+        art.meta.published = Some("2025-12-03".into());
+        let line = art.text.find('\n').unwrap() + 1;
+        for n in 0..25 {
+            let name = match n % 3 {
+                0 => format!("{} {}", given[(a + n) % 10], family[(a * 7 + n) % 20]),
+                1 => family[(a * 7 + n) % 20].to_string(),
+                _ => "Zelensky".to_string(),
+            };
+            let start = n * line;
+            claims.push(Claim {
+                id: format!("a{a}#{n}"),
+                article: art.id.clone(),
+                speaker: Speaker {
+                    text: name.clone(),
+                    name,
+                    kind: SpeakerKind::Person,
+                    role: None,
+                    id: None,
+                },
+                cue: "said".into(),
+                cue_class: CueClass::Neutral,
+                quote: QuoteKind::Indirect,
+                content: String::new(),
+                content_span: Span::new(start + 30, start + line - 1),
+                span: Span::new(start, start + line - 1),
+                line: n + 1,
+                cited_outlet: Some("Reuters".into()),
+                date: None,
+                date_source: None,
+                places: vec![],
+                quantities: vec![],
+                flags: vec![],
+            });
+        }
+        articles.push(art);
+    }
+    let t = std::time::Instant::now();
+    crosscheck::resolve::resolve(&articles, &mut claims, &rules.resolve);
+    let secs = t.elapsed().as_secs_f64();
+    println!(
+        "resolved {} claims in {} articles in {secs:.2} s ({:.0} claims/s)",
+        claims.len(),
+        articles.len(),
+        claims.len() as f64 / secs
+    );
+    assert!(claims.iter().all(|c| c.speaker.id.is_some()));
+}
