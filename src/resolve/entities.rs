@@ -1015,7 +1015,19 @@ impl EntityIndex {
                         .index_of(name)
                         .or_else(|| table.metonyms.get(&entity_key(name)).copied())
                         .map(RowRef::Rule)
-                        .or_else(|| b.keyed_cluster(EntityKind::Organisation, name));
+                        .or_else(|| {
+                            // Only names get an id of their own ("the German champions");
+                            // descriptions ("both sides", "the two countries") do not.
+                            let named = name
+                                .split_whitespace()
+                                .skip_while(|w| w.eq_ignore_ascii_case("the"))
+                                .any(|w| w.chars().next().is_some_and(char::is_uppercase));
+                            if named {
+                                b.keyed_cluster(EntityKind::Organisation, name)
+                            } else {
+                                None
+                            }
+                        });
                     if let Some(r) = r {
                         b.see(r, name, &c.article);
                         b.speakers[ci] = Some((r, None, false));
@@ -1668,6 +1680,7 @@ mod tests {
                 "A source with knowledge of the call",
                 SpeakerKind::Anonymous,
             ),
+            claim("a", 12, "both sides", SpeakerKind::Organisation),
         ];
         let got = ids(&a, &claims);
         let want = [
@@ -1681,6 +1694,7 @@ mod tests {
             "ursula-von-der-leyen",
             "kremlin",
             "russian-government",
+            "-",
             "-",
         ];
         for ((name, id), w) in got.iter().zip(want) {
