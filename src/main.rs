@@ -27,6 +27,7 @@ Examples:
   crosscheck report fixtures/articles --format json --output report.json
   crosscheck extract fixtures/articles/000_46f38496dd1a77a1.txt
   crosscheck segment fixtures/articles/001_e2c65b9bbdb5ae3c.txt
+  crosscheck entities fixtures/articles              # who is who: canonical names, spellings seen
   crosscheck eval --gold tests/gold/articles.json fixtures/articles
   crosscheck eval --gold tests/gold/articles-findings.json fixtures/articles
   crosscheck explain F-0123456789 fixtures/articles   # a finding with its sentences
@@ -106,6 +107,10 @@ enum Command {
         /// Articles (files or folders).
         paths: Vec<PathBuf>,
     },
+    /// Show every canonical entity (people, organisations, outlets) with the spellings
+    /// seen, its kind, roles and the articles it appears in; a wrong merge is fixed by an
+    /// [[entity]] rule.
+    Entities(OutputArgs),
     /// Run the pipeline and print one finding with the full sentences of its claims and
     /// their file:line. Any finding, shown by default or not.
     Explain {
@@ -470,6 +475,32 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ..Default::default()
             };
             write_all(&corpus, &args, format, render(false), &ctx)?;
+            Ok(finish(&corpus, g.quiet))
+        }
+        Command::Entities(args) => {
+            let rules = Rules::new(set)?;
+            let mut corpus = pipeline::extract_all(&default_paths(args.paths), &opts, &rules)?;
+            crosscheck::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
+            let index = crosscheck::resolve::EntityIndex::build(
+                &corpus.articles,
+                &corpus.claims,
+                &rules.resolve,
+            );
+            use crosscheck::resolve::entities;
+            let text = match args.format.unwrap_or_else(default_format) {
+                OutputFormat::Table => {
+                    entities::entities_table(&index.rows, width, color_enabled(g.color))
+                }
+                OutputFormat::Json => entities::entities_json(&index.rows),
+                OutputFormat::Jsonl => entities::entities_jsonl(&index.rows),
+                OutputFormat::Markdown => entities::entities_markdown(&index.rows),
+                other => {
+                    return Err(Error::Usage(format!(
+                        "`entities` prints table, json, jsonl or markdown, not {other:?}"
+                    )));
+                }
+            };
+            write_output(args.output.as_ref(), &text)?;
             Ok(finish(&corpus, g.quiet))
         }
         Command::Extract(mut args) => {

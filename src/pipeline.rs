@@ -138,6 +138,7 @@ pub fn run_with(
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
     let mut corpus = extract_all_with(paths, opts, rules, hooks)?;
+    crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
     resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
     corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
     Ok(corpus)

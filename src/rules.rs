@@ -28,6 +28,11 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("cues.toml", include_str!("../rules/cues.toml")),
     ("speakers.toml", include_str!("../rules/speakers.toml")),
     ("outlets.toml", include_str!("../rules/outlets.toml")),
+    ("entities.toml", include_str!("../rules/entities.toml")),
+    ("names.toml", include_str!("../rules/names.toml")),
+    ("places.toml", include_str!("../rules/places.toml")),
+    ("dates.toml", include_str!("../rules/dates.toml")),
+    ("quantities.toml", include_str!("../rules/quantities.toml")),
     ("frames.toml", include_str!("../rules/frames.toml")),
     ("antonyms.toml", include_str!("../rules/antonyms.toml")),
 ];
