@@ -86,7 +86,7 @@ pub fn extract_all_with(
         .num_threads(opts.jobs)
         .build()
         .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
-let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
+    let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
     if let Some(p) = hooks.progress {
         p.start(articles.len());
     }
