@@ -117,6 +117,10 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
+/// Deepest element nesting tracked; deeper elements are treated as plain inline markup
+/// (keeps end-tag matching linear on hostile input).
+const MAX_DEPTH: usize = 512;
+
 /// Largest JSON-LD block parsed, in bytes.
 const MAX_JSON_LD: usize = 1 << 20;
 
@@ -265,7 +269,8 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                     i = close;
                     continue;
                 }
-                if VOID.contains(&name.as_str()) || self_closing {
+                if VOID.contains(&name.as_str()) || self_closing || stack.len() >= MAX_DEPTH {
+                    // Too deep to track: treated as inline markup, so nothing is hidden.
                     i = end;
                     continue;
                 }
@@ -368,14 +373,41 @@ fn visible(text: &str, span: Span) -> usize {
     })
 }
 
+/// Visible (non-white-space) bytes before each offset in `offsets` (sorted, deduplicated),
+/// in one pass over the text.
+fn visible_before(text: &str, offsets: &[usize]) -> std::collections::BTreeMap<usize, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut pos = 0;
+    for &o in offsets {
+        let o = o.min(bytes.len());
+        count += bytes[pos..o]
+            .iter()
+            .filter(|c| !c.is_ascii_whitespace())
+            .count();
+        pos = o;
+        out.insert(o, count);
+    }
+    out
+}
+
 fn choose_main(text: &str, regions: &[(&str, Span)]) -> Span {
     let whole = Span::new(0, text.len());
     let total = visible(text, whole);
+    let mut offsets: Vec<usize> = regions.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let before = visible_before(text, &offsets);
+    let count = |s: Span| {
+        let at = |o: usize| before.get(&o.min(text.len())).copied().unwrap_or(0);
+        at(s.end).saturating_sub(at(s.start))
+    };
     for kind in ["article", "main", "body"] {
         let best = regions
             .iter()
             .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| (visible(text, *s), *s))
+            .map(|(_, s)| (count(*s), *s))
             .max_by_key(|(v, s)| (*v, std::cmp::Reverse(s.start)));
         if let Some((v, span)) = best {
             if v > 0 && v * 3 >= total {

@@ -20,6 +20,9 @@ use super::infer::{KeyRole, Keys};
 use super::{Field, LoadRules, RawFields, apply_fields, next_line_end};
 use crate::model::{Article, FieldSource, Format, Problem, Severity, Span};
 
+/// Longest link (label and target) or inline tag recognised, in bytes.
+const MAX_LINK: usize = 2048;
+
 /// Which front matter syntax a file opens with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrontMatterKind {
@@ -395,6 +398,8 @@ fn mask_inline(b: &mut [u8], start: usize, end: usize) {
 /// For `[text](target)` or `[text][ref]` starting at `b[open]`: the offset of the `]` and
 /// one past the closing `)` or `]`.
 fn link_end(b: &[u8], open: usize, end: usize) -> Option<(usize, usize)> {
+    // Bounded so that a line of many unclosed brackets stays linear.
+    let end = end.min(open + MAX_LINK);
     let mut depth = 0usize;
     let mut i = open;
     let label_end = loop {
@@ -436,6 +441,7 @@ fn link_end(b: &[u8], open: usize, end: usize) -> Option<(usize, usize)> {
 
 /// One past the `>` of an HTML tag, comment or autolink starting at `b[i]` on this line.
 fn html_like_end(b: &[u8], i: usize, end: usize) -> Option<usize> {
+    let end = end.min(i + MAX_LINK);
     let next = *b.get(i + 1)?;
     if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
         return None;
