@@ -183,6 +183,8 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
     let n = b.len();
     let mut out = b.to_vec();
     let mut stack: Vec<Open> = Vec::new();
+    // How many elements of each name are open: an end tag with none open costs nothing.
+    let mut open_count: std::collections::BTreeMap<String, usize> = Default::default();
     let mut hidden = 0usize; // open elements that hide their contents
     let mut pre = 0usize; // open <pre> elements
     let mut in_main = 0usize; // open <article>/<main> elements
@@ -222,8 +224,16 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                         *e = Some(i);
                     }
                 }
-                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+                let pos = if open_count.get(&name).is_some_and(|&c| c > 0) {
+                    stack.iter().rposition(|o| o.name == name)
+                } else {
+                    None
+                };
+                if let Some(pos) = pos {
                     for o in stack.drain(pos..).rev() {
+                        if let Some(c) = open_count.get_mut(&o.name) {
+                            *c = c.saturating_sub(1);
+                        }
                         if o.hides {
                             hidden -= 1;
                         }
@@ -284,6 +294,7 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                     "h1" if h1_range.is_none() && hidden == 0 => h1_range = Some((end, None)),
                     _ => {}
                 }
+                *open_count.entry(name.clone()).or_insert(0) += 1;
                 stack.push(Open {
                     name,
                     hides,
