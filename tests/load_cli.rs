@@ -402,3 +402,56 @@ fn output_is_the_same_for_any_job_count() {
     assert_eq!(one.code, 0);
     assert_eq!(one.json, two.json);
 }
+
+#[test]
+fn manifest_defaults_apply_to_standard_input_only_when_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let m = dir.path().join("m.toml");
+    std::fs::write(&m, "[defaults]\noutlet = \"NPR\"\n").unwrap();
+    let text: &[u8] = b"Snow closes schools\nSchools closed on Monday, officials said.\n";
+    let r = crosscheck(
+        &[
+            "--manifest",
+            m.to_str().unwrap(),
+            "report",
+            "--format",
+            "json",
+            "-",
+        ],
+        Some(text),
+    );
+    assert_eq!(article(&r, "stdin")["outlet"], "NPR");
+    let r = crosscheck(&["report", "--format", "json", "-"], Some(text));
+    assert_eq!(article(&r, "stdin")["outlet"], Value::Null);
+}
+
+#[test]
+fn a_huge_one_line_file_and_unbalanced_quotes_are_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let sentence = "The council said the bridge would reopen on Monday. ";
+    let line = sentence.repeat(5_000_000 / sentence.len());
+    std::fs::write(
+        d.join("huge.txt"),
+        format!("Bridge story headline here\n{line}\n"),
+    )
+    .unwrap();
+    let quotes = "He said \"it will open ".repeat(10_000);
+    std::fs::write(
+        d.join("quotes.txt"),
+        format!("Quotes story headline here\n{quotes}\n"),
+    )
+    .unwrap();
+    std::fs::write(
+        d.join("deep.html"),
+        "<div>".repeat(100_000) + "The dam held, engineers said.",
+    )
+    .unwrap();
+    let r = report(&[d], &[]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(articles(&r).len(), 3);
+    assert_eq!(
+        article(&r, "huge.txt")["title"],
+        "Bridge story headline here"
+    );
+}

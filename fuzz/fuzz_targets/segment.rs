@@ -16,8 +16,17 @@ fuzz_target!(|data: &[u8]| {
     let Some((&which, rest)) = data.split_first() else {
         return;
     };
-    let format = [Format::Text, Format::Markdown, Format::Html, Format::Jsonl][usize::from(which) % 4];
-    for a in load_bytes("fuzz", "fuzz", rest, Some(format), &LoadOptions::default(), &rules.load, &[]) {
+    let format =
+        [Format::Text, Format::Markdown, Format::Html, Format::Jsonl][usize::from(which) % 4];
+    for a in load_bytes(
+        "fuzz",
+        "fuzz",
+        rest,
+        Some(format),
+        &LoadOptions::default(),
+        &rules.load,
+        &[],
+    ) {
         if a.status == Status::Skipped {
             continue;
         }
@@ -26,7 +35,10 @@ fuzz_target!(|data: &[u8]| {
         for s in &seg.sentences {
             assert!(s.span.start >= last && s.span.end <= a.text.len(), "{s:?}");
             assert!(a.text.is_char_boundary(s.span.start) && a.text.is_char_boundary(s.span.end));
-            assert!(a.content.iter().any(|c| c.contains(s.span)), "{s:?} outside content");
+            assert!(
+                a.content.iter().any(|c| c.contains(s.span)),
+                "{s:?} outside content"
+            );
             last = s.span.end;
         }
         for q in &seg.quotations {

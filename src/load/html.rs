@@ -117,6 +117,10 @@ const RAW_TEXT: &[&str] = &[
     "plaintext",
 ];
 
+/// Deepest element nesting tracked; deeper elements are treated as plain inline markup
+/// (keeps end-tag matching linear on hostile input).
+const MAX_DEPTH: usize = 512;
+
 /// Largest JSON-LD block parsed, in bytes.
 const MAX_JSON_LD: usize = 1 << 20;
 
@@ -179,6 +183,8 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
     let n = b.len();
     let mut out = b.to_vec();
     let mut stack: Vec<Open> = Vec::new();
+    // How many elements of each name are open: an end tag with none open costs nothing.
+    let mut open_count: std::collections::BTreeMap<String, usize> = Default::default();
     let mut hidden = 0usize; // open elements that hide their contents
     let mut pre = 0usize; // open <pre> elements
     let mut in_main = 0usize; // open <article>/<main> elements
@@ -218,8 +224,16 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                         *e = Some(i);
                     }
                 }
-                if let Some(pos) = stack.iter().rposition(|o| o.name == name) {
+                let pos = if open_count.get(&name).is_some_and(|&c| c > 0) {
+                    stack.iter().rposition(|o| o.name == name)
+                } else {
+                    None
+                };
+                if let Some(pos) = pos {
                     for o in stack.drain(pos..).rev() {
+                        if let Some(c) = open_count.get_mut(&o.name) {
+                            *c = c.saturating_sub(1);
+                        }
                         if o.hides {
                             hidden -= 1;
                         }
@@ -265,7 +279,8 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                     i = close;
                     continue;
                 }
-                if VOID.contains(&name.as_str()) || self_closing {
+                if VOID.contains(&name.as_str()) || self_closing || stack.len() >= MAX_DEPTH {
+                    // Too deep to track: treated as inline markup, so nothing is hidden.
                     i = end;
                     continue;
                 }
@@ -279,6 +294,7 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
                     "h1" if h1_range.is_none() && hidden == 0 => h1_range = Some((end, None)),
                     _ => {}
                 }
+                *open_count.entry(name.clone()).or_insert(0) += 1;
                 stack.push(Open {
                     name,
                     hides,
@@ -368,14 +384,41 @@ fn visible(text: &str, span: Span) -> usize {
     })
 }
 
+/// Visible (non-white-space) bytes before each offset in `offsets` (sorted, deduplicated),
+/// in one pass over the text.
+fn visible_before(text: &str, offsets: &[usize]) -> std::collections::BTreeMap<usize, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    let bytes = text.as_bytes();
+    let mut count = 0;
+    let mut pos = 0;
+    for &o in offsets {
+        let o = o.min(bytes.len());
+        count += bytes[pos..o]
+            .iter()
+            .filter(|c| !c.is_ascii_whitespace())
+            .count();
+        pos = o;
+        out.insert(o, count);
+    }
+    out
+}
+
 fn choose_main(text: &str, regions: &[(&str, Span)]) -> Span {
     let whole = Span::new(0, text.len());
     let total = visible(text, whole);
+    let mut offsets: Vec<usize> = regions.iter().flat_map(|(_, s)| [s.start, s.end]).collect();
+    offsets.sort_unstable();
+    offsets.dedup();
+    let before = visible_before(text, &offsets);
+    let count = |s: Span| {
+        let at = |o: usize| before.get(&o.min(text.len())).copied().unwrap_or(0);
+        at(s.end).saturating_sub(at(s.start))
+    };
     for kind in ["article", "main", "body"] {
         let best = regions
             .iter()
             .filter(|(k, _)| *k == kind)
-            .map(|(_, s)| (visible(text, *s), *s))
+            .map(|(_, s)| (count(*s), *s))
             .max_by_key(|(v, s)| (*v, std::cmp::Reverse(s.start)));
         if let Some((v, span)) = best {
             if v > 0 && v * 3 >= total {

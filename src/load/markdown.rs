@@ -20,6 +20,9 @@ use super::infer::{KeyRole, Keys};
 use super::{Field, LoadRules, RawFields, apply_fields, next_line_end};
 use crate::model::{Article, FieldSource, Format, Problem, Severity, Span};
 
+/// Longest link (label and target) or inline tag recognised, in bytes.
+const MAX_LINK: usize = 512;
+
 /// Which front matter syntax a file opens with.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FrontMatterKind {
@@ -345,9 +348,24 @@ fn is_reference_definition(rest: &[u8]) -> bool {
 
 /// Blank inline markup on one line `b[start..end]`.
 fn mask_inline(b: &mut [u8], start: usize, end: usize) {
+    // Where the next `]` and `>` are: a `[` or `<` with none after it on the line cannot
+    // open a link or tag, so it costs nothing to pass (keeps hostile lines linear).
+    let mut next_close = start;
+    let mut next_gt = start;
     let mut i = start;
     while i < end {
+        if next_close <= i {
+            next_close = memchr_from(b, i, end, b']');
+        }
+        if next_gt <= i {
+            next_gt = memchr_from(b, i, end, b'>');
+        }
         match b[i] {
+            b'[' | b'<'
+                if (b[i] == b'[' && next_close >= end) || (b[i] == b'<' && next_gt >= end) =>
+            {
+                i += 1;
+            }
             b'\\' if i + 1 < end && b[i + 1].is_ascii_punctuation() => {
                 b[i] = b' ';
                 i += 2;
@@ -392,9 +410,19 @@ fn mask_inline(b: &mut [u8], start: usize, end: usize) {
     }
 }
 
+/// The first `c` in `b[from..end]`, or `end`.
+fn memchr_from(b: &[u8], from: usize, end: usize, c: u8) -> usize {
+    b[from..end]
+        .iter()
+        .position(|&x| x == c)
+        .map_or(end, |p| from + p)
+}
+
 /// For `[text](target)` or `[text][ref]` starting at `b[open]`: the offset of the `]` and
 /// one past the closing `)` or `]`.
 fn link_end(b: &[u8], open: usize, end: usize) -> Option<(usize, usize)> {
+    // Bounded so that a line of many unclosed brackets stays linear.
+    let end = end.min(open + MAX_LINK);
     let mut depth = 0usize;
     let mut i = open;
     let label_end = loop {
@@ -436,6 +464,7 @@ fn link_end(b: &[u8], open: usize, end: usize) -> Option<(usize, usize)> {
 
 /// One past the `>` of an HTML tag, comment or autolink starting at `b[i]` on this line.
 fn html_like_end(b: &[u8], i: usize, end: usize) -> Option<usize> {
+    let end = end.min(i + MAX_LINK);
     let next = *b.get(i + 1)?;
     if !(next.is_ascii_alphabetic() || next == b'/' || next == b'!') {
         return None;

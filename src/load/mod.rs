@@ -629,10 +629,11 @@ fn load_input(
         }
     };
     let manifest_fields = if stdin {
-        manifests
-            .first()
-            .map(|m| m.defaults().to_vec())
-            .unwrap_or_default()
+        // Only an explicit --manifest speaks for standard input.
+        match (&opts.manifest, manifests.first()) {
+            (Some(_), Some(m)) => m.defaults().to_vec(),
+            _ => vec![],
+        }
     } else {
         manifest::fields_for(manifests, &input.path)
     };
