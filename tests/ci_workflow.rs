@@ -1,4 +1,4 @@
-//! The "Use it in CI" workflow of docs/ci.md, end to end: the same command lines, run by
+//! The "Use it in CI" workflow of README.md, end to end: the same command lines, run by
 //! `sh` with the real binary on PATH, in a temporary git repository of articles.
 //!
 //! 1. Adopt: record a baseline of the existing articles, commit it.
@@ -229,8 +229,8 @@ fn new_contradiction_fails_until_baselined() {
 
 #[test]
 fn docs_show_the_commands_the_tests_run() {
-    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/ci.md"))
-        .expect("docs/ci.md");
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md"))
+        .expect("README.md");
     for cmd in [
         ADOPT,
         GITHUB_CHECK,
@@ -239,7 +239,7 @@ fn docs_show_the_commands_the_tests_run() {
         ACCEPT,
         PRUNE,
     ] {
-        assert!(doc.contains(cmd), "docs/ci.md does not show: {cmd}");
+        assert!(doc.contains(cmd), "README.md does not show: {cmd}");
     }
     for needle in [
         "github/codeql-action/upload-sarif",
@@ -248,6 +248,6 @@ fn docs_show_the_commands_the_tests_run() {
         ".gitlab-ci.yml",
         "fetch-depth: 0",
     ] {
-        assert!(doc.contains(needle), "docs/ci.md lacks {needle}");
+        assert!(doc.contains(needle), "README.md lacks {needle}");
     }
 }

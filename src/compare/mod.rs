@@ -34,7 +34,7 @@ use text::{Tok, WordList, WordSet, fold, strip_possessive, tokenize};
 pub use quotes::word_diff;
 
 /// Findings below this confidence are produced but not shown by default (`report`,
-/// `eval`); `--min-confidence` changes it. See docs/compare.md for how each rule scores.
+/// `eval`); `--min-confidence` changes it. See README.md ("Comparing") for how each rule scores.
 pub const DEFAULT_MIN_CONFIDENCE: f64 = 0.6;
 
 /// Blocks up to this size are compared all pairs against all; larger blocks are sorted

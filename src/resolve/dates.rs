@@ -7,7 +7,7 @@
 //! how (`DateMention::source`). Does not own: which date a claim is about (`resolve`
 //! picks the first in the content) or comparing dates (`compare`).
 //!
-//! Conventions (documented in docs/resolve.md):
+//! Conventions (documented in README.md ("Resolving")):
 //! - A date without a year takes the year (publication year, the one before or after) that
 //!   puts it nearest the publication date.
 //! - A bare weekday is the most recent such day on or before publication (news

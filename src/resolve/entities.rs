@@ -8,7 +8,7 @@
 //! `crosscheck entities`. Does not own: how names are compared (`names`), or what the
 //! extractor decided a speaker phrase is (`extract`).
 //!
-//! Clustering, in order (docs/resolve.md has the full account):
+//! Clustering, in order (README.md ("Resolving") has the full account):
 //! 1. An exact alias of a rule entity wins (case, accents, apostrophes, a leading "the"
 //!    and dots in initials do not matter).
 //! 2. Full names (given name and surname) are taken fullest first; each joins the one
@@ -1505,7 +1505,7 @@ pub fn entities_table(rows: &[EntityRow], width: u16, color: bool) -> String {
     let rules = rows.iter().filter(|r| r.origin == Origin::Rules).count();
     format!(
         "{t}\n{} entities: {rules} from rules, {} clustered from the corpus. A wrong merge or \
-         split is fixed by an [[entity]] in a rules file (see docs/resolve.md).\n",
+         split is fixed by an [[entity]] in a rules file (see README.md ("Resolving")).\n",
         rows.len(),
         rows.len() - rules
     )
