@@ -1505,7 +1505,7 @@ pub fn entities_table(rows: &[EntityRow], width: u16, color: bool) -> String {
     let rules = rows.iter().filter(|r| r.origin == Origin::Rules).count();
     format!(
         "{t}\n{} entities: {rules} from rules, {} clustered from the corpus. A wrong merge or \
-         split is fixed by an [[entity]] in a rules file (see README.md, "Resolving").\n",
+         split is fixed by an [[entity]] in a rules file (see the Resolving section of README.md).\n",
         rows.len(),
         rows.len() - rules
     )
