@@ -104,6 +104,8 @@ impl Family for Numbers<'_, '_> {
             return String::new();
         };
         let f = &self.ctx.rules.frames[self.items[first].frame];
+        let unit = format_value(2.0, &self.items[first].unit);
+        let base = f.topic.replace("{units}", unit.trim_start_matches("2 "));
         // Qualifiers every item shares make the topic precise.
         let mut shared: Option<BTreeSet<String>> = None;
         for &i in items {
@@ -115,13 +117,13 @@ impl Family for Numbers<'_, '_> {
         }
         let shared = shared.unwrap_or_default();
         if shared.is_empty() {
-            f.topic.clone()
+            base
         } else {
             let names: Vec<String> = shared
                 .iter()
                 .map(|k| display(self.ctx, self.items[first].prep, k))
                 .collect();
-            format!("{} ({})", f.topic, names.join(", "))
+            format!("{base} ({})", names.join(", "))
         }
     }
     fn agreement_rule(&self) -> &'static str {
@@ -333,6 +335,29 @@ mod tests {
         assert_eq!(k.len(), 1, "{f:#?}");
         assert_eq!(k[0].rule, "numeric-contradiction");
         assert_eq!(k[0].topic, "number of points in the plan");
+        let claims = [
+            c(
+                "a",
+                1,
+                "the draft accord has 14 articles",
+                "14 articles",
+                14.0,
+                "article",
+            ),
+            c(
+                "b",
+                1,
+                "the 16-article draft",
+                "16-article",
+                16.0,
+                "article",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(
+            of(&f, FindingKind::Contradiction)[0].topic,
+            "number of articles in the plan"
+        );
         assert!(k[0].detail.contains("28 points") && k[0].detail.contains("27 points"));
         assert!(k[0].confidence >= DEFAULT);
     }

@@ -355,7 +355,9 @@ fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
-    if pa.claim.article == pb.claim.article {
+    // Within one article, only agreement links (a headline and its story).
+    let same_article = pa.claim.article == pb.claim.article;
+    if same_article && a.polarity.negative != b.polarity.negative {
         return None;
     }
     let ka: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
@@ -403,7 +405,8 @@ fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
 
 fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
-    if pa.claim.article == pb.claim.article {
+    // Within one article, only agreement links (a headline and its story).
+    if pa.claim.article == pb.claim.article && a.polarity.negative != b.polarity.negative {
         return None;
     }
     // Two direct quotes are the quotes family's business (misquote, with a diff).

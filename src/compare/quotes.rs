@@ -288,18 +288,25 @@ impl Family for Quotes<'_, '_> {
         )
     }
     fn topic(&self, items: &[usize]) -> String {
-        let mut speakers: Vec<&str> = items
+        // One speaker under several spellings ("Ilse Varga", "Varga") is named once, by
+        // the longest.
+        let mut speakers: Vec<usize> = Vec::new();
+        for &i in items {
+            let p = self.items[i].prep;
+            match speakers.iter_mut().find(|s| same_speaker(self.ctx, **s, p)) {
+                Some(s) => {
+                    let name = |x: usize| self.ctx.preps[x].claim.speaker.name.len();
+                    if name(p) > name(*s) {
+                        *s = p;
+                    }
+                }
+                None => speakers.push(p),
+            }
+        }
+        let speakers: Vec<&str> = speakers
             .iter()
-            .map(|&i| {
-                self.ctx.preps[self.items[i].prep]
-                    .claim
-                    .speaker
-                    .name
-                    .as_str()
-            })
+            .map(|&p| self.ctx.preps[p].claim.speaker.name.as_str())
             .collect();
-        speakers.sort_unstable();
-        speakers.dedup();
         let first = items
             .first()
             .map_or(String::new(), |&i| clip(&self.items[i].text, 8));
