@@ -392,11 +392,7 @@ fn narrative_claims(arts: &[Article], claims: &[Claim]) -> Vec<Claim> {
                 cue: String::new(),
                 cue_class: CueClass::Neutral,
                 quote: QuoteKind::Narrative,
-                date: a
-                    .meta
-                    .published
-                    .as_deref()
-                    .and_then(|p| date_of(&text, p)),
+                date: a.meta.published.as_deref().and_then(|p| date_of(&text, p)),
                 content: text,
                 content_span: s.span,
                 span: s.span,

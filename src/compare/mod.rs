@@ -590,11 +590,27 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(articles: &'a [Article], claims: &'a [Claim], rules: &'a CompareRules) -> Self {
+        // A canonical order, so that nothing depends on the order claims come in.
+        let mut claims: Vec<&'a Claim> = claims.iter().collect();
+        claims.sort_by(|a, b| {
+            (
+                a.article.as_str(),
+                a.line,
+                a.content_span.start,
+                a.id.as_str(),
+            )
+                .cmp(&(
+                    b.article.as_str(),
+                    b.line,
+                    b.content_span.start,
+                    b.id.as_str(),
+                ))
+        });
         let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
         // Surnames of speakers with a canonical id, so that "Putin" in one claim's content
         // and the speaker "Vladimir Putin" elsewhere share an anchor.
         let mut surname_ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for c in claims {
+        for c in &claims {
             if let Some(id) = c.speaker.id.as_deref().filter(|i| !i.is_empty()) {
                 if c.speaker.kind == SpeakerKind::Person {
                     if let Some(last) = c.speaker.name.split_whitespace().last() {
@@ -612,7 +628,7 @@ impl<'a> Ctx<'a> {
             .filter_map(|(k, ids)| ids.into_iter().next().map(|id| (k, format!("id:{id}"))))
             .collect();
         let mut preps: Vec<Prep> = claims
-            .iter()
+            .into_iter()
             .map(|c| {
                 prepare(
                     c,
