@@ -44,6 +44,9 @@ pub const FULL_BLOCK: usize = 64;
 /// Neighbours each item of a large block is compared with.
 pub const WINDOW: usize = 32;
 
+/// How many of an article's most frequent anchors describe its story.
+pub const STORY: usize = 6;
+
 /// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
 /// two places as compatible only when their keys are equal; the resolver's gazetteer
 /// adds containment ("Miami" is in "Florida").
@@ -515,6 +518,9 @@ pub(crate) struct Prep<'a> {
     /// The speaker's anchor key when the content refers back to the speaker ("he would
     /// meet Sarkis"): the speaker takes part in what the content reports.
     pub speaker_anchor: Option<String>,
+    /// The most frequent strong anchors of the claim's article: what its story is about,
+    /// for claims whose own content names nothing ("the document now has 27 points").
+    pub story: Vec<String>,
 }
 
 impl Prep<'_> {
@@ -659,6 +665,34 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
+        // Each article's story: its most frequent strong anchors.
+        let mut per_article: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        for p in &preps {
+            let counts = per_article.entry(p.claim.article.as_str()).or_default();
+            for a in p.strong() {
+                *counts.entry(a.key.as_str()).or_default() += 1;
+            }
+        }
+        let story: BTreeMap<&str, Vec<String>> = per_article
+            .into_iter()
+            .map(|(art, counts)| {
+                let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                (
+                    art,
+                    v.into_iter()
+                        .take(STORY)
+                        .map(|(k, _)| k.to_string())
+                        .collect(),
+                )
+            })
+            .collect();
+        for p in &mut preps {
+            p.story = story
+                .get(p.claim.article.as_str())
+                .cloned()
+                .unwrap_or_default();
+        }
         Ctx { rules, preps }
     }
 
@@ -795,6 +829,7 @@ fn prepare<'a>(
             surname_ids.get(&base).cloned().unwrap_or(base)
         });
     Prep {
+        story: Vec::new(),
         speaker_anchor,
         claim,
         article,

@@ -227,10 +227,19 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
         }
     }
-    let keyed = items
-        .iter()
-        .enumerate()
-        .map(|(k, it)| (format!("{}|{}", it.frame, it.unit), k));
+    // Blocked by frame, unit and story: the claim's own anchors and its article's.
+    let keyed = items.iter().enumerate().flat_map(|(k, it)| {
+        let p = &ctx.preps[it.prep];
+        let mut subjects: BTreeSet<&str> = p.strong().map(|a| a.key.as_str()).collect();
+        subjects.extend(p.story.iter().map(String::as_str));
+        if subjects.is_empty() {
+            subjects.insert("");
+        }
+        subjects
+            .into_iter()
+            .map(|s| (format!("{}|{}|{s}", it.frame, it.unit), k))
+            .collect::<Vec<_>>()
+    });
     let pairs = candidate_pairs(keyed, |k| {
         ((items[k].value * 1000.0).round() as i64, items[k].prep)
     });
@@ -247,6 +256,23 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     out
 }
 
+/// Whether two claims are about the same story: their contents share a strong anchor, or
+/// their articles share two of their main anchors, or neither says anything about it.
+fn same_story(a: &super::Prep, b: &super::Prep) -> bool {
+    let own_a: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
+    if b.strong().any(|x| own_a.contains(x.key.as_str())) {
+        return true;
+    }
+    let sa: BTreeSet<&str> = a.story.iter().map(String::as_str).chain(own_a).collect();
+    let sb: BTreeSet<&str> = b
+        .story
+        .iter()
+        .map(String::as_str)
+        .chain(b.strong().map(|x| x.key.as_str()))
+        .collect();
+    (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
+}
+
 fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if a.prep == b.prep {
         return None;
@@ -257,6 +283,10 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    // The same story: a name in common, or two of the articles' main names.
+    if !same_story(pa, pb) {
+        return None;
+    }
     let tol = ctx.rules.lex.tolerance;
     let big = a.value.abs().max(b.value.abs());
     let rel = if big == 0.0 {
@@ -320,7 +350,14 @@ mod tests {
     #[test]
     fn different_numbers_for_one_plan_contradict() {
         let claims = [
-            c("a", 1, "the plan has 28 points", "28 points", 28.0, "point"),
+            c(
+                "a",
+                1,
+                "the plan for Kyiv has 28 points",
+                "28 points",
+                28.0,
+                "point",
+            ),
             c(
                 "b",
                 1,
@@ -473,6 +510,39 @@ mod tests {
         ];
         let f = find_all(&arts(), &claims);
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn the_same_number_in_unrelated_stories_is_not_compared() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Harlow plan has 12 points, Mayor Ruth Abel said",
+                "12 points",
+                12.0,
+                "point",
+            ),
+            c(
+                "a",
+                2,
+                "Abel said Harlow would vote in May",
+                "x",
+                0.0,
+                "none",
+            ),
+            c("b", 1, "the plan has 12 points", "12 points", 12.0, "point"),
+            c(
+                "b",
+                2,
+                "Governor Ted Okafor said Tarn County would start in June",
+                "x",
+                0.0,
+                "none",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Agreement).is_empty(), "{f:#?}");
     }
 
     #[test]
