@@ -973,6 +973,23 @@ pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
         && (la == lb || (text::spelling_variant(&la, &lb) && strsim::jaro_winkler(&na, &nb) >= 0.9))
 }
 
+/// Whether two claims are about the same story: their contents share a strong anchor, or
+/// their articles share two of their main anchors, or neither says anything about it.
+pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
+    let own_a: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
+    if b.strong().any(|x| own_a.contains(x.key.as_str())) {
+        return true;
+    }
+    let sa: BTreeSet<&str> = a.story.iter().map(String::as_str).chain(own_a).collect();
+    let sb: BTreeSet<&str> = b
+        .story
+        .iter()
+        .map(String::as_str)
+        .chain(b.strong().map(|x| x.key.as_str()))
+        .collect();
+    (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
+}
+
 /// Union-find over `n` items.
 pub(crate) struct Dsu(Vec<usize>);
 

@@ -11,7 +11,9 @@
 //! beyond twice the tolerance.
 
 use super::text::Tok;
-use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, unit_key};
+use super::{
+    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
+};
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
 
@@ -254,23 +256,6 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
     out.checkable = checkable;
     out
-}
-
-/// Whether two claims are about the same story: their contents share a strong anchor, or
-/// their articles share two of their main anchors, or neither says anything about it.
-fn same_story(a: &super::Prep, b: &super::Prep) -> bool {
-    let own_a: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
-    if b.strong().any(|x| own_a.contains(x.key.as_str())) {
-        return true;
-    }
-    let sa: BTreeSet<&str> = a.story.iter().map(String::as_str).chain(own_a).collect();
-    let sb: BTreeSet<&str> = b
-        .story
-        .iter()
-        .map(String::as_str)
-        .chain(b.strong().map(|x| x.key.as_str()))
-        .collect();
-    (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
 }
 
 fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {

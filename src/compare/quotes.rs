@@ -14,7 +14,9 @@
 
 use super::text::fold;
 use super::text::spelling_variant as variant;
-use super::{Ctx, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker};
+use super::{
+    Ctx, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker, same_story,
+};
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
 use crate::rules::Fnv;
 
@@ -422,6 +424,11 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         });
     }
     let (sa, sb) = (&ctx.preps[a.prep].claim, &ctx.preps[b.prep].claim);
+    // Near-identical words from different stories are different quotes (a formula with
+    // another place name in it); identical ones stay suspicious anywhere.
+    if !identical && !part && !same_story(&ctx.preps[a.prep], &ctx.preps[b.prep]) {
+        return None;
+    }
     if short.norms.len() < MIN_WORDS_MISATTRIBUTION
         || sa
             .flags
