@@ -203,6 +203,7 @@ fn main() {
 
     let mut c = Criterion::default()
         .sample_size(10)
+        .without_plots()
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(3))
         .configure_from_args();

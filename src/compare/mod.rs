@@ -290,6 +290,9 @@ pub(crate) struct Lexicon {
     pub scope: usize,
     pub hedges: WordList,
     pub pairs: Vec<(WordList, WordList)>,
+    /// Every antonym word, and for each entry its pair and whether it is the negative side.
+    pub antonyms: WordList,
+    pub antonym_of: Vec<(usize, bool)>,
 }
 
 /// The comparer's compiled rules and options.
@@ -423,7 +426,19 @@ impl CompareRules {
         }
         let mut dates = f.dates.words.clone();
         dates.extend(f.dates.phrases.iter().cloned());
+        let mut antonym_words: Vec<String> = Vec::new();
+        let mut antonym_of: Vec<(usize, bool)> = Vec::new();
+        for (k, p) in a.pair.iter().enumerate() {
+            for (list, negative) in [(&p.positive, false), (&p.negative, true)] {
+                for w in list {
+                    antonym_words.push(w.clone());
+                    antonym_of.push((k, negative));
+                }
+            }
+        }
         let lex = Lexicon {
+            antonyms: WordList::new(&antonym_words),
+            antonym_of,
             anchor_ignore: WordSet::new(&f.anchors.ignore),
             weak_share,
             dates: WordList::new(&dates),
@@ -1017,11 +1032,11 @@ impl Dsu {
 /// Candidate pairs `(i, j)`, `i < j`, of items sharing a block key. Blocks up to
 /// [`FULL_BLOCK`] items give all their pairs; larger blocks are sorted by `sort` and
 /// each item is paired with its next [`WINDOW`] neighbours, so the cost stays linear.
-pub(crate) fn candidate_pairs<K: Ord>(
-    keyed: impl IntoIterator<Item = (String, usize)>,
+pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
+    keyed: impl IntoIterator<Item = (B, usize)>,
     sort: impl Fn(usize) -> K,
 ) -> Vec<(usize, usize)> {
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<B, Vec<usize>> = HashMap::new();
     for (k, i) in keyed {
         blocks.entry(k).or_default().push(i);
     }
@@ -1039,10 +1054,12 @@ pub(crate) fn candidate_pairs<K: Ord>(
                 }
             }
         } else {
-            members.sort_by(|&x, &y| sort(x).cmp(&sort(y)).then(x.cmp(&y)));
-            for (a, &i) in members.iter().enumerate() {
-                for &j in members.iter().skip(a + 1).take(WINDOW) {
-                    pairs.insert((i.min(j), i.max(j)));
+            // Sort keys computed once per member.
+            let mut keyed: Vec<(K, usize)> = members.iter().map(|&x| (sort(x), x)).collect();
+            keyed.sort();
+            for (a, (_, i)) in keyed.iter().enumerate() {
+                for (_, j) in keyed.iter().skip(a + 1).take(WINDOW) {
+                    pairs.insert((*i.min(j), *i.max(j)));
                 }
             }
         }

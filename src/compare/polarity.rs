@@ -52,15 +52,8 @@ fn negation_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
 
 /// Which antonym pair token `i` belongs to, and whether on the negative side.
 fn antonym_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, bool)> {
-    lex.pairs.iter().enumerate().find_map(|(p, (pos, neg))| {
-        if neg.match_at(toks, i).is_some() {
-            Some((p, true))
-        } else if pos.match_at(toks, i).is_some() {
-            Some((p, false))
-        } else {
-            None
-        }
-    })
+    let (entry, _) = lex.antonyms.longest_at(toks, i)?;
+    lex.antonym_of.get(entry).copied()
 }
 
 /// The clause around token `k`: from the last break before it to the next break.
