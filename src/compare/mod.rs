@@ -648,6 +648,24 @@ impl<'a> Ctx<'a> {
             .filter(|(_, ids)| ids.len() == 1)
             .filter_map(|(k, ids)| ids.into_iter().next().map(|id| (k, format!("id:{id}"))))
             .collect();
+        // A capitalised word that opens a sentence is not a name when the corpus writes it
+        // in lower case elsewhere and never with a capital inside a sentence.
+        let mut names_seen: HashSet<String> = HashSet::new();
+        let mut lower_seen: HashSet<String> = HashSet::new();
+        for c in &claims {
+            for t in tokenize(&c.content) {
+                if t.cap && !t.initial {
+                    names_seen.insert(strip_possessive(&t.norm).to_string());
+                } else if !t.cap {
+                    lower_seen.insert(strip_possessive(&t.norm).to_string());
+                }
+            }
+        }
+        // Common words: seen in lower case and never with a capital inside a sentence.
+        let names_seen: HashSet<String> = lower_seen
+            .into_iter()
+            .filter(|w| !names_seen.contains(w))
+            .collect();
         let mut preps: Vec<Prep> = claims
             .into_iter()
             .map(|c| {
@@ -656,6 +674,7 @@ impl<'a> Ctx<'a> {
                     by_id.get(c.article.as_str()).copied(),
                     rules,
                     &surname_ids,
+                    &names_seen,
                 )
             })
             .collect();
@@ -810,6 +829,7 @@ fn prepare<'a>(
     article: Option<&'a Article>,
     rules: &CompareRules,
     surname_ids: &HashMap<String, String>,
+    common: &HashSet<String>,
 ) -> Prep<'a> {
     let lex = &rules.lex;
     let toks = tokenize(&claim.content);
@@ -824,7 +844,7 @@ fn prepare<'a>(
             (key, p.text.trim().to_string())
         })
         .collect();
-    let anchors = anchors(&toks, &places, lex, surname_ids);
+    let anchors = anchors(&toks, &places, lex, surname_ids, common);
     let event_date = match date_expressions(&toks, lex) {
         1 => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -865,6 +885,7 @@ fn anchors(
     places: &[(String, String)],
     lex: &Lexicon,
     surname_ids: &HashMap<String, String>,
+    common: &HashSet<String>,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
     let place_by_text: HashMap<String, &(String, String)> =
@@ -892,6 +913,16 @@ fn anchors(
             j += 1;
         }
         let run = &toks[i..j];
+        // One capitalised word opening a sentence that the corpus otherwise writes in
+        // lower case is a common word ("Nobody will...", "Negotiators said...").
+        if j == i + 1
+            && toks[i].initial
+            && !toks[i].acronym
+            && common.contains(strip_possessive(&toks[i].norm))
+        {
+            i = j;
+            continue;
+        }
         // "in Moscow", "at the Elysee": a place even when the resolver did not say so.
         let place_like = i > 0
             && !toks[i].initial
@@ -1564,7 +1595,15 @@ mod tests {
         let toks =
             tokenize("Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.");
         let places = vec![("moscow".to_string(), "Moscow".to_string())];
-        let a = anchors(&toks, &places, &r.lex, &HashMap::new());
+        let a = anchors(&toks, &places, &r.lex, &HashMap::new(), &HashSet::new());
+        assert_eq!(a[0].key, "putin");
+        let common: HashSet<String> = ["russian".to_string()].into();
+        let b = anchors(&toks, &places, &r.lex, &HashMap::new(), &common);
+        assert_eq!(b[0].key, "putin", "a run of several words is kept");
+        let toks = tokenize("Nobody met Putin.");
+        let common: HashSet<String> = ["nobody".to_string()].into();
+        let c = anchors(&toks, &[], &r.lex, &HashMap::new(), &common);
+        assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);
         assert!(a[3].place);
