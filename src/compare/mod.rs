@@ -44,6 +44,9 @@ pub const FULL_BLOCK: usize = 64;
 /// Neighbours each item of a large block is compared with.
 pub const WINDOW: usize = 32;
 
+/// How many of an article's most frequent anchors describe its story.
+pub const STORY: usize = 6;
+
 /// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
 /// two places as compatible only when their keys are equal; the resolver's gazetteer
 /// adds containment ("Miami" is in "Florida").
@@ -287,6 +290,9 @@ pub(crate) struct Lexicon {
     pub scope: usize,
     pub hedges: WordList,
     pub pairs: Vec<(WordList, WordList)>,
+    /// Every antonym word, and for each entry its pair and whether it is the negative side.
+    pub antonyms: WordList,
+    pub antonym_of: Vec<(usize, bool)>,
 }
 
 /// The comparer's compiled rules and options.
@@ -420,7 +426,19 @@ impl CompareRules {
         }
         let mut dates = f.dates.words.clone();
         dates.extend(f.dates.phrases.iter().cloned());
+        let mut antonym_words: Vec<String> = Vec::new();
+        let mut antonym_of: Vec<(usize, bool)> = Vec::new();
+        for (k, p) in a.pair.iter().enumerate() {
+            for (list, negative) in [(&p.positive, false), (&p.negative, true)] {
+                for w in list {
+                    antonym_words.push(w.clone());
+                    antonym_of.push((k, negative));
+                }
+            }
+        }
         let lex = Lexicon {
+            antonyms: WordList::new(&antonym_words),
+            antonym_of,
             anchor_ignore: WordSet::new(&f.anchors.ignore),
             weak_share,
             dates: WordList::new(&dates),
@@ -515,6 +533,9 @@ pub(crate) struct Prep<'a> {
     /// The speaker's anchor key when the content refers back to the speaker ("he would
     /// meet Sarkis"): the speaker takes part in what the content reports.
     pub speaker_anchor: Option<String>,
+    /// The most frequent strong anchors of the claim's article: what its story is about,
+    /// for claims whose own content names nothing ("the document now has 27 points").
+    pub story: Vec<String>,
 }
 
 impl Prep<'_> {
@@ -590,11 +611,27 @@ pub(crate) struct Ctx<'a> {
 
 impl<'a> Ctx<'a> {
     fn new(articles: &'a [Article], claims: &'a [Claim], rules: &'a CompareRules) -> Self {
+        // A canonical order, so that nothing depends on the order claims come in.
+        let mut claims: Vec<&'a Claim> = claims.iter().collect();
+        claims.sort_by(|a, b| {
+            (
+                a.article.as_str(),
+                a.line,
+                a.content_span.start,
+                a.id.as_str(),
+            )
+                .cmp(&(
+                    b.article.as_str(),
+                    b.line,
+                    b.content_span.start,
+                    b.id.as_str(),
+                ))
+        });
         let by_id: HashMap<&str, &Article> = articles.iter().map(|a| (a.id.as_str(), a)).collect();
         // Surnames of speakers with a canonical id, so that "Putin" in one claim's content
         // and the speaker "Vladimir Putin" elsewhere share an anchor.
         let mut surname_ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
-        for c in claims {
+        for c in &claims {
             if let Some(id) = c.speaker.id.as_deref().filter(|i| !i.is_empty()) {
                 if c.speaker.kind == SpeakerKind::Person {
                     if let Some(last) = c.speaker.name.split_whitespace().last() {
@@ -611,14 +648,33 @@ impl<'a> Ctx<'a> {
             .filter(|(_, ids)| ids.len() == 1)
             .filter_map(|(k, ids)| ids.into_iter().next().map(|id| (k, format!("id:{id}"))))
             .collect();
+        // A capitalised word that opens a sentence is not a name when the corpus writes it
+        // in lower case elsewhere and never with a capital inside a sentence.
+        let mut names_seen: HashSet<String> = HashSet::new();
+        let mut lower_seen: HashSet<String> = HashSet::new();
+        for c in &claims {
+            for t in tokenize(&c.content) {
+                if t.cap && !t.initial {
+                    names_seen.insert(strip_possessive(&t.norm).to_string());
+                } else if !t.cap {
+                    lower_seen.insert(strip_possessive(&t.norm).to_string());
+                }
+            }
+        }
+        // Common words: seen in lower case and never with a capital inside a sentence.
+        let names_seen: HashSet<String> = lower_seen
+            .into_iter()
+            .filter(|w| !names_seen.contains(w))
+            .collect();
         let mut preps: Vec<Prep> = claims
-            .iter()
+            .into_iter()
             .map(|c| {
                 prepare(
                     c,
                     by_id.get(c.article.as_str()).copied(),
                     rules,
                     &surname_ids,
+                    &names_seen,
                 )
             })
             .collect();
@@ -642,6 +698,34 @@ impl<'a> Ctx<'a> {
                     a.weak = weak.contains(&a.key);
                 }
             }
+        }
+        // Each article's story: its most frequent strong anchors.
+        let mut per_article: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        for p in &preps {
+            let counts = per_article.entry(p.claim.article.as_str()).or_default();
+            for a in p.strong() {
+                *counts.entry(a.key.as_str()).or_default() += 1;
+            }
+        }
+        let story: BTreeMap<&str, Vec<String>> = per_article
+            .into_iter()
+            .map(|(art, counts)| {
+                let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+                (
+                    art,
+                    v.into_iter()
+                        .take(STORY)
+                        .map(|(k, _)| k.to_string())
+                        .collect(),
+                )
+            })
+            .collect();
+        for p in &mut preps {
+            p.story = story
+                .get(p.claim.article.as_str())
+                .cloned()
+                .unwrap_or_default();
         }
         Ctx { rules, preps }
     }
@@ -745,6 +829,7 @@ fn prepare<'a>(
     article: Option<&'a Article>,
     rules: &CompareRules,
     surname_ids: &HashMap<String, String>,
+    common: &HashSet<String>,
 ) -> Prep<'a> {
     let lex = &rules.lex;
     let toks = tokenize(&claim.content);
@@ -759,7 +844,7 @@ fn prepare<'a>(
             (key, p.text.trim().to_string())
         })
         .collect();
-    let anchors = anchors(&toks, &places, lex, surname_ids);
+    let anchors = anchors(&toks, &places, lex, surname_ids, common);
     let event_date = match date_expressions(&toks, lex) {
         1 => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -779,6 +864,7 @@ fn prepare<'a>(
             surname_ids.get(&base).cloned().unwrap_or(base)
         });
     Prep {
+        story: Vec::new(),
         speaker_anchor,
         claim,
         article,
@@ -799,6 +885,7 @@ fn anchors(
     places: &[(String, String)],
     lex: &Lexicon,
     surname_ids: &HashMap<String, String>,
+    common: &HashSet<String>,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
     let place_by_text: HashMap<String, &(String, String)> =
@@ -826,6 +913,16 @@ fn anchors(
             j += 1;
         }
         let run = &toks[i..j];
+        // One capitalised word opening a sentence that the corpus otherwise writes in
+        // lower case is a common word ("Nobody will...", "Negotiators said...").
+        if j == i + 1
+            && toks[i].initial
+            && !toks[i].acronym
+            && common.contains(strip_possessive(&toks[i].norm))
+        {
+            i = j;
+            continue;
+        }
         // "in Moscow", "at the Elysee": a place even when the resolver did not say so.
         let place_like = i > 0
             && !toks[i].initial
@@ -922,6 +1019,23 @@ pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
         && (la == lb || (text::spelling_variant(&la, &lb) && strsim::jaro_winkler(&na, &nb) >= 0.9))
 }
 
+/// Whether two claims are about the same story: their contents share a strong anchor, or
+/// their articles share two of their main anchors, or neither says anything about it.
+pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
+    let own_a: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
+    if b.strong().any(|x| own_a.contains(x.key.as_str())) {
+        return true;
+    }
+    let sa: BTreeSet<&str> = a.story.iter().map(String::as_str).chain(own_a).collect();
+    let sb: BTreeSet<&str> = b
+        .story
+        .iter()
+        .map(String::as_str)
+        .chain(b.strong().map(|x| x.key.as_str()))
+        .collect();
+    (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
+}
+
 /// Union-find over `n` items.
 pub(crate) struct Dsu(Vec<usize>);
 
@@ -949,11 +1063,11 @@ impl Dsu {
 /// Candidate pairs `(i, j)`, `i < j`, of items sharing a block key. Blocks up to
 /// [`FULL_BLOCK`] items give all their pairs; larger blocks are sorted by `sort` and
 /// each item is paired with its next [`WINDOW`] neighbours, so the cost stays linear.
-pub(crate) fn candidate_pairs<K: Ord>(
-    keyed: impl IntoIterator<Item = (String, usize)>,
+pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
+    keyed: impl IntoIterator<Item = (B, usize)>,
     sort: impl Fn(usize) -> K,
 ) -> Vec<(usize, usize)> {
-    let mut blocks: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<B, Vec<usize>> = HashMap::new();
     for (k, i) in keyed {
         blocks.entry(k).or_default().push(i);
     }
@@ -971,10 +1085,12 @@ pub(crate) fn candidate_pairs<K: Ord>(
                 }
             }
         } else {
-            members.sort_by(|&x, &y| sort(x).cmp(&sort(y)).then(x.cmp(&y)));
-            for (a, &i) in members.iter().enumerate() {
-                for &j in members.iter().skip(a + 1).take(WINDOW) {
-                    pairs.insert((i.min(j), i.max(j)));
+            // Sort keys computed once per member.
+            let mut keyed: Vec<(K, usize)> = members.iter().map(|&x| (sort(x), x)).collect();
+            keyed.sort();
+            for (a, (_, i)) in keyed.iter().enumerate() {
+                for (_, j) in keyed.iter().skip(a + 1).take(WINDOW) {
+                    pairs.insert((*i.min(j), *i.max(j)));
                 }
             }
         }
@@ -1479,7 +1595,15 @@ mod tests {
         let toks =
             tokenize("Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.");
         let places = vec![("moscow".to_string(), "Moscow".to_string())];
-        let a = anchors(&toks, &places, &r.lex, &HashMap::new());
+        let a = anchors(&toks, &places, &r.lex, &HashMap::new(), &HashSet::new());
+        assert_eq!(a[0].key, "putin");
+        let common: HashSet<String> = ["russian".to_string()].into();
+        let b = anchors(&toks, &places, &r.lex, &HashMap::new(), &common);
+        assert_eq!(b[0].key, "putin", "a run of several words is kept");
+        let toks = tokenize("Nobody met Putin.");
+        let common: HashSet<String> = ["nobody".to_string()].into();
+        let c = anchors(&toks, &[], &r.lex, &HashMap::new(), &common);
+        assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);
         assert!(a[3].place);

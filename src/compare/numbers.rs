@@ -11,7 +11,9 @@
 //! beyond twice the tolerance.
 
 use super::text::Tok;
-use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, unit_key};
+use super::{
+    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
+};
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
 
@@ -104,6 +106,8 @@ impl Family for Numbers<'_, '_> {
             return String::new();
         };
         let f = &self.ctx.rules.frames[self.items[first].frame];
+        let unit = format_value(2.0, &self.items[first].unit);
+        let base = f.topic.replace("{units}", unit.trim_start_matches("2 "));
         // Qualifiers every item shares make the topic precise.
         let mut shared: Option<BTreeSet<String>> = None;
         for &i in items {
@@ -115,13 +119,13 @@ impl Family for Numbers<'_, '_> {
         }
         let shared = shared.unwrap_or_default();
         if shared.is_empty() {
-            f.topic.clone()
+            base
         } else {
             let names: Vec<String> = shared
                 .iter()
                 .map(|k| display(self.ctx, self.items[first].prep, k))
                 .collect();
-            format!("{} ({})", f.topic, names.join(", "))
+            format!("{base} ({})", names.join(", "))
         }
     }
     fn agreement_rule(&self) -> &'static str {
@@ -225,10 +229,19 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
         }
     }
-    let keyed = items
-        .iter()
-        .enumerate()
-        .map(|(k, it)| (format!("{}|{}", it.frame, it.unit), k));
+    // Blocked by frame, unit and story: the claim's own anchors and its article's.
+    let keyed = items.iter().enumerate().flat_map(|(k, it)| {
+        let p = &ctx.preps[it.prep];
+        let mut subjects: BTreeSet<&str> = p.strong().map(|a| a.key.as_str()).collect();
+        subjects.extend(p.story.iter().map(String::as_str));
+        if subjects.is_empty() {
+            subjects.insert("");
+        }
+        subjects
+            .into_iter()
+            .map(|s| (format!("{}|{}|{s}", it.frame, it.unit), k))
+            .collect::<Vec<_>>()
+    });
     let pairs = candidate_pairs(keyed, |k| {
         ((items[k].value * 1000.0).round() as i64, items[k].prep)
     });
@@ -255,6 +268,10 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    // The same story: a name in common, or two of the articles' main names.
+    if !same_story(pa, pb) {
+        return None;
+    }
     let tol = ctx.rules.lex.tolerance;
     let big = a.value.abs().max(b.value.abs());
     let rel = if big == 0.0 {
@@ -318,7 +335,14 @@ mod tests {
     #[test]
     fn different_numbers_for_one_plan_contradict() {
         let claims = [
-            c("a", 1, "the plan has 28 points", "28 points", 28.0, "point"),
+            c(
+                "a",
+                1,
+                "the plan for Kyiv has 28 points",
+                "28 points",
+                28.0,
+                "point",
+            ),
             c(
                 "b",
                 1,
@@ -333,6 +357,29 @@ mod tests {
         assert_eq!(k.len(), 1, "{f:#?}");
         assert_eq!(k[0].rule, "numeric-contradiction");
         assert_eq!(k[0].topic, "number of points in the plan");
+        let claims = [
+            c(
+                "a",
+                1,
+                "the draft accord has 14 articles",
+                "14 articles",
+                14.0,
+                "article",
+            ),
+            c(
+                "b",
+                1,
+                "the 16-article draft",
+                "16-article",
+                16.0,
+                "article",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(
+            of(&f, FindingKind::Contradiction)[0].topic,
+            "number of articles in the plan"
+        );
         assert!(k[0].detail.contains("28 points") && k[0].detail.contains("27 points"));
         assert!(k[0].confidence >= DEFAULT);
     }
@@ -448,6 +495,39 @@ mod tests {
         ];
         let f = find_all(&arts(), &claims);
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn the_same_number_in_unrelated_stories_is_not_compared() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Harlow plan has 12 points, Mayor Ruth Abel said",
+                "12 points",
+                12.0,
+                "point",
+            ),
+            c(
+                "a",
+                2,
+                "Abel said Harlow would vote in May",
+                "x",
+                0.0,
+                "none",
+            ),
+            c("b", 1, "the plan has 12 points", "12 points", 12.0, "point"),
+            c(
+                "b",
+                2,
+                "Governor Ted Okafor said Tarn County would start in June",
+                "x",
+                0.0,
+                "none",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Agreement).is_empty(), "{f:#?}");
     }
 
     #[test]

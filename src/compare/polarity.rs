@@ -52,15 +52,8 @@ fn negation_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
 
 /// Which antonym pair token `i` belongs to, and whether on the negative side.
 fn antonym_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, bool)> {
-    lex.pairs.iter().enumerate().find_map(|(p, (pos, neg))| {
-        if neg.match_at(toks, i).is_some() {
-            Some((p, true))
-        } else if pos.match_at(toks, i).is_some() {
-            Some((p, false))
-        } else {
-            None
-        }
-    })
+    let (entry, _) = lex.antonyms.longest_at(toks, i)?;
+    lex.antonym_of.get(entry).copied()
 }
 
 /// The clause around token `k`: from the last break before it to the next break.
@@ -355,7 +348,9 @@ fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
-    if pa.claim.article == pb.claim.article {
+    // Within one article, only agreement links (a headline and its story).
+    let same_article = pa.claim.article == pb.claim.article;
+    if same_article && a.polarity.negative != b.polarity.negative {
         return None;
     }
     let ka: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
@@ -403,7 +398,8 @@ fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
 
 fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
-    if pa.claim.article == pb.claim.article {
+    // Within one article, only agreement links (a headline and its story).
+    if pa.claim.article == pb.claim.article && a.polarity.negative != b.polarity.negative {
         return None;
     }
     // Two direct quotes are the quotes family's business (misquote, with a diff).

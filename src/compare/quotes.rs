@@ -14,9 +14,16 @@
 
 use super::text::fold;
 use super::text::spelling_variant as variant;
-use super::{Ctx, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker};
+use super::{
+    Ctx, FULL_BLOCK, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker,
+    same_story,
+};
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
 use crate::rules::Fnv;
+use std::collections::{HashMap, HashSet};
+
+/// Shingles per quote used as block keys.
+pub const SHINGLES: usize = 8;
 
 /// Quotes shorter than this (in words) are not compared: short phrases are said by many.
 pub const MIN_WORDS: usize = 4;
@@ -230,7 +237,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
 
 /// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
 /// speaker named in `a`'s attribution sentence outside the quote.
-fn relays(ctx: &Ctx, a: usize, b: usize) -> bool {
+fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<String>>, a: usize, b: usize) -> bool {
     let pa = &ctx.preps[a];
     let cue = fold(&pa.claim.cue);
     if RELAY_CUES
@@ -243,15 +250,19 @@ fn relays(ctx: &Ctx, a: usize, b: usize) -> bool {
     let Some(surname) = other.split_whitespace().last() else {
         return false;
     };
-    let sentence = pa
-        .article
-        .map(|art| art.slice(pa.claim.span).to_string())
-        .unwrap_or_default();
-    let outside = sentence.replace(&pa.claim.content, " ");
-    super::text::tokenize(&outside)
+    named.get(&a).is_some_and(|n| n.contains(surname))
+}
+
+/// The words of a claim's attribution sentence and content (possessives stripped), to
+/// see whom it names.
+fn names_in(ctx: &Ctx, a: usize) -> HashSet<String> {
+    let pa = &ctx.preps[a];
+    let sentence = pa.article.map_or("", |art| art.slice(pa.claim.span));
+    super::text::tokenize(sentence)
         .iter()
-        .chain(super::text::tokenize(&pa.claim.content).iter())
-        .any(|t| super::text::strip_possessive(&t.norm) == surname)
+        .chain(pa.toks.iter())
+        .map(|t| super::text::strip_possessive(&t.norm).to_string())
+        .collect()
 }
 
 fn relaying_kind(kind: SpeakerKind) -> bool {
@@ -288,18 +299,25 @@ impl Family for Quotes<'_, '_> {
         )
     }
     fn topic(&self, items: &[usize]) -> String {
-        let mut speakers: Vec<&str> = items
+        // One speaker under several spellings ("Ilse Varga", "Varga") is named once, by
+        // the longest.
+        let mut speakers: Vec<usize> = Vec::new();
+        for &i in items {
+            let p = self.items[i].prep;
+            match speakers.iter_mut().find(|s| same_speaker(self.ctx, **s, p)) {
+                Some(s) => {
+                    let name = |x: usize| self.ctx.preps[x].claim.speaker.name.len();
+                    if name(p) > name(*s) {
+                        *s = p;
+                    }
+                }
+                None => speakers.push(p),
+            }
+        }
+        let speakers: Vec<&str> = speakers
             .iter()
-            .map(|&i| {
-                self.ctx.preps[self.items[i].prep]
-                    .claim
-                    .speaker
-                    .name
-                    .as_str()
-            })
+            .map(|&p| self.ctx.preps[p].claim.speaker.name.as_str())
             .collect();
-        speakers.sort_unstable();
-        speakers.dedup();
         let first = items
             .first()
             .map_or(String::new(), |&i| clip(&self.items[i].text, 8));
@@ -360,23 +378,55 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             _ => {}
         }
     }
-    let keyed = items.iter().enumerate().flat_map(|(k, it)| {
-        it.norms.windows(3).map(move |w| {
-            let mut h = Fnv::new();
-            for x in w {
-                h.write(x.as_bytes());
-            }
-            (format!("{:x}", h.finish()), k)
+    // Blocked by three-word shingles: for each quote the rarest ones that some other
+    // quote shares too, so that formulas common to many quotes do not make huge blocks.
+    let shingles: Vec<Vec<u64>> = items
+        .iter()
+        .map(|it| {
+            let mut v: Vec<u64> = it
+                .norms
+                .windows(3)
+                .map(|w| {
+                    let mut h = Fnv::new();
+                    for x in w {
+                        h.write(x.as_bytes());
+                    }
+                    h.finish()
+                })
+                .collect();
+            v.sort_unstable();
+            v.dedup();
+            v
         })
+        .collect();
+    let mut df: HashMap<u64, usize> = HashMap::new();
+    for v in &shingles {
+        for &h in v {
+            *df.entry(h).or_default() += 1;
+        }
+    }
+    let keyed = shingles.iter().enumerate().flat_map(|(k, v)| {
+        let mut shared: Vec<(usize, u64)> = v
+            .iter()
+            .map(|h| (df.get(h).copied().unwrap_or(0), *h))
+            .filter(|(n, _)| *n >= 2)
+            .collect();
+        shared.sort_unstable();
+        // Shingles in small blocks when there are any; else the two rarest.
+        let small = shared.iter().filter(|(n, _)| *n <= FULL_BLOCK).count();
+        let take = if small > 0 { small.min(SHINGLES) } else { 2 };
+        shared.into_iter().take(take).map(move |(_, h)| (h, k))
     });
-    let pairs = candidate_pairs(keyed, |k| items[k].norms.join(" "));
+    let sort_keys: Vec<String> = items.iter().map(|it| it.norms.join(" ")).collect();
+    let pairs = candidate_pairs(keyed, |k| sort_keys[k].clone());
+    let mut named: HashMap<usize, HashSet<String>> = HashMap::new();
     let mut judged = Vec::new();
     for (a, b) in pairs {
         let (ia, ib) = (&items[a], &items[b]);
         if ctx.preps[ia.prep].claim.article == ctx.preps[ib.prep].claim.article {
             continue;
         }
-        if let Some(j) = judge(ctx, ia, ib) {
+        if let Some(j) = judge(ctx, &mut named, ia, ib) {
             judged.push((a, b, j));
         }
     }
@@ -387,7 +437,12 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     out
 }
 
-fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+fn judge(
+    ctx: &Ctx,
+    named: &mut HashMap<usize, HashSet<String>>,
+    a: &Item,
+    b: &Item,
+) -> Option<Judgement> {
     let identical =
         a.norms.len() == b.norms.len() && a.norms.iter().zip(&b.norms).all(|(x, y)| variant(x, y));
     let (short, long) = if a.norms.len() <= b.norms.len() {
@@ -415,14 +470,26 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         });
     }
     let (sa, sb) = (&ctx.preps[a.prep].claim, &ctx.preps[b.prep].claim);
+    // Near-identical words from different stories are different quotes (a formula with
+    // another place name in it); identical ones stay suspicious anywhere.
+    if !identical && !part && !same_story(&ctx.preps[a.prep], &ctx.preps[b.prep]) {
+        return None;
+    }
     if short.norms.len() < MIN_WORDS_MISATTRIBUTION
         || sa
             .flags
             .iter()
             .chain(&sb.flags)
             .any(|f| f.contains("unresolved"))
-        || relays(ctx, a.prep, b.prep)
-        || relays(ctx, b.prep, a.prep)
+        || {
+            for p in [a.prep, b.prep] {
+                if !named.contains_key(&p) {
+                    let n = names_in(ctx, p);
+                    named.insert(p, n);
+                }
+            }
+            relays(ctx, named, a.prep, b.prep) || relays(ctx, named, b.prep, a.prep)
+        }
     {
         return None;
     }

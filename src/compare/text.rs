@@ -4,7 +4,7 @@
 //! Owns: how claim content is split into words and how rule words are matched against
 //! them. Does not own: what any word list means (the families decide that).
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One word of a claim's content.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -185,30 +185,61 @@ impl Phrase {
     }
 }
 
-/// A list of words and phrases from a rules file.
+/// A list of words and phrases from a rules file, indexed by first word so that matching
+/// costs a few hash lookups per token whatever the list's length.
 #[derive(Clone, Debug, Default)]
 pub struct WordList {
     phrases: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
 }
 
 impl WordList {
     /// Compile the entries of a rules file.
     pub fn new(entries: &[String]) -> Self {
-        let phrases = entries
-            .iter()
-            .map(|e| Phrase::new(e))
-            .filter(|p| !p.0.is_empty())
-            .collect();
-        WordList { phrases }
+        let phrases: Vec<Phrase> = entries.iter().map(|e| Phrase::new(e)).collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (k, p) in phrases.iter().enumerate() {
+            let Some(first) = p.0.first() else { continue };
+            by_first.entry(first.clone()).or_default().push(k);
+            // "make" is found from "making" through the stem "mak".
+            if p.0.len() == 1 {
+                if let Some(stem) = first.strip_suffix('e').filter(|s| !s.is_empty()) {
+                    by_first.entry(stem.to_string()).or_default().push(k);
+                }
+            }
+        }
+        WordList { phrases, by_first }
+    }
+
+    /// The entry (its index in the rules file's list) and length of the longest entry
+    /// that starts at token `i`, if any.
+    pub fn longest_at(&self, toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+        let t = toks.get(i)?;
+        let base = strip_possessive(&t.norm);
+        let mut best: Option<(usize, usize)> = None;
+        let mut consider = |key: &str| {
+            for &k in self.by_first.get(key).into_iter().flatten() {
+                let p = &self.phrases[k];
+                if p.matches_at(toks, i) && best.is_none_or(|(_, n)| p.len() > n) {
+                    best = Some((k, p.len()));
+                }
+            }
+        };
+        consider(base);
+        for suf in ["s", "es", "d", "ed", "ing", "ings"] {
+            if let Some(stem) = base.strip_suffix(suf).filter(|s| !s.is_empty()) {
+                consider(stem);
+            }
+        }
+        if t.norm.ends_with("n't") {
+            consider("n't");
+        }
+        best
     }
 
     /// The length of the longest entry that starts at token `i`, if any.
     pub fn match_at(&self, toks: &[Tok], i: usize) -> Option<usize> {
-        self.phrases
-            .iter()
-            .filter(|p| p.matches_at(toks, i))
-            .map(Phrase::len)
-            .max()
+        self.longest_at(toks, i).map(|(_, n)| n)
     }
 
     /// Start positions of every match (leftmost-longest, not overlapping).
@@ -262,6 +293,14 @@ impl WordSet {
 pub fn spelling_variant(a: &str, b: &str) -> bool {
     if a == b {
         return true;
+    }
+    // Cheap byte tests first: this runs inside word alignments.
+    if a.len() < 5
+        || b.len() < 5
+        || a.len().abs_diff(b.len()) > 4
+        || a.as_bytes()[0] != b.as_bytes()[0]
+    {
+        return false;
     }
     let (la, lb) = (a.chars().count(), b.chars().count());
     if la < 5 || lb < 5 || la.abs_diff(lb) > 1 || a.chars().next() != b.chars().next() {
