@@ -289,7 +289,6 @@ pub(crate) struct Lexicon {
     pub not_negations: WordList,
     pub scope: usize,
     pub hedges: WordList,
-    pub pairs: Vec<(WordList, WordList)>,
     /// Every antonym word, and for each entry its pair and whether it is the negative side.
     pub antonyms: WordList,
     pub antonym_of: Vec<(usize, bool)>,
@@ -454,11 +453,6 @@ impl CompareRules {
             not_negations: WordList::new(&a.not_negations),
             scope: a.scope.unwrap_or(4).clamp(1, 20),
             hedges: WordList::new(&a.hedges),
-            pairs: a
-                .pair
-                .iter()
-                .map(|p| (WordList::new(&p.positive), WordList::new(&p.negative)))
-                .collect(),
         };
         Ok(CompareRules {
             frames,
