@@ -149,7 +149,6 @@ fn the_documented_workflow_runs() {
 }
 
 #[test]
-#[ignore = "needs comparer"]
 fn new_contradiction_fails_until_baselined() {
     let dir = repo();
     let d = dir.path();
