@@ -403,9 +403,12 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
         let abs = Span::new(span.start + start, span.start + end);
         let t = &text[abs.start..abs.end];
+        // Quotations are in text order and do not overlap: the candidate is the last one
+        // opening at or before the token.
         let quote = quotes
-            .iter()
-            .position(|q| q.inner.start <= abs.start && abs.end <= q.inner.end);
+            .partition_point(|q| q.inner.start <= abs.start)
+            .checked_sub(1)
+            .filter(|&k| abs.end <= quotes[k].inner.end);
         out.push(Tok {
             span: abs,
             text: t,
@@ -2894,12 +2897,17 @@ impl Ctx<'_> {
             .find(|s| s.kind == SentenceKind::Body)
             .map(|s| s.paragraph);
         let mut relay: Option<(String, usize)> = None; // outlet, section (headline count)
-        let section_of = |si: usize| {
-            self.seg.sentences[..=si.min(self.seg.sentences.len().saturating_sub(1))]
-                .iter()
-                .filter(|s| s.kind == SentenceKind::Headline)
-                .count()
-        };
+        // Headlines up to and including each sentence: the section a sentence is in.
+        let sections: Vec<usize> = self
+            .seg
+            .sentences
+            .iter()
+            .scan(0usize, |n, s| {
+                *n += usize::from(s.kind == SentenceKind::Headline);
+                Some(*n)
+            })
+            .collect();
+        let section_of = |si: usize| sections.get(si).copied().unwrap_or(0);
         let mut claims: Vec<Claim> = Vec::new();
         let mut by_id: HashMap<usize, Speaker> = HashMap::new();
         let mut previous: Option<Speaker> = None;
@@ -2977,10 +2985,22 @@ impl Ctx<'_> {
         }
         // Reported speech nested in the same speaker's claim ("X said he expected Y") is
         // part of that claim.
+        // Candidates: claims of the same sentence, and claims whose content runs past their
+        // own sentence (statements) — never all pairs.
+        let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
+        for (i, d) in drafts.iter().enumerate() {
+            by_sentence.entry(d.sentence).or_default().push(i);
+        }
+        let long: Vec<usize> = (0..claims.len())
+            .filter(|&i| {
+                claims[i].content_span.end > self.seg.sentences[drafts[i].sentence].span.end
+            })
+            .collect();
         let nested: Vec<bool> = (0..claims.len())
             .map(|i| {
                 let b = &claims[i];
-                claims.iter().enumerate().any(|(j, a)| {
+                let same = by_sentence.get(&drafts[i].sentence).map_or(&[][..], Vec::as_slice);
+                same.iter().chain(&long).map(|&j| (j, &claims[j])).any(|(j, a)| {
                     j != i
                         && ((a.speaker.name == b.speaker.name
                             && drafts[i].sentence == drafts[j].sentence

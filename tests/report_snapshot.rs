@@ -10,11 +10,23 @@ fn bundled_corpus_json() {
     let out = Command::cargo_bin("crosscheck")
         .expect("binary builds")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args(["report", "fixtures/articles", "--format", "json", "--jobs", "2"])
+        .args([
+            "report",
+            "fixtures/articles",
+            "--format",
+            "json",
+            "--jobs",
+            "2",
+        ])
         .env("NO_COLOR", "1")
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let json = String::from_utf8(out.stdout).expect("utf-8");
     insta::assert_snapshot!(json);
 }
