@@ -483,10 +483,7 @@ fn judge(
             .any(|f| f.contains("unresolved"))
         || {
             for p in [a.prep, b.prep] {
-                if !named.contains_key(&p) {
-                    let n = names_in(ctx, p);
-                    named.insert(p, n);
-                }
+                named.entry(p).or_insert_with(|| names_in(ctx, p));
             }
             relays(ctx, named, a.prep, b.prep) || relays(ctx, named, b.prep, a.prep)
         }
