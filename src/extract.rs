@@ -3156,34 +3156,28 @@ impl Ctx<'_> {
                     }
                 }
             }
-            PhraseKind::Organisation => Speaker {
-                text,
-                name: p.name.clone().unwrap_or_default(),
-                kind: SpeakerKind::Organisation,
-                role: p.role.clone(),
-                id: None,
-            },
-            PhraseKind::Outlet => Speaker {
-                text,
-                name: p.name.clone().unwrap_or_default(),
-                kind: SpeakerKind::Outlet,
-                role: None,
-                id: None,
-            },
-            PhraseKind::Document => Speaker {
-                text,
-                name: p.name.clone().unwrap_or_default(),
-                kind: SpeakerKind::Document,
-                role: None,
-                id: None,
-            },
-            PhraseKind::Anonymous => Speaker {
-                text,
-                name: p.name.clone().unwrap_or_default(),
-                kind: SpeakerKind::Anonymous,
-                role: None,
-                id: None,
-            },
+            PhraseKind::Organisation
+            | PhraseKind::Outlet
+            | PhraseKind::Document
+            | PhraseKind::Anonymous => {
+                let kind = match p.kind {
+                    PhraseKind::Organisation => SpeakerKind::Organisation,
+                    PhraseKind::Outlet => SpeakerKind::Outlet,
+                    PhraseKind::Document => SpeakerKind::Document,
+                    _ => SpeakerKind::Anonymous,
+                };
+                // Only an organisation keeps the words before its name as a role.
+                let role = (p.kind == PhraseKind::Organisation)
+                    .then(|| p.role.clone())
+                    .flatten();
+                Speaker {
+                    text,
+                    name: p.name.clone().unwrap_or_default(),
+                    kind,
+                    role,
+                    id: None,
+                }
+            }
         }
     }
 
