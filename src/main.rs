@@ -340,11 +340,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
         },
         jobs: g.jobs,
     };
-    let width = if std::io::stdout().is_terminal() {
-        terminal_width().unwrap_or(100)
-    } else {
-        100
-    };
+    let width = terminal_width().unwrap_or(100);
     let render = |claims_table| RenderOptions {
         color: color_enabled(g.color),
         width,
@@ -474,7 +470,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                     .and_then(|d| report::find_repo_root(&d)),
                 ..Default::default()
             };
-            write_all(&corpus, &args, format, render(false), &ctx)?;
+            write_all(&corpus, &args, format, render(false), &ctx, g.color)?;
             Ok(finish(&corpus, g.quiet))
         }
         Command::Entities(args) => {
@@ -508,7 +504,14 @@ fn run(cli: Cli) -> Result<u8, Error> {
             let paths = std::mem::take(&mut args.paths);
             let corpus = run_pipeline(paths, &opts, &rules, args.cache.as_ref(), g.quiet, true)?;
             let format = args.format.unwrap_or_else(default_format);
-            write_all(&corpus, &args, format, render(true), &Default::default())?;
+            write_all(
+                &corpus,
+                &args,
+                format,
+                render(true),
+                &Default::default(),
+                g.color,
+            )?;
             Ok(finish(&corpus, g.quiet))
         }
         Command::Check(mut args) => {
@@ -537,7 +540,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 args.since.as_deref(),
             );
             let format = args.out.format.unwrap_or(OutputFormat::Table);
-            write_all(&corpus, &args.out, format, render(false), &ctx)?;
+            write_all(&corpus, &args.out, format, render(false), &ctx, g.color)?;
             finish(&corpus, g.quiet);
             if !g.quiet {
                 for fp in &outcome.stale {
@@ -619,11 +622,17 @@ fn run(cli: Cli) -> Result<u8, Error> {
     }
 }
 
+/// `COLUMNS` when set, else the terminal's width when stdout is one, else 100.
 fn terminal_width() -> Option<u16> {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
-        .or_else(|| console::Term::stdout().size_checked().map(|(_, w)| w))
+        .or_else(|| {
+            std::io::stdout()
+                .is_terminal()
+                .then(|| console::Term::stdout().size_checked().map(|(_, w)| w))
+                .flatten()
+        })
         .or(Some(100))
 }
 
@@ -670,10 +679,16 @@ fn write_all(
     format: OutputFormat,
     render: RenderOptions,
     ctx: &report::Context,
+    color: ColorChoice,
 ) -> Result<(), Error> {
+    // Colour goes to a file only when asked for outright.
+    let main = RenderOptions {
+        color: render.color && (args.output.is_none() || color == ColorChoice::Always),
+        ..render
+    };
     write_output(
         args.output.as_ref(),
-        &report::render_with(corpus, format, render, ctx),
+        &report::render_with(corpus, format, main, ctx),
     )?;
     for (format, path) in &args.save {
         let plain = RenderOptions {
