@@ -57,8 +57,10 @@ fn an_unreadable_input_exits_2_even_with_exit_zero() {
             err.contains("binary.txt") && err.contains("could not be read"),
             "{err}"
         );
-        // The report was still written, with the readable article in it.
-        assert!(text(&out.stdout).contains("calm.txt"));
+        // The report was still written: the unreadable input listed, the other counted.
+        let report = text(&out.stdout);
+        assert!(report.contains("binary.txt") && report.contains("skipped"), "{report}");
+        assert!(report.contains("1 other article read, in no finding."), "{report}");
     }
     let out = bin(dir.path())
         .args(["check", "news/calm.txt", "news/missing.txt"])

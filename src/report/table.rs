@@ -122,7 +122,7 @@ pub fn table_with(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String
         keep_whole(&mut t, whole);
         out.push_str(&format!("{t}\n"));
     }
-    out.push_str(&article_table(corpus, opts, &index));
+    out.push_str(&article_table(corpus, opts, &index, ctx.check.is_some()));
     if let Some(check) = &ctx.check {
         out.push_str(&format!(
             "{} finding{} fail{} the run",
@@ -143,7 +143,14 @@ pub fn table_with(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String
     out
 }
 
-fn article_table(corpus: &Corpus, opts: RenderOptions, index: &Index<'_>) -> String {
+/// The articles; in `check` (`only_notable`), only those in a finding or not read, with a
+/// line counting the others, so a large corpus does not flood the CI log.
+fn article_table(
+    corpus: &Corpus,
+    opts: RenderOptions,
+    index: &Index<'_>,
+    only_notable: bool,
+) -> String {
     let mut t = new_table(opts);
     t.set_header([
         "article",
@@ -155,7 +162,15 @@ fn article_table(corpus: &Corpus, opts: RenderOptions, index: &Index<'_>) -> Str
     ]);
     let findings = finding_counts(corpus, index);
     let claims = claim_counts(corpus);
+    let mut others = 0;
     for a in &corpus.articles {
+        let notable = a.status != crate::model::Status::Ok
+            || !a.problems.is_empty()
+            || findings.contains_key(a.id.as_str());
+        if only_notable && !notable {
+            others += 1;
+            continue;
+        }
         t.add_row([
             terminal_safe(&a.path),
             terminal_safe(&describe_outlet(a)),
@@ -169,5 +184,16 @@ fn article_table(corpus: &Corpus, opts: RenderOptions, index: &Index<'_>) -> Str
             terminal_safe(&status_text(a)),
         ]);
     }
-    format!("{t}\n")
+    let mut out = if t.row_count() > 0 {
+        format!("{t}\n")
+    } else {
+        String::new()
+    };
+    if others > 0 {
+        out.push_str(&format!(
+            "{others} other article{} read, in no finding.\n",
+            if others == 1 { "" } else { "s" }
+        ));
+    }
+    out
 }
