@@ -2999,11 +2999,12 @@ impl Ctx<'_> {
             let speaker = if let Some(s) = followed {
                 s
             } else {
+                // The sentence the content starts in (sentences are in text order).
                 let first = self
                     .seg
                     .sentences
-                    .iter()
-                    .rposition(|s| s.span.start <= d.content.start)
+                    .partition_point(|s| s.span.start <= d.content.start)
+                    .checked_sub(1)
                     .unwrap_or(d.sentence);
                 let recent = previous
                     .clone()
