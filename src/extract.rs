@@ -32,7 +32,7 @@ use crate::model::{
 };
 use crate::rules::RuleSet;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -2195,7 +2195,10 @@ impl Ctx<'_> {
         if let Some(d) = self.possessive_statement(si, sentence, toks) {
             local.push(d);
         }
-        // Every other cue.
+        // Every other cue. `ends` holds the content ends of the drafts so far (`local` only
+        // grows), so each cue finds the last content before it in logarithmic time.
+        let mut ends: BTreeSet<usize> = BTreeSet::new();
+        let mut ended = 0usize;
         for (ci, cue) in cues.iter().enumerate() {
             if used_cue[ci] {
                 continue;
@@ -2207,12 +2210,18 @@ impl Ctx<'_> {
                 continue;
             }
             // Subject before the cue: "X said ...", "..., X said."
-            let floor = local
-                .iter()
-                .filter(|d| d.content.end <= toks[cue.start].span.start)
-                .map(|d| self.tok_index_after(toks, d.content.end))
-                .max()
-                .unwrap_or(0);
+            ends.extend(
+                local
+                    .get(ended..)
+                    .unwrap_or_default()
+                    .iter()
+                    .map(|d| d.content.end),
+            );
+            ended = local.len();
+            let floor = ends
+                .range(..=toks[cue.start].span.start)
+                .next_back()
+                .map_or(0, |&end| self.tok_index_after(toks, end));
             let subject = rules.subject_before(toks, cue.start, floor);
             let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
             let next_cue_start = (ci + 1..cues.len())
@@ -3064,36 +3073,17 @@ impl Ctx<'_> {
             previous = Some(speaker);
             previous_sentence = d.sentence;
         }
-        // Reported speech nested in the same speaker's claim ("X said he expected Y") is
-        // part of that claim.
-        // Candidates: claims of the same sentence, and claims whose content runs past their
-        // own sentence (statements) — never all pairs.
-        let mut by_sentence: HashMap<usize, Vec<usize>> = HashMap::new();
-        for (i, d) in drafts.iter().enumerate() {
-            by_sentence.entry(d.sentence).or_default().push(i);
-        }
-        let long: Vec<usize> = (0..claims.len())
-            .filter(|&i| {
-                claims[i].content_span.end > self.seg.sentences[drafts[i].sentence].span.end
+        let items: Vec<NestItem> = claims
+            .iter()
+            .zip(&drafts)
+            .map(|(c, d)| NestItem {
+                content: c.content_span,
+                speaker: c.speaker.name.as_str(),
+                sentence: d.sentence,
             })
             .collect();
-        let nested: Vec<bool> = (0..claims.len())
-            .map(|i| {
-                let b = &claims[i];
-                let same = by_sentence.get(&drafts[i].sentence).map_or(&[][..], Vec::as_slice);
-                same.iter().chain(&long).map(|&j| (j, &claims[j])).any(|(j, a)| {
-                    j != i
-                        && ((a.speaker.name == b.speaker.name
-                            && drafts[i].sentence == drafts[j].sentence
-                            && a.content_span.contains(b.content_span)
-                            && a.content_span != b.content_span)
-                            // A claim inside a statement that another claim quotes.
-                            || (drafts[i].sentence != drafts[j].sentence
-                                && a.content_span.contains(b.content_span)
-                                && a.content_span.start <= self.seg.sentences[drafts[i].sentence].span.start))
-                })
-            })
-            .collect();
+        let sentence_spans: Vec<Span> = self.seg.sentences.iter().map(|s| s.span).collect();
+        let nested = nested_claims(&items, &sentence_spans);
         let mut claims: Vec<Claim> = claims
             .into_iter()
             .zip(nested)
@@ -3592,6 +3582,96 @@ struct Mention {
     sentence: usize,
 }
 
+/// What [`nested_claims`] needs of a claim.
+struct NestItem<'a> {
+    content: Span,
+    speaker: &'a str,
+    sentence: usize,
+}
+
+/// Which claims are part of another claim, and dropped: reported speech nested in the
+/// same speaker's claim of the same sentence ("X said he expected Y"), and a claim inside
+/// a statement of another sentence that runs over its whole sentence. Both are found by
+/// sweeps over claims sorted by start, never all pairs, so one sentence with thousands of
+/// quotations stays fast.
+///
+/// `items[i]` describes claim `i`; `sentences` are the article's sentence spans.
+fn nested_claims(items: &[NestItem], sentences: &[Span]) -> Vec<bool> {
+    let mut nested = vec![false; items.len()];
+    let sentence_of = |i: usize| items[i].sentence;
+    // Same sentence, same speaker, strictly containing: sorted by (start, end descending),
+    // a claim is contained by an earlier span (not its own) that ends at or after it.
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    for (i, it) in items.iter().enumerate() {
+        groups.entry((it.sentence, it.speaker)).or_default().push(i);
+    }
+    for members in groups.values_mut() {
+        let span = |i: usize| items[i].content;
+        members.sort_by_key(|&i| (span(i).start, std::cmp::Reverse(span(i).end)));
+        let mut max_end: Option<usize> = None;
+        for run in members.chunk_by(|&a, &b| span(a) == span(b)) {
+            let end = span(run[0]).end;
+            if max_end.is_some_and(|m| m >= end) {
+                for &i in run {
+                    nested[i] = true;
+                }
+            }
+            max_end = max_end.max(Some(end));
+        }
+    }
+    // A statement that starts at or before the start of another claim's sentence and
+    // contains it. Statements are claims whose content runs past their own sentence.
+    let sentence_start = |i: usize| sentences.get(sentence_of(i)).map_or(0, |s| s.start);
+    let sentence_end = |i: usize| sentences.get(sentence_of(i)).map_or(0, |s| s.end);
+    let mut long: Vec<usize> = (0..items.len())
+        .filter(|&i| items[i].content.end > sentence_end(i))
+        .collect();
+    long.sort_by_key(|&i| items[i].content.start);
+    // For each prefix of `long`, the two furthest ends from two different sentences.
+    let mut best: Vec<[Option<(usize, usize)>; 2]> = Vec::with_capacity(long.len());
+    let mut top: [Option<(usize, usize)>; 2] = [None, None];
+    for &j in &long {
+        let cand = (items[j].content.end, sentence_of(j));
+        top = match top {
+            [Some(a), b] if a.1 == cand.1 => [Some(a.max(cand)), b],
+            [a, Some(b)] if b.1 == cand.1 => {
+                let b = b.max(cand);
+                if Some(b) > a {
+                    [Some(b), a]
+                } else {
+                    [a, Some(b)]
+                }
+            }
+            [a, b] => {
+                if Some(cand) > a {
+                    [Some(cand), a]
+                } else if Some(cand) > b {
+                    [a, Some(cand)]
+                } else {
+                    [a, b]
+                }
+            }
+        };
+        best.push(top);
+    }
+    for (i, flag) in nested.iter_mut().enumerate() {
+        if *flag {
+            continue;
+        }
+        let b = items[i].content;
+        let limit = b.start.min(sentence_start(i));
+        let n = long.partition_point(|&j| items[j].content.start <= limit);
+        let Some(top) = n.checked_sub(1).and_then(|k| best.get(k)) else {
+            continue;
+        };
+        *flag = top
+            .iter()
+            .flatten()
+            .any(|&(end, s)| s != sentence_of(i) && end >= b.end);
+    }
+    nested
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -3912,6 +3992,40 @@ mod tests {
                     prop_assert!(!c.content.trim().is_empty());
                     prop_assert!(c.line >= 1);
                 }
+            }
+
+            /// The sweeps of `nested_claims` decide exactly what the pairwise definition does.
+            #[test]
+            fn nested_claims_match_the_pairwise_definition(
+                raw in proptest::collection::vec((0usize..40, 0usize..12, 0usize..2, 0usize..4), 0..40),
+            ) {
+                // Four sentences of ten bytes each.
+                let sentences: Vec<Span> = (0..4).map(|k| Span::new(10 * k, 10 * k + 10)).collect();
+                let items: Vec<NestItem> = raw
+                    .iter()
+                    .map(|&(start, len, who, sentence)| NestItem {
+                        content: Span::new(start, start + len),
+                        speaker: ["A", "B"][who],
+                        sentence,
+                    })
+                    .collect();
+                let naive: Vec<bool> = (0..items.len())
+                    .map(|i| {
+                        let b = &items[i];
+                        (0..items.len()).filter(|&j| j != i).any(|j| {
+                            let a = &items[j];
+                            (a.speaker == b.speaker
+                                && a.sentence == b.sentence
+                                && a.content.contains(b.content)
+                                && a.content != b.content)
+                                || (a.content.end > sentences[a.sentence].end
+                                    && a.sentence != b.sentence
+                                    && a.content.contains(b.content)
+                                    && a.content.start <= sentences[b.sentence].start)
+                        })
+                    })
+                    .collect();
+                prop_assert_eq!(nested_claims(&items, &sentences), naive);
             }
         }
     }

@@ -72,6 +72,9 @@ struct Global {
     /// above each input folder).
     #[arg(long, global = true, value_name = "FILE")]
     manifest: Option<PathBuf>,
+    /// Skip an article whose text is longer than this many MiB (0: no limit).
+    #[arg(long, global = true, value_name = "MIB", default_value_t = 8)]
+    max_article_size: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -337,6 +340,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
             outlet: g.outlet.clone(),
             published: g.published.clone(),
             manifest: g.manifest.clone(),
+            max_article_bytes: g.max_article_size.saturating_mul(1 << 20),
         },
         jobs: g.jobs,
     };

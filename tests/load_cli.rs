@@ -426,15 +426,18 @@ fn manifest_defaults_apply_to_standard_input_only_when_given() {
 }
 
 #[test]
-#[ignore = "too slow for CI today: the extractor is superlinear on 10,000 unbalanced quotes in one sentence and takes about a minute on a 5 MB line (issue 7)"]
-fn a_huge_one_line_file_and_unbalanced_quotes_are_read() {
+fn huge_lines_unbalanced_and_deep_quotes_and_deep_markup_are_read_or_skipped_with_the_size() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     let sentence = "The council said the bridge would reopen on Monday. ";
-    let line = sentence.repeat(5_000_000 / sentence.len());
+    // 50 MB on one line: over the default per-article limit, skipped with its size.
+    let huge = sentence.repeat(50_000_000 / sentence.len());
+    std::fs::write(d.join("huge.txt"), format!("Dump headline\n{huge}\n")).unwrap();
+    // A long single line under the limit is read whole.
+    let long = sentence.repeat(100_000 / sentence.len());
     std::fs::write(
-        d.join("huge.txt"),
-        format!("Bridge story headline here\n{line}\n"),
+        d.join("long.txt"),
+        format!("Bridge story headline here\n{long}\n"),
     )
     .unwrap();
     let quotes = "He said \"it will open ".repeat(10_000);
@@ -443,16 +446,38 @@ fn a_huge_one_line_file_and_unbalanced_quotes_are_read() {
         format!("Quotes story headline here\n{quotes}\n"),
     )
     .unwrap();
+    let nested = "\u{201c}The mayor said \u{2018}the aide said \"".repeat(500);
+    std::fs::write(
+        d.join("nested.txt"),
+        format!("Nested quotes headline\n{nested}the dam held\".\n"),
+    )
+    .unwrap();
     std::fs::write(
         d.join("deep.html"),
         "<div>".repeat(100_000) + "The dam held, engineers said.",
     )
     .unwrap();
     let r = report(&[d], &[]);
-    assert_eq!(r.code, 0, "{}", r.stderr);
-    assert_eq!(articles(&r).len(), 3);
-    assert_eq!(
-        article(&r, "huge.txt")["title"],
-        "Bridge story headline here"
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert_eq!(articles(&r).len(), 5);
+    let skipped = article(&r, "huge.txt");
+    assert_eq!(status(skipped), "skipped");
+    assert!(
+        reason(skipped).contains("too large: 47.7 MiB of text, over the limit of 8 MiB"),
+        "{}",
+        reason(skipped)
     );
+    assert!(r.stderr.contains("huge.txt"), "{}", r.stderr);
+    let long = article(&r, "long.txt");
+    assert_eq!(status(long), "ok");
+    assert_eq!(long["title"], "Bridge story headline here");
+    for name in ["quotes.txt", "nested.txt", "deep.html"] {
+        assert_eq!(status(article(&r, name)), "ok", "{name}");
+    }
+    let claims = r.json["claims"].as_array().unwrap();
+    let from_long = claims
+        .iter()
+        .filter(|c| c["article"].as_str().is_some_and(|a| a.contains("long")))
+        .count();
+    assert_eq!(from_long, 100_000 / sentence.len());
 }

@@ -89,8 +89,13 @@ impl LoadRules {
     }
 }
 
+/// Largest article text read by default (`--max-article-size`): 8 MiB, some forty times
+/// the longest news story, so a dump or a runaway file is skipped with its reason
+/// instead of taking minutes and gigabytes.
+pub const DEFAULT_MAX_ARTICLE_BYTES: usize = 8 << 20;
+
 /// What the command line says about loading.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct LoadOptions {
     /// `--outlet`: overrides every other source.
     pub outlet: Option<String>,
@@ -98,6 +103,19 @@ pub struct LoadOptions {
     pub published: Option<String>,
     /// `--manifest`: the corpus manifest to use instead of looking for `crosscheck.toml`.
     pub manifest: Option<PathBuf>,
+    /// `--max-article-size`: an article whose content is longer is skipped (0: no limit).
+    pub max_article_bytes: usize,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        Self {
+            outlet: None,
+            published: None,
+            manifest: None,
+            max_article_bytes: DEFAULT_MAX_ARTICLE_BYTES,
+        }
+    }
 }
 
 /// A metadata field that can be given by flags, manifest, front matter or inference.
@@ -707,6 +725,21 @@ pub fn prepare(article: &mut Article, opts: &LoadOptions, rules: &LoadRules) {
         (Some(first), Some(last)) => Span::new(first.start, last.end),
         _ => Span::new(0, 0),
     };
+    let size: usize = article.content.iter().map(|s| s.len()).sum();
+    if opts.max_article_bytes > 0 && size > opts.max_article_bytes {
+        article.status = Status::Skipped;
+        article.content.clear();
+        article.problems.push(Problem {
+            severity: Severity::Error,
+            line: None,
+            message: format!(
+                "too large: {} of text, over the limit of {} per article (raise it with --max-article-size)",
+                human_size(size),
+                human_size(opts.max_article_bytes)
+            ),
+        });
+        return;
+    }
     article.content = content_spans(&article.text, &article.content, rules);
     let has_text = article.content.iter().any(|s| {
         article
@@ -738,6 +771,22 @@ pub fn prepare(article: &mut Article, opts: &LoadOptions, rules: &LoadRules) {
         let p = infer::normalize_date(p, &rules.infer).unwrap_or_else(|| p.clone());
         set_field(&mut article.meta, Field::Published, &p, FieldSource::Flag);
     }
+}
+
+/// A byte count for people: "512 bytes", "3.2 MiB".
+pub fn human_size(bytes: usize) -> String {
+    const UNITS: [&str; 3] = ["KiB", "MiB", "GiB"];
+    if bytes < 1024 {
+        return format!("{bytes} bytes");
+    }
+    let mut v = bytes as f64 / 1024.0;
+    let mut unit = 0;
+    while v >= 1024.0 && unit + 1 < UNITS.len() {
+        v /= 1024.0;
+        unit += 1;
+    }
+    let v = format!("{v:.1}");
+    format!("{} {}", v.trim_end_matches(".0"), UNITS[unit])
 }
 
 /// The content spans of `text` within `within`: lines matching a boilerplate rule are

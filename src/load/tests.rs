@@ -348,7 +348,7 @@ fn precedence_flag_over_front_matter_over_inference() {
     let opts = LoadOptions {
         outlet: Some("Kyiv Independent".into()),
         published: Some("2024-01-02".into()),
-        manifest: None,
+        ..LoadOptions::default()
     };
     let text = "---\noutlet: BBC\npublished: 2023-05-06\ntitle: Given title here\n---\nCNN\n2022-01-01\nBody text.\n";
     let v = load_bytes(
@@ -567,4 +567,42 @@ mod properties {
             }
         }
     }
+}
+
+#[test]
+fn an_article_over_the_size_limit_is_skipped_with_its_size() {
+    let opts = LoadOptions {
+        max_article_bytes: 1000,
+        ..LoadOptions::default()
+    };
+    let text = "The council said the bridge would reopen on Monday. ".repeat(40);
+    let a = load_bytes("big", "big.txt", text.as_bytes(), None, &opts, rules(), &[]);
+    assert_eq!(a[0].status, Status::Skipped);
+    let message = &a[0].problems[0].message;
+    assert!(
+        message.contains("too large: 2 KiB of text, over the limit of 1000 bytes"),
+        "{message}"
+    );
+    let unlimited = LoadOptions {
+        max_article_bytes: 0,
+        ..LoadOptions::default()
+    };
+    let a = load_bytes(
+        "big",
+        "big.txt",
+        text.as_bytes(),
+        None,
+        &unlimited,
+        rules(),
+        &[],
+    );
+    assert_eq!(a[0].status, Status::Ok);
+}
+
+#[test]
+fn sizes_read_in_binary_units() {
+    assert_eq!(human_size(512), "512 bytes");
+    assert_eq!(human_size(2048), "2 KiB");
+    assert_eq!(human_size(5 * 1024 * 1024 + 300 * 1024), "5.3 MiB");
+    assert_eq!(human_size(50 << 20), "50 MiB");
 }
