@@ -126,8 +126,8 @@ fn the_documented_workflow_runs() {
         "the cache was filled"
     );
 
-    // 3. A new article on a branch. Without the comparer there is no finding yet, so only
-    //    what holds either way is asserted here (the findings themselves: `new_contradiction_fails_until_baselined`).
+    // 3. A new article on a branch: what holds whatever the comparer finds is asserted here
+    //    (the findings themselves: `new_contradiction_fails_until_baselined`).
     ok(d, "git checkout -qb more");
     std::fs::write(d.join("articles/2025-03-06-star.md"), STAR).unwrap();
     ok(d, "git add -A && git commit -qm star");
