@@ -164,6 +164,8 @@ pub struct Outcome {
     pub states: Option<BTreeMap<String, BaselineState>>,
     /// Fingerprints of the baseline entries that match no current finding.
     pub stale: Vec<String>,
+    /// Those entries themselves (for SARIF's `baselineState: "absent"`).
+    pub absent: Vec<crate::baseline::Entry>,
     /// Articles that could not be read.
     pub unreadable: usize,
 }
@@ -245,9 +247,10 @@ pub fn apply(
     }
     if let Some(b) = baseline {
         let current: BTreeSet<String> = prints.iter().cloned().collect();
-        outcome.stale = b
-            .stale(&current)
-            .into_iter()
+        outcome.absent = b.stale(&current).into_iter().cloned().collect();
+        outcome.stale = outcome
+            .absent
+            .iter()
             .map(|e| e.fingerprint.clone())
             .collect();
         outcome.states = Some(states);
@@ -289,6 +292,7 @@ pub fn context(
             stale: outcome.stale.clone(),
         }),
         markdown_limit: None,
+        absent: outcome.absent.clone(),
     }
 }
 

@@ -385,3 +385,53 @@ fn hostile_text_never_reaches_the_terminal_raw() {
             .all(|a| a["status"] == "ok")
     );
 }
+
+#[test]
+fn csv_from_report_and_check() {
+    let dir = corpus();
+    std::fs::write(
+        dir.path().join("news/=evil.txt"),
+        "=cmd\n\n\"=SUM(1) is the answer,\" Mayor Ana Diaz said.\n",
+    )
+    .unwrap();
+    for args in [
+        &["report", "--format", "csv", "news"][..],
+        &["check", "--format", "csv", "--fail-on", "all", "news"],
+    ] {
+        let out = bin(dir.path()).args(args).output().unwrap();
+        assert!(code(&out) <= 1, "{}", text(&out.stderr));
+        let csv = text(&out.stdout);
+        assert!(
+            csv.starts_with(
+                "id,kind,topic,confidence,sources,claims,explanation,rule,fingerprint,fails,baseline_state\r\n"
+            ),
+            "{csv}"
+        );
+        assert!(csv.ends_with("\r\n"));
+    }
+    let out = bin(dir.path())
+        .args(["extract", "--format", "csv", "news"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    let csv = text(&out.stdout);
+    assert!(csv.starts_with("id,article,location,"), "{csv}");
+    for line in csv.split("\r\n").skip(1) {
+        for cell in line.split(',') {
+            assert!(!cell.starts_with(['=', '+', '-', '@']), "{cell:?} in {csv}");
+        }
+    }
+    assert!(csv.contains("'=evil#1,'=evil,news/=evil.txt:3,"), "{csv}");
+    assert!(csv.contains(",'=SUM(1) is the answer,"), "{csv}");
+    // --save csv=FILE works like any other format.
+    let out = bin(dir.path())
+        .args(["check", "--save", "csv=out.csv", "news"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&out), 0, "{}", text(&out.stderr));
+    assert!(
+        std::fs::read_to_string(dir.path().join("out.csv"))
+            .unwrap()
+            .starts_with("id,kind,")
+    );
+}

@@ -4,8 +4,7 @@
 //! 1. Adopt: record a baseline of the existing articles, commit it.
 //! 2. Check (GitHub and GitLab command lines): exit 0, valid SARIF, a step summary.
 //! 3. Add an article that contradicts an earlier one: `check` fails with exit 1 and a SARIF
-//!    result at the new article's line — this needs the comparer, so those assertions are
-//!    in `new_contradiction_fails_until_baselined`, ignored until it lands.
+//!    result at the new article's line (`new_contradiction_fails_until_baselined`).
 //! 4. Baseline it: `check` exits 0 again.
 //!
 //! `docs_show_the_commands_the_tests_run` keeps the document and this test in step.
@@ -127,8 +126,8 @@ fn the_documented_workflow_runs() {
         "the cache was filled"
     );
 
-    // 3. A new article on a branch. Without the comparer there is no finding yet, so only
-    //    what holds either way is asserted here (see the ignored test below).
+    // 3. A new article on a branch: what holds whatever the comparer finds is asserted here
+    //    (the findings themselves: `new_contradiction_fails_until_baselined`).
     ok(d, "git checkout -qb more");
     std::fs::write(d.join("articles/2025-03-06-star.md"), STAR).unwrap();
     ok(d, "git add -A && git commit -qm star");

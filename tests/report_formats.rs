@@ -16,7 +16,7 @@ fn opts(color: bool, width: u16) -> RenderOptions {
     }
 }
 
-const ALL_FORMATS: [OutputFormat; 7] = [
+const ALL_FORMATS: [OutputFormat; 8] = [
     OutputFormat::Table,
     OutputFormat::Json,
     OutputFormat::Jsonl,
@@ -24,6 +24,7 @@ const ALL_FORMATS: [OutputFormat; 7] = [
     OutputFormat::Html,
     OutputFormat::Sarif,
     OutputFormat::Github,
+    OutputFormat::Csv,
 ];
 
 #[test]
@@ -437,4 +438,120 @@ fn sarif_paths_are_relative_to_the_repository_root() {
         })
         .collect();
     assert!(uris.contains(&"desk/news/herald.txt"), "{uris:?}");
+}
+
+/// Parse RFC 4180 CSV strictly: CRLF records, quoted fields with doubled quotes.
+fn parse_csv(s: &str) -> Vec<Vec<String>> {
+    let mut rows = vec![];
+    let mut row = vec![];
+    let mut cell = String::new();
+    let mut chars = s.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        if quoted {
+            if c == '"' {
+                if chars.peek() == Some(&'"') {
+                    chars.next();
+                    cell.push('"');
+                } else {
+                    quoted = false;
+                }
+            } else {
+                cell.push(c);
+            }
+            continue;
+        }
+        match c {
+            '"' => {
+                assert!(cell.is_empty(), "quote inside an unquoted field: {cell:?}");
+                quoted = true;
+            }
+            ',' => row.push(std::mem::take(&mut cell)),
+            '\r' => {
+                assert_eq!(chars.next(), Some('\n'), "bare CR outside quotes");
+                row.push(std::mem::take(&mut cell));
+                rows.push(std::mem::take(&mut row));
+            }
+            '\n' => panic!("bare LF outside quotes"),
+            c => cell.push(c),
+        }
+    }
+    assert!(
+        !quoted && cell.is_empty() && row.is_empty(),
+        "unterminated record"
+    );
+    rows
+}
+
+#[test]
+fn csv_has_one_row_per_finding_with_locations() {
+    let corpus = sample();
+    let out = report::render(&corpus, OutputFormat::Csv, opts(false, 100));
+    let rows = parse_csv(&out);
+    assert_eq!(
+        rows[0],
+        crosscheck::report::csv::FINDING_COLUMNS
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(rows.len(), 1 + corpus.findings.len());
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    let contradiction = rows.iter().find(|r| r[1] == "contradiction").unwrap();
+    assert_eq!(contradiction[2], "date the harbour bridge reopens");
+    assert_eq!(contradiction[3], "0.90");
+    assert!(
+        contradiction[5].contains("news/herald.txt:") && contradiction[5].contains("news/post.md:"),
+        "{contradiction:?}"
+    );
+    assert_eq!(contradiction[9], "yes");
+    assert_eq!(
+        contradiction[10], "",
+        "no baseline state without a baseline"
+    );
+}
+
+#[test]
+fn csv_cells_cannot_become_formulas() {
+    let mut corpus = hostile();
+    corpus.findings[0].topic = "=cmd|' /C calc'!A0".into();
+    corpus.findings[0].detail = "-2+3, \"quoted\"\nnext line".into();
+    corpus.findings[0].rule = "@SUM(1)".into();
+    corpus.articles[1].path = "+evil.txt".into();
+    let out = report::render(&corpus, OutputFormat::Csv, opts(false, 100));
+    assert!(!out.contains('\u{1b}'));
+    let rows = parse_csv(&out);
+    assert_eq!(rows.len(), 2);
+    for cell in rows.iter().flatten() {
+        assert!(
+            !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+            "formula cell {cell:?}"
+        );
+    }
+    let r = &rows[1];
+    assert_eq!(r[2], "'=cmd|' /C calc'!A0");
+    assert_eq!(r[6], "'-2+3, \"quoted\"\nnext line");
+    assert_eq!(r[7], "'@SUM(1)");
+    // A claims cell starting with an article path is guarded too.
+    let mut corpus = hostile();
+    corpus.articles.swap(0, 1);
+    corpus.articles[0].path = "-x.txt".into();
+    corpus.articles[1].path = "-y.txt".into();
+    let rows = parse_csv(&report::render(
+        &corpus,
+        OutputFormat::Csv,
+        opts(false, 100),
+    ));
+    assert!(rows[1][5].starts_with("'-"), "{:?}", rows[1][5]);
+}
+
+#[test]
+fn csv_of_claims_for_extract() {
+    let corpus = sample();
+    let mut o = opts(false, 100);
+    o.claims_table = true;
+    let rows = parse_csv(&report::render(&corpus, OutputFormat::Csv, o));
+    assert_eq!(rows.len(), 1 + corpus.claims.len());
+    assert_eq!(rows[0][0], "id");
+    assert!(rows.iter().skip(1).all(|r| r[2].contains(':')));
 }

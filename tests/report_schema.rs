@@ -48,7 +48,35 @@ fn check_context(corpus: &crosscheck::pipeline::Corpus) -> Context {
             baselined: 1,
             stale: vec!["0123456789abcdef0123456789abcdef".into()],
         }),
+        absent: vec![stale_entry()],
         ..Default::default()
+    }
+}
+
+/// A baseline entry that matches nothing, with hostile text in its topic and reason.
+fn stale_entry() -> crosscheck::baseline::Entry {
+    crosscheck::baseline::Entry {
+        fingerprint: "0123456789abcdef0123456789abcdef".into(),
+        kind: crosscheck::model::FindingKind::Misquote,
+        rule: "quote-words".into(),
+        topic: "old [dispute](https://evil.example)".into(),
+        claims: vec![
+            crosscheck::baseline::EntryClaim {
+                article: "gone".into(),
+                path: "news/gone.txt".into(),
+                line: 3,
+                speaker: "Ana Diaz".into(),
+                content: "we will reopen in May".into(),
+            },
+            crosscheck::baseline::EntryClaim {
+                article: "other".into(),
+                path: "news/other file.txt".into(),
+                line: 0,
+                speaker: "Ana Diaz".into(),
+                content: "we reopen in June".into(),
+            },
+        ],
+        reason: "known dispute, reviewed 2025-12-04".into(),
     }
 }
 
@@ -113,6 +141,42 @@ fn sarif_validates() {
                 .collect();
             assert!(states.contains(&"new") && states.contains(&"unchanged"));
         }
+        // The stale entry is one more result, absent, raising no alert.
+        let results = doc["runs"][0]["results"].as_array().unwrap();
+        let absent: Vec<&serde_json::Value> = results
+            .iter()
+            .filter(|r| r["baselineState"] == "absent")
+            .collect();
+        assert_eq!(absent.len(), 1, "{doc:#}");
+        let r = absent[0];
+        assert_eq!(r["level"], "none");
+        assert_eq!(r["kind"], "informational");
+        assert_eq!(r["ruleId"], "misquote");
+        assert_eq!(
+            r["partialFingerprints"]["crosscheckFinding/v1"],
+            "0123456789abcdef0123456789abcdef"
+        );
+        let loc = &r["locations"][0]["physicalLocation"];
+        assert_eq!(loc["artifactLocation"]["uri"], "news/gone.txt");
+        assert_eq!(loc["region"]["startLine"], 3);
+        assert_eq!(
+            r["relatedLocations"][0]["physicalLocation"]["region"]["startLine"],
+            1
+        );
+        assert!(!r["message"]["text"].as_str().unwrap().contains("[dispute]"));
+        // Without a baseline there is no absent result.
+        let plain = json(&report::render(
+            &corpus,
+            OutputFormat::Sarif,
+            RenderOptions::default(),
+        ));
+        assert!(
+            plain["runs"][0]["results"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .all(|r| r.get("baselineState").is_none())
+        );
     }
     // The validator does reject broken SARIF.
     assert!(!v.is_valid(&serde_json::json!({"version": "2.1.0", "runs": [{"results": 3}]})));
@@ -132,6 +196,52 @@ fn bin() -> Command {
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c.env_remove("CI");
     c
+}
+
+#[test]
+fn check_with_a_stale_baseline_writes_absent_sarif_results() {
+    let v = sarif_validator();
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir_all(dir.path().join("news")).unwrap();
+    std::fs::write(
+        dir.path().join("news/calm.txt"),
+        "Harbour works go on\n\nMayor Ana Diaz said the harbour works will end in May.\n",
+    )
+    .unwrap();
+    let b = Baseline {
+        findings: vec![stale_entry()],
+        ..Default::default()
+    };
+    std::fs::write(dir.path().join("crosscheck-baseline.json"), b.to_json()).unwrap();
+    let out = Command::cargo_bin("crosscheck")
+        .unwrap()
+        .current_dir(dir.path())
+        .env_remove("CI")
+        .args([
+            "check",
+            "--format",
+            "sarif",
+            "--baseline",
+            "crosscheck-baseline.json",
+            "news",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let doc = json(&String::from_utf8_lossy(&out.stdout));
+    assert_valid(&v, &doc, "check SARIF with a stale baseline");
+    let states: Vec<&str> = doc["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["baselineState"].as_str())
+        .collect();
+    assert_eq!(states, ["absent"], "{doc:#}");
 }
 
 #[test]

@@ -9,8 +9,9 @@
 //! anything about claims, or which findings fail a run (`crate::check`).
 //!
 //! One module per format: [`table`], [`json`] (JSON and JSON Lines), [`markdown`],
-//! [`html`] (with its SVG pictures in [`svg`]), [`sarif`] and [`github`].
+//! [`html`] (with its SVG pictures in [`svg`]), [`sarif`], [`github`] and [`csv`].
 
+pub mod csv;
 pub mod github;
 pub mod html;
 pub mod json;
@@ -52,6 +53,8 @@ pub enum OutputFormat {
     Sarif,
     /// GitHub Actions workflow commands (`::error file=...::...`).
     Github,
+    /// CSV (RFC 4180) for spreadsheets: one row per finding (per claim for `extract`).
+    Csv,
 }
 
 /// How to render.
@@ -113,6 +116,9 @@ pub struct Context {
     pub check: Option<CheckSummary>,
     /// Byte budget of the Markdown output; `None` means [`STEP_SUMMARY_LIMIT`].
     pub markdown_limit: Option<usize>,
+    /// Baseline entries that match no current finding (stale): SARIF lists them as
+    /// results with `baselineState: "absent"`.
+    pub absent: Vec<crate::baseline::Entry>,
 }
 
 impl Context {
@@ -179,6 +185,7 @@ pub fn render_with(
         OutputFormat::Html => html::html(corpus, ctx),
         OutputFormat::Sarif => sarif::sarif(corpus, ctx),
         OutputFormat::Github => github::github(corpus, ctx),
+        OutputFormat::Csv => csv::csv(corpus, opts, ctx),
     }
 }
 

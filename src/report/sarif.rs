@@ -6,7 +6,9 @@
 //! claim's content as the region, columns in Unicode code points as `run.columnKind`
 //! declares), the other claims as `relatedLocations` linked from the message,
 //! `partialFingerprints` from [`crate::baseline::fingerprint`] (stable across runs), and
-//! `baselineState` when `check` was given a baseline.
+//! `baselineState` when `check` was given a baseline: `new` or `unchanged` for current
+//! findings, and one extra result per stale baseline entry with `baselineState: "absent"`
+//! (kind `informational`, level `none`, so it raises no alert).
 //!
 //! Message text is untrusted article text: control characters are removed and SARIF's
 //! link syntax (`[text](id)`) is escaped in it, so only crosscheck's own links are links.
@@ -120,6 +122,8 @@ struct Notification {
 struct SarifResult {
     rule_id: &'static str,
     rule_index: usize,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
     level: &'static str,
     message: Text,
     locations: Vec<Location>,
@@ -127,7 +131,7 @@ struct SarifResult {
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    baseline_state: Option<BaselineState>,
+    baseline_state: Option<&'static str>,
     properties: ResultProperties,
 }
 
@@ -353,12 +357,16 @@ fn result(f: &Finding, index: &Index<'_>, ctx: &Context) -> Option<SarifResult> 
     Some(SarifResult {
         rule_id: f.kind.as_str(),
         rule_index,
+        kind: None,
         level: level(f, ctx),
         message: text(msg),
         locations: vec![location(a0, c0, ctx, None)],
         related_locations: related,
         partial_fingerprints: [(FINGERPRINT_KEY, fingerprint(f, index))].into(),
-        baseline_state: ctx.state(f),
+        baseline_state: ctx.state(f).map(|s| match s {
+            BaselineState::New => "new",
+            BaselineState::Unchanged => "unchanged",
+        }),
         properties: ResultProperties {
             id: f.id.clone(),
             rule: f.rule.clone(),
@@ -367,6 +375,84 @@ fn result(f: &Finding, index: &Index<'_>, ctx: &Context) -> Option<SarifResult> 
             sources: f.sources,
         },
     })
+}
+
+/// A baseline entry that matches no current finding, as a result with
+/// `baselineState: "absent"`: `kind` `informational` and level `none` (SARIF requires level
+/// `none` for any kind but `fail`), so code scanning does not raise an alert for it. Its
+/// location is the entry's first claim as recorded in the baseline (when the file is still
+/// there), its fingerprint the entry's.
+fn absent_result(e: &crate::baseline::Entry, ctx: &Context) -> SarifResult {
+    let rule_index = ALL_KINDS.iter().position(|k| *k == e.kind).unwrap_or(0);
+    let loc = |c: &crate::baseline::EntryClaim, id: Option<usize>| {
+        let path = ctx.artifact_path(&c.path);
+        let relative = !path.starts_with('/');
+        Location {
+            id,
+            physical_location: PhysicalLocation {
+                artifact_location: ArtifactLocation {
+                    uri: if relative {
+                        percent_encode_path(&path)
+                    } else {
+                        format!("file://{}", percent_encode_path(&path))
+                    },
+                    uri_base_id: relative.then_some("%SRCROOT%"),
+                },
+                region: Region {
+                    start_line: c.line.max(1),
+                    start_column: None,
+                    end_line: None,
+                    end_column: None,
+                },
+            },
+            message: id.map(|_| {
+                text(sarif_text(&format!(
+                    "{}: {}",
+                    c.speaker,
+                    ellipsize(&c.content, 300)
+                )))
+            }),
+        }
+    };
+    let claims: Vec<&crate::baseline::EntryClaim> =
+        e.claims.iter().filter(|c| !c.path.is_empty()).collect();
+    let (locations, related) = match claims.split_first() {
+        Some((first, rest)) => (
+            vec![loc(first, None)],
+            rest.iter()
+                .enumerate()
+                .map(|(i, c)| loc(c, Some(i + 1)))
+                .collect(),
+        ),
+        None => (vec![], vec![]),
+    };
+    let mut msg = format!(
+        "Baseline entry no longer matches any finding: {} ({}). Remove it with \
+         `crosscheck baseline --prune`.",
+        sarif_text(&e.topic),
+        e.kind.as_str()
+    );
+    if !e.reason.is_empty() {
+        msg.push_str(&format!(" Reason given: {}", sarif_text(&e.reason)));
+    }
+    SarifResult {
+        rule_id: e.kind.as_str(),
+        rule_index,
+        kind: Some("informational"),
+        level: "none",
+        message: text(msg),
+        locations,
+        related_locations: related,
+        partial_fingerprints: [(FINGERPRINT_KEY, e.fingerprint.clone())].into(),
+        baseline_state: Some("absent"),
+        properties: ResultProperties {
+            id: format!("baseline:{}", e.fingerprint),
+            rule: e.rule.clone(),
+            topic: terminal_safe(&e.topic),
+            confidence: 0.0,
+            sources: e.claims.len(),
+        },
+    }
 }
 
 /// The SARIF log of `corpus`'s findings, pretty-printed, with a final newline.
@@ -404,6 +490,9 @@ pub fn sarif(corpus: &Corpus, ctx: &Context) -> String {
         .into_iter()
         .filter_map(|f| result(f, &index, ctx))
         .collect();
+    if ctx.baseline.is_some() {
+        results.extend(ctx.absent.iter().map(|e| absent_result(e, ctx)));
+    }
     let mut invocations = vec![];
     if results.len() > MAX_RESULTS {
         let total = results.len();
@@ -411,7 +500,8 @@ pub fn sarif(corpus: &Corpus, ctx: &Context) -> String {
         results.sort_by_key(|r| match r.level {
             "error" => 0,
             "warning" => 1,
-            _ => 2,
+            "note" => 2,
+            _ => 3,
         });
         results.truncate(MAX_RESULTS);
         invocations.push(Invocation {
