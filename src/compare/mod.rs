@@ -1285,13 +1285,76 @@ pub(crate) fn assemble<F: Family>(
             out.findings.push(f);
         }
     }
-    // Other differences, unless a timeline explains them.
+    // Misattributions join: one quotation credited to k speakers is one finding naming
+    // them all, not k(k-1)/2 findings, one per pair of speakers.
+    let mut credits = Dsu::new(n);
+    let mut credit_best: BTreeMap<usize, Difference> = BTreeMap::new();
+    for (&(a, b), &e) in &differ {
+        if e.1 == FindingKind::Misattribution {
+            credits.union(a, b);
+        }
+    }
+    for (&(a, _), &e) in &differ {
+        if e.1 == FindingKind::Misattribution {
+            let best = credit_best.entry(credits.find(a)).or_insert(e);
+            if e.0 > best.0 {
+                *best = e;
+            }
+        }
+    }
+    let mut credited: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    for &root in members.keys() {
+        let r = credits.find(root);
+        if credit_best.contains_key(&r) {
+            credited.entry(r).or_default().push(root);
+        }
+    }
+    for (r, components) in &credited {
+        let Some(&(c, kind, rule, x, y)) = credit_best.get(r) else {
+            continue;
+        };
+        if components.len() == 2 {
+            continue; // a pair: reported below with the pair's own explanation
+        }
+        let mut items: Vec<usize> = components
+            .iter()
+            .flat_map(|root| members[root].iter().copied())
+            .collect();
+        items.sort_unstable();
+        let preps = preps_of(&items);
+        let credits: Vec<String> = components
+            .iter()
+            .map(|root| {
+                let m = &members[root];
+                let name = &ctx.preps[fam.prep(m[0])].claim.speaker.name;
+                format!("{name} ({})", ctx.locs(&preps_of(m)))
+            })
+            .collect();
+        let detail = format!(
+            "credited to {} different speakers: {}; for instance {}",
+            components.len(),
+            credits.join("; "),
+            fam.detail(x, y, kind).unwrap_or_default()
+        );
+        if let Some(f) = ctx.finding(kind, rule, fam.topic(&items), &preps, detail, c) {
+            out.findings.push(f);
+        }
+    }
+    // Other differences, unless a timeline explains them or they belong to a quotation
+    // credited to three or more speakers (above).
     for (&(a, b), &(c, kind, rule, x, y)) in &differ {
         if kind == FindingKind::Update {
             continue;
         }
         let ra = timeline.find(a);
         if ra == timeline.find(b) && tl_conf.contains_key(&ra) {
+            continue;
+        }
+        if kind == FindingKind::Misattribution
+            && credited
+                .get(&credits.find(a))
+                .is_some_and(|components| components.len() > 2)
+        {
             continue;
         }
         let (ma, mb) = (&members[&a], &members[&b]);

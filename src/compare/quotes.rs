@@ -649,6 +649,32 @@ mod tests {
     }
 
     #[test]
+    fn one_quote_credited_to_three_speakers_is_one_misattribution() {
+        let quote = "The reservoir will run dry before the end of August";
+        let claims = [
+            claim("a", 1, "Tom Berg", QuoteKind::Direct, quote),
+            claim("b", 1, "Lena Fischer", QuoteKind::Direct, quote),
+            claim("c", 1, "Omar Haddad", QuoteKind::Direct, quote),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misattribution);
+        assert_eq!(
+            m.len(),
+            1,
+            "one finding, not one per pair of speakers: {f:#?}"
+        );
+        assert_eq!(m[0].claims.len(), 3);
+        for name in ["Tom Berg", "Lena Fischer", "Omar Haddad"] {
+            assert!(m[0].detail.contains(name), "{}", m[0].detail);
+        }
+        assert!(
+            m[0].detail.starts_with("credited to 3 different speakers"),
+            "{}",
+            m[0].detail
+        );
+    }
+
+    #[test]
     fn a_speaker_quoting_someone_else_is_not_a_misattribution() {
         let mut relayed = claim(
             "b",
