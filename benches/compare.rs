@@ -187,10 +187,13 @@ fn time_once(rules: &CompareRules, arts: &[Article], claims: &[Claim]) -> Durati
 }
 
 fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary without it,
+    // as a smoke test on the smallest corpus only.
+    let bench_mode = std::env::args().any(|a| a == "--bench");
     let max: usize = std::env::var("CROSSCHECK_BENCH_MAX")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(usize::MAX);
+        .unwrap_or(if bench_mode { usize::MAX } else { SIZES[0] });
     let sizes: Vec<usize> = SIZES.iter().copied().filter(|&n| n <= max).collect();
     let rules = CompareRules::compile(&RuleSet::embedded()).expect("built-in rules compile");
     let corpora: Vec<(usize, Vec<Article>, Vec<Claim>)> = sizes

@@ -151,7 +151,13 @@ fn main() {
     let n: usize = std::env::var("CROSSCHECK_BENCH_ARTICLES")
         .ok()
         .and_then(|v| v.parse().ok())
-        .unwrap_or(10_000);
+        // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this binary
+        // without it, as a smoke test on a small corpus.
+        .unwrap_or(if std::env::args().any(|a| a == "--bench") {
+            10_000
+        } else {
+            100
+        });
     let bin = Path::new(env!("CARGO_BIN_EXE_crosscheck"));
     let dir = tempfile::tempdir().expect("temp dir");
     // CROSSCHECK_BENCH_KEEP=DIR keeps the generated corpus there, for profiling.
