@@ -2,8 +2,9 @@
 """Run one cargo-fuzz target until its coverage stops growing.
 
     python3 fuzz/plateau.py TARGET [--quiet-secs 300] [--max-secs 1800] [--min-secs 300]
+                                   [--toolchain nightly] [--log FILE] [-- LIBFUZZER_ARGS]
 
-Runs `cargo fuzz run TARGET --sanitizer none` (one worker) from the fuzz/ folder on the
+Runs `cargo +TOOLCHAIN fuzz run TARGET --sanitizer none` (one worker) from the fuzz/ folder on the
 stored corpus (fuzz/corpus/TARGET), watching libFuzzer's `cov:` figure. It stops the fuzzer
 when `cov` has not grown for --quiet-secs (after at least --min-secs), or at --max-secs,
 and prints one summary line: target, seconds run, final cov and ft, corpus files, crashes.
@@ -30,6 +31,8 @@ def main():
     ap.add_argument("--quiet-secs", type=int, default=300)
     ap.add_argument("--min-secs", type=int, default=300)
     ap.add_argument("--max-secs", type=int, default=1800)
+    ap.add_argument("--toolchain", default="nightly",
+                    help="rustup toolchain for cargo fuzz ('' for the default)")
     ap.add_argument("--log", default=None, help="copy libFuzzer's output to this file")
     ap.add_argument("extra", nargs="*")
     a = ap.parse_args()
@@ -38,7 +41,8 @@ def main():
     os.makedirs(corpus, exist_ok=True)
     artifacts = os.path.join(here, "artifacts", a.target)
     before = set(os.listdir(artifacts)) if os.path.isdir(artifacts) else set()
-    cmd = ["cargo", "fuzz", "run", a.target, "--sanitizer", "none", corpus, "--",
+    cargo = ["cargo", f"+{a.toolchain}"] if a.toolchain else ["cargo"]
+    cmd = [*cargo, "fuzz", "run", a.target, "--sanitizer", "none", corpus, "--",
            f"-max_total_time={a.max_secs}", "-timeout=20", "-rss_limit_mb=4096",
            "-print_final_stats=1", *a.extra]
     log = open(a.log, "w") if a.log else None
@@ -48,7 +52,7 @@ def main():
     lines = queue.Queue()
     threading.Thread(target=lambda: [lines.put(l) for l in proc.stderr] + [lines.put(None)],
                      daemon=True).start()
-    cov = ft = -1
+    cov = ft = execs = -1
     grew = start
     stopped = "finished"
     while True:
@@ -65,6 +69,7 @@ def main():
         now = time.time()
         if m:
             c, f = int(m.group(2)), int(m.group(3))
+            execs = int(m.group(1))
             if c > cov:
                 grew = now
             cov, ft = max(cov, c), f
@@ -83,7 +88,7 @@ def main():
     files = len(os.listdir(corpus))
     if stopped == "finished" and proc.returncode not in (0, None) and crashes:
         stopped = "crash"
-    print(f"{a.target}\t{secs}s\tcov={cov}\tft={ft}\tcorpus={files}\tcrashes={len(crashes)}"
+    print(f"{a.target}\t{secs}s\texecs={execs}\tcov={cov}\tft={ft}\tcorpus={files}\tcrashes={len(crashes)}"
           f"\t{stopped}\t{' '.join(crashes)}", flush=True)
     return 1 if crashes else 0
 
