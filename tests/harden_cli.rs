@@ -368,6 +368,19 @@ fn a_long_line_unbalanced_and_deeply_nested_quotes_are_read() {
     assert!(took < Duration::from_secs(240), "took {took:?}");
 }
 
+/// Regression (found by `tests/properties.rs`): an inverted tag ("..." told Axios) after a
+/// source phrase that already took the sentence's words panicked slicing the content.
+#[test]
+fn an_inverted_tag_after_a_source_phrase_does_not_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    std::fs::write(d.join("a.txt"), " according to CNN\" told Axios").unwrap();
+    std::fs::write(d.join("good.txt"), GOOD).unwrap();
+    let r = run_in(d, &["extract", "--format", "json", "."]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(article(&r.json(), "a.txt")["status"], "ok");
+}
+
 // ---------------------------------------------------------------------------------------
 // Rules given by users
 // ---------------------------------------------------------------------------------------
