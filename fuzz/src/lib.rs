@@ -27,11 +27,17 @@ pub fn pick_format(data: &[u8]) -> Option<(Format, &[u8])> {
 /// every article: at least one article, `check_invariants` holds, and line and column
 /// lookups work on every content span.
 pub fn load_checked(data: &[u8], format: Format) -> Vec<Article> {
+    load_checked_as(data, Some(format))
+}
+
+/// As `load_checked`, the format given or (`None`) judged by content, as for a file of
+/// unknown extension or standard input.
+pub fn load_checked_as(data: &[u8], format: Option<Format>) -> Vec<Article> {
     let articles = load_bytes(
         "fuzz",
         "fuzz",
         data,
-        Some(format),
+        format,
         &LoadOptions::default(),
         &rules().load,
         &[],
