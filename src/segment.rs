@@ -198,6 +198,11 @@ fn paragraphs(
             } else {
                 span
             };
+            if span.is_empty() {
+                // A block quote marker alone ("> "): no text, like a blank line.
+                open = false;
+                continue;
+            }
             if rules.caption.iter().any(|r| r.is_match(line)) {
                 out.push(Paragraph {
                     span,
@@ -721,6 +726,21 @@ mod tests {
         let a = Article::new("t", "t.txt", Format::Text, open.to_string());
         let seg = segment(&a, &rules());
         assert_eq!(a.slice(seg.quotations[0].inner), "We will win, he said.");
+    }
+
+    /// Found by `tests/properties.rs`: a Markdown block quote marker with nothing after it
+    /// gave an empty sentence.
+    #[test]
+    fn an_empty_block_quote_line_is_no_sentence() {
+        let a = Article::new(
+            "t",
+            "t.md",
+            Format::Markdown,
+            "> \n>\nThe dam held.\n".into(),
+        );
+        let seg = segment(&a, &rules());
+        assert_eq!(seg.sentences.len(), 1, "{:?}", seg.sentences);
+        assert!(seg.sentences.iter().all(|s| !s.span.is_empty()));
     }
 
     #[test]
