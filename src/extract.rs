@@ -2350,8 +2350,10 @@ impl Ctx<'_> {
                             continue;
                         }
                     }
-                    // Inverted: "..., said Rubio." / "..., reports Axios."
-                    if cue.start > 0
+                    // Inverted: "..., said Rubio." / "..., reports Axios." (Only when the
+                    // content would start before the cue: an earlier claim of the sentence
+                    // may already have taken the words up to it.)
+                    if cue.start > floor
                         && (toks[cue.start - 1].is(",")
                             || toks[cue.start - 1].is_punct(&['"', '”']))
                     {

@@ -7,6 +7,7 @@
 //! sentence says (`extract`), or which text is content (`load`).
 
 use crate::error::Result;
+use crate::load::next_line_end;
 use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
 use crate::rules::{RuleSet, compile_regex};
 use serde::Deserialize;
@@ -117,8 +118,8 @@ fn is_hard_wrapped(text: &str, content: &[Span]) -> bool {
     let mut lines = 0usize;
     let mut wrapped = 0usize;
     for span in content {
-        for line in text[span.start..span.end].lines() {
-            let t = line.trim();
+        for line in lines_of(text, *span) {
+            let t = text[line.start..line.end].trim();
             if t.is_empty() {
                 continue;
             }
@@ -130,6 +131,21 @@ fn is_hard_wrapped(text: &str, content: &[Span]) -> bool {
         }
     }
     lines >= 4 && wrapped * 2 > lines
+}
+
+/// The lines of `span` in `text`, each with its line end (`\n`, `\r\n` or a lone `\r`,
+/// as the loader and `Article::line_of` count them).
+fn lines_of(text: &str, span: Span) -> impl Iterator<Item = Span> + '_ {
+    let end = span.end.min(text.len());
+    let mut pos = span.start.min(end);
+    std::iter::from_fn(move || {
+        (pos < end).then(|| {
+            let line_end = next_line_end(text.as_bytes(), pos, end);
+            let line = Span::new(pos, line_end);
+            pos = line_end;
+            line
+        })
+    })
 }
 
 fn ends_sentence(line: &str) -> bool {
@@ -150,9 +166,7 @@ fn paragraphs(
     for region in content {
         let mut pos = region.start;
         while pos < region.end {
-            let end = text[pos..region.end]
-                .find('\n')
-                .map_or(region.end, |i| pos + i + 1);
+            let end = next_line_end(text.as_bytes(), pos, region.end);
             let raw = &text[pos..end];
             let span = trim_span(text, Span::new(pos, end));
             pos = end;
@@ -184,6 +198,11 @@ fn paragraphs(
             } else {
                 span
             };
+            if span.is_empty() {
+                // A block quote marker alone ("> "): no text, like a blank line.
+                open = false;
+                continue;
+            }
             if rules.caption.iter().any(|r| r.is_match(line)) {
                 out.push(Paragraph {
                     span,
@@ -210,7 +229,7 @@ fn paragraphs(
     for p in &mut out {
         if p.kind == SentenceKind::Body {
             let t = &text[p.span.start..p.span.end];
-            if !t.contains('\n')
+            if !t.contains(['\n', '\r'])
                 && !ends_sentence(t)
                 && t.split_whitespace().count() <= HEADLINE_MAX_WORDS
             {
@@ -674,6 +693,61 @@ mod tests {
         let seg = segment(&a, &rules());
         let lines: Vec<_> = seg.sentences.iter().map(|s| s.line).collect();
         assert_eq!(lines, [1, 2, 3]);
+    }
+
+    /// A file with lone CR line ends (old Mac OS) has the same paragraphs, kinds and
+    /// lines as the same file with LF or CRLF ends.
+    #[test]
+    fn lone_cr_lines_are_paragraphs_like_lf_and_crlf() {
+        let lf = "Library hours cut in budget\nThe library will close on Mondays, the council said.\n\n\"We have no choice,\" the mayor said.\n";
+        let shape = |text: &str| {
+            let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+            let seg = segment(&a, &rules());
+            let sentences: Vec<_> = seg
+                .sentences
+                .iter()
+                .map(|s| (s.kind, a.slice(s.span).to_string(), s.line, s.paragraph))
+                .collect();
+            let quotes: Vec<_> = seg
+                .quotations
+                .iter()
+                .map(|q| (a.slice(q.inner).to_string(), q.closed))
+                .collect();
+            (sentences, quotes)
+        };
+        let want = shape(lf);
+        assert_eq!(want.0.len(), 3, "{want:?}");
+        assert_eq!(want.0[0].0, SentenceKind::Headline);
+        assert_eq!(want.0[2].2, 4);
+        assert_eq!(shape(&lf.replace('\n', "\r")), want);
+        assert_eq!(shape(&lf.replace('\n', "\r\n")), want);
+        // An unclosed quotation stops at the end of its paragraph, however lines end.
+        let open = "\"We will win, he said.\rNext paragraph here.\r";
+        let a = Article::new("t", "t.txt", Format::Text, open.to_string());
+        let seg = segment(&a, &rules());
+        assert_eq!(a.slice(seg.quotations[0].inner), "We will win, he said.");
+    }
+
+    /// Found by `tests/properties.rs`: a Markdown block quote marker with nothing after it
+    /// gave an empty sentence.
+    #[test]
+    fn an_empty_block_quote_line_is_no_sentence() {
+        let a = Article::new(
+            "t",
+            "t.md",
+            Format::Markdown,
+            "> \n>\nThe dam held.\n".into(),
+        );
+        let seg = segment(&a, &rules());
+        assert_eq!(seg.sentences.len(), 1, "{:?}", seg.sentences);
+        assert!(seg.sentences.iter().all(|s| !s.span.is_empty()));
+    }
+
+    #[test]
+    fn hard_wrapped_text_with_lone_cr_joins_lines() {
+        let text = "The minister said on Tuesday that the new budget would\nbe presented to parliament next month, after a long\ndebate among the members of the ruling coalition and\nthe opposition parties, who have demanded changes to it.\n";
+        let got = sentences(&text.replace('\n', "\r"));
+        assert_eq!(got.len(), 1, "{got:?}");
     }
 
     mod props {
