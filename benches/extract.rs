@@ -13,6 +13,11 @@
 //! `CROSSCHECK_BENCH_SIZES=1MB,10MB,100MB` picks the corpora; `CROSSCHECK_BENCH_STRICT=1`
 //! exits 1 when the target is not met. Under `cargo test` (no `--bench`) it runs once on a
 //! 100 KB corpus, as a smoke test.
+//!
+//! For a profiler: `CROSSCHECK_BENCH_PROFILE=segment+extract` (or `load+segment+extract`,
+//! `resolve+compare`) skips criterion and runs only that stage, three times, on the first
+//! corpus, e.g. `CROSSCHECK_BENCH_SIZES=10MB CROSSCHECK_BENCH_PROFILE=segment+extract
+//! perf record -g target/release/deps/extract-HASH --bench`.
 
 #[path = "support/corpus.rs"]
 mod corpus;
@@ -143,6 +148,24 @@ fn run(sizes: &[(String, usize)], generator: &corpus::Generator, rules: &Rules, 
             }
         })
         .collect();
+
+    if let Ok(stage) = std::env::var("CROSSCHECK_BENCH_PROFILE") {
+        let k = &corpora[0];
+        for _ in 0..3 {
+            let t = Instant::now();
+            let n = match stage.as_str() {
+                "segment+extract" => segment_extract(&k.articles, rules),
+                "load+segment+extract" => load_segment_extract(&k.docs, rules),
+                "resolve+compare" => {
+                    let (mut a, mut cl) = (k.articles.clone(), k.claims.clone());
+                    resolve_compare(&mut a, &mut cl, rules)
+                }
+                other => panic!("CROSSCHECK_BENCH_PROFILE={other:?}: not a stage"),
+            };
+            println!("{stage} on {}: {n} items in {:.2?}", k.label, t.elapsed());
+        }
+        return;
+    }
 
     let mut c = Criterion::default()
         .sample_size(10)
