@@ -532,6 +532,13 @@ const ROLE_STOP: &[&str] = &[
     "would",
 ];
 
+/// The longest speaker phrase read ("the head of the Ukrainian delegation to the talks in
+/// Florida, Rustem Umerov" is 14 tokens).
+const MAX_PHRASE_TOKENS: usize = 24;
+
+/// How far before a cue its subject, appositive included, may start.
+const SUBJECT_WINDOW_TOKENS: usize = 64;
+
 fn possessive(t: &str) -> bool {
     t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
 }
@@ -584,6 +591,8 @@ impl ExtractRules {
     /// Read tokens `toks[start..end]` as a speaker phrase, trying the longest acceptable
     /// suffix (so "Yesterday Umerov" reads as "Umerov").
     fn read_phrase(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        // No speaker phrase is longer than this; the cap keeps long clauses linear.
+        let start = start.max(end.saturating_sub(MAX_PHRASE_TOKENS));
         if start >= end {
             return None;
         }
@@ -1335,6 +1344,9 @@ impl ExtractRules {
     /// appositives and relative clauses between commas crossed.
     fn subject_before(&self, toks: &[Tok], end: usize, floor: usize) -> Option<Phrase> {
         let end = self.skip_left(toks, end);
+        // A subject (with its appositive) lies within a window before the cue, so a cue at
+        // the end of a very long clause costs the same as one in a short clause.
+        let floor = floor.max(end.saturating_sub(SUBJECT_WINDOW_TOKENS));
         if end <= floor {
             return None;
         }
@@ -1781,10 +1793,12 @@ fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
 
 /// "at the time." / "backstage." / "in Geneva.": a short phrase that ends a sentence after
 /// its cue, with no verb in it.
-fn trailing_adverbial(rest: &[&Tok]) -> bool {
-    let words: Vec<&&Tok> = rest
+fn trailing_adverbial(rest: &[Tok]) -> bool {
+    // Six tokens are enough to tell: an adverbial has at most five words.
+    let words: Vec<&Tok> = rest
         .iter()
         .take_while(|t| !t.is_punct(&['.', '!', '?']))
+        .take(6)
         .collect();
     let ends = rest.iter().skip(words.len()).all(|t| !t.word);
     ends && !words.is_empty()
@@ -1940,6 +1954,14 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
     };
     let mut drafts: Vec<Draft> = Vec::new();
     let mut claimed_quotes: HashSet<usize> = HashSet::new();
+    // Quotations by the sentence they end in.
+    let mut ending: Vec<Vec<usize>> = vec![Vec::new(); seg.sentences.len()];
+    for (qi, q) in seg.quotations.iter().enumerate() {
+        if let Some(v) = ending.get_mut(q.last_sentence) {
+            v.push(qi);
+        }
+    }
+    let covered = Covered::new(&seg.quotations);
     for (si, sentence) in seg.sentences.iter().enumerate() {
         if sentence.kind == SentenceKind::Caption {
             continue;
@@ -1950,14 +1972,32 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         ctx.sentence_claims(si, sentence, &toks, &mut drafts);
         for d in &drafts[before..] {
             claimed_quotes.extend(d.quotes.iter().copied());
+            covered.mark(d.content, &mut claimed_quotes);
         }
-        ctx.continuation_quotes(si, &toks, &mut drafts, &mut claimed_quotes);
+        ctx.continuation_quotes(
+            si,
+            &toks,
+            &ending[si],
+            &covered,
+            &mut drafts,
+            &mut claimed_quotes,
+        );
+    }
+    // Drafts by their first quotation, for the deferred quotations that precede it.
+    let mut by_first_quote: HashMap<usize, usize> = HashMap::new();
+    for (di, d) in drafts.iter().enumerate() {
+        if d.quote_kind == QuoteKind::Direct {
+            if let Some(&q) = d.quotes.first() {
+                by_first_quote.entry(q).or_insert(di);
+            }
+        }
     }
     for qi in ctx.deferred.take() {
         let inner = trim_content(&article.text, seg.quotations[qi].inner);
-        if let Some(d) = drafts
-            .iter_mut()
-            .find(|d| d.quotes.first() == Some(&(qi + 1)) && d.quote_kind == QuoteKind::Direct)
+        if let Some(d) = by_first_quote
+            .get(&(qi + 1))
+            .and_then(|&di| drafts.get_mut(di))
+            .filter(|d| d.quotes.first() == Some(&(qi + 1)))
         {
             let first = std::mem::replace(&mut d.content, inner);
             d.more.insert(0, first);
@@ -1969,6 +2009,41 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         }
     }
     ctx.finish(drafts)
+}
+
+/// Finds the quotations that lie inside a claim's content, so that they are not taken
+/// again as claims of their own: quotation indices sorted by where their inner text starts.
+struct Covered<'a> {
+    quotations: &'a [crate::model::Quotation],
+    by_start: Vec<usize>,
+}
+
+impl<'a> Covered<'a> {
+    fn new(quotations: &'a [crate::model::Quotation]) -> Self {
+        let mut by_start: Vec<usize> = (0..quotations.len()).collect();
+        by_start.sort_by_key(|&qi| (quotations[qi].inner.start, qi));
+        Covered {
+            quotations,
+            by_start,
+        }
+    }
+
+    /// Mark as claimed every quotation whose inner text lies within `content` (one byte of
+    /// slack at the end for a closing mark).
+    fn mark(&self, content: Span, claimed: &mut HashSet<usize>) {
+        let first = self
+            .by_start
+            .partition_point(|&qi| self.quotations[qi].inner.start < content.start);
+        for &qi in &self.by_start[first..] {
+            let inner = self.quotations[qi].inner;
+            if inner.start > content.end + 1 {
+                break;
+            }
+            if inner.end <= content.end + 1 {
+                claimed.insert(qi);
+            }
+        }
+    }
 }
 
 impl Ctx<'_> {
@@ -1987,6 +2062,15 @@ impl Ctx<'_> {
         let mut local: Vec<Draft> = Vec::new();
         let mut used_cue = vec![false; cues.len()];
         let mut last_subject: Option<Phrase> = None;
+        // For each token, the nearest token before it inside a quotation.
+        let mut quote_before: Vec<Option<usize>> = Vec::with_capacity(toks.len());
+        let mut last_quote_tok = None;
+        for (k, t) in toks.iter().enumerate() {
+            quote_before.push(last_quote_tok);
+            if t.quote.is_some() {
+                last_quote_tok = Some(k);
+            }
+        }
         // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
         // followed by a quotation opening in this sentence.
         for (ci, cue) in cues.iter().enumerate() {
@@ -1994,9 +2078,10 @@ impl Ctx<'_> {
                 continue;
             }
             // After a quotation: `"...," Rubio said` / `"...," said Rubio`.
-            let q_before = (0..cue.start)
-                .rev()
-                .find(|&k| toks[k].quote.is_some())
+            let q_before = quote_before
+                .get(cue.start)
+                .copied()
+                .flatten()
                 .map(|k| (k, toks[k].quote));
             if let Some((qk, Some(qi))) = q_before {
                 let between: Vec<&Tok> = toks[qk + 1..cue.start].iter().collect();
@@ -2130,16 +2215,9 @@ impl Ctx<'_> {
                 .unwrap_or(0);
             let subject = rules.subject_before(toks, cue.start, floor);
             let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
-            let next_cue_start = cues
-                .iter()
-                .skip(ci + 1)
-                .find(|c| {
-                    !used_cue
-                        .get(cues.iter().position(|x| x.start == c.start).unwrap_or(0))
-                        .copied()
-                        .unwrap_or(false)
-                })
-                .map(|c| c.start);
+            let next_cue_start = (ci + 1..cues.len())
+                .find(|&j| !used_cue[j])
+                .map(|j| cues[j].start);
             let subject_here = subject.clone();
             if let Some(p) = &subject {
                 last_subject = Some(p.clone());
@@ -2147,20 +2225,19 @@ impl Ctx<'_> {
             let tag_at_end = {
                 // Nothing but punctuation or a trailing adverbial after the cue, and a comma
                 // before the subject: the content is what precedes.
-                let rest: Vec<&Tok> = toks[after..].iter().collect();
-                let rest_words = rest
+                let rest = &toks[after..];
+                let rest_has_words = rest
                     .iter()
                     .take_while(|t| !t.is_punct(&['.', '!', '?']))
-                    .filter(|t| t.word)
-                    .count();
+                    .any(|t| t.word);
                 let trailing_comma = rest
                     .first()
                     .is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
                 trailing_comma
-                    && (rest_words == 0
+                    && (!rest_has_words
                         || rest.first().is_some_and(|t| t.is(","))
                         || skipped_object
-                        || trailing_adverbial(&rest))
+                        || trailing_adverbial(rest))
             };
             match subject_here {
                 Some(p)
@@ -2415,12 +2492,12 @@ impl Ctx<'_> {
             return None;
         }
         let text = &self.article.text;
-        let k = toks.iter().position(|t| {
-            t.is("and")
-                && t.quote.is_none()
-                && d.content.start < t.span.start
-                && t.span.end < d.content.end
-        })?;
+        let from = toks.partition_point(|t| t.span.start <= d.content.start);
+        let k = from
+            + toks[from..]
+                .iter()
+                .take_while(|t| t.span.end < d.content.end)
+                .position(|t| t.is("and") && t.quote.is_none())?;
         if !toks.get(k + 1).is_some_and(|t| t.is("that")) {
             return None;
         }
@@ -2430,9 +2507,7 @@ impl Ctx<'_> {
     }
 
     fn tok_index_after(&self, toks: &[Tok], byte: usize) -> usize {
-        toks.iter()
-            .position(|t| t.span.start >= byte)
-            .unwrap_or(toks.len())
+        toks.partition_point(|t| t.span.start < byte)
     }
 
     /// Where content before a later cue stops: before the later cue's subject and any
@@ -2752,25 +2827,23 @@ impl Ctx<'_> {
 
     /// Quotations in this sentence that no claim took: they continue the previous speaker
     /// when they are long enough to be speech and follow a claim closely.
+    /// Quotations ending in sentence `si` (`ending`) that no claim has taken yet: the
+    /// continuation of the previous claim, or a claim of their own.
     fn continuation_quotes(
         &self,
         si: usize,
         toks: &[Tok],
+        ending: &[usize],
+        covered: &Covered,
         drafts: &mut Vec<Draft>,
         claimed: &mut HashSet<usize>,
     ) {
         let text = &self.article.text;
         let sentence = &self.seg.sentences[si];
-        for (qi, q) in self.seg.quotations.iter().enumerate() {
-            // Wait for the quotation's last sentence: its tag may come there.
-            if q.last_sentence != si || claimed.contains(&qi) {
-                continue;
-            }
-            if drafts
-                .iter()
-                .any(|d| d.content.start <= q.inner.start && q.inner.end <= d.content.end + 1)
-            {
-                claimed.insert(qi);
+        for &qi in ending {
+            let q = &self.seg.quotations[qi];
+            // Taken by a claim, or inside a claim's content (see `Covered`).
+            if claimed.contains(&qi) {
                 continue;
             }
             let inner = text.get(q.inner.start..q.inner.end).unwrap_or("");
@@ -2844,7 +2917,13 @@ impl Ctx<'_> {
             let whole = outside_words == 0;
             // A fragment in a sentence that already has its own attribution belongs to it;
             // a short fragment is a term, not speech.
-            if !whole && (drafts.iter().any(|d| d.sentence == si) || words < 6) {
+            // Drafts come in sentence order, so the search stops at the previous sentence.
+            let sentence_has_claim = drafts
+                .iter()
+                .rev()
+                .take_while(|d| d.sentence >= si)
+                .any(|d| d.sentence == si);
+            if !whole && (sentence_has_claim || words < 6) {
                 continue;
             }
             let sentences_span = Span::new(first.span.start, sentence.span.end);
@@ -2871,6 +2950,7 @@ impl Ctx<'_> {
                 }
                 continue;
             }
+            covered.mark(content, claimed);
             drafts.push(Draft {
                 content,
                 more: Vec::new(),
@@ -2919,11 +2999,12 @@ impl Ctx<'_> {
             let speaker = if let Some(s) = followed {
                 s
             } else {
+                // The sentence the content starts in (sentences are in text order).
                 let first = self
                     .seg
                     .sentences
-                    .iter()
-                    .rposition(|s| s.span.start <= d.content.start)
+                    .partition_point(|s| s.span.start <= d.content.start)
+                    .checked_sub(1)
                     .unwrap_or(d.sentence);
                 let recent = previous
                     .clone()

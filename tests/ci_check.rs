@@ -59,8 +59,14 @@ fn an_unreadable_input_exits_2_even_with_exit_zero() {
         );
         // The report was still written: the unreadable input listed, the other counted.
         let report = text(&out.stdout);
-        assert!(report.contains("binary.txt") && report.contains("skipped"), "{report}");
-        assert!(report.contains("1 other article read, in no finding."), "{report}");
+        assert!(
+            report.contains("binary.txt") && report.contains("skipped"),
+            "{report}"
+        );
+        assert!(
+            report.contains("1 other article read, in no finding."),
+            "{report}"
+        );
     }
     let out = bin(dir.path())
         .args(["check", "news/calm.txt", "news/missing.txt"])

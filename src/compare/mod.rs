@@ -1065,7 +1065,8 @@ pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
     for (k, i) in keyed {
         blocks.entry(k).or_default().push(i);
     }
-    let mut pairs: HashSet<(usize, usize)> = HashSet::new();
+    // A pair may come from several blocks: collected, then sorted and deduplicated.
+    let mut pairs: Vec<(usize, usize)> = Vec::new();
     for (_, mut members) in blocks {
         members.sort_unstable();
         members.dedup();
@@ -1075,7 +1076,7 @@ pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
         if members.len() <= FULL_BLOCK {
             for (a, &i) in members.iter().enumerate() {
                 for &j in &members[a + 1..] {
-                    pairs.insert((i, j));
+                    pairs.push((i, j));
                 }
             }
         } else {
@@ -1084,14 +1085,14 @@ pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
             keyed.sort();
             for (a, (_, i)) in keyed.iter().enumerate() {
                 for (_, j) in keyed.iter().skip(a + 1).take(WINDOW) {
-                    pairs.insert((*i.min(j), *i.max(j)));
+                    pairs.push((*i.min(j), *i.max(j)));
                 }
             }
         }
     }
-    let mut v: Vec<(usize, usize)> = pairs.into_iter().collect();
-    v.sort_unstable();
-    v
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
 }
 
 /// A judged pair of items of one family.

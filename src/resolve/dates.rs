@@ -517,11 +517,14 @@ impl DateRules {
             let sent = sentence_of(span.start);
             let sentence_start = sentences.get(sent).copied().unwrap_or(0);
             let sentence_end = sentences.get(sent + 1).copied().unwrap_or(text.len());
+            // Mentions come in text order, so only the tail can be in this sentence or
+            // the one before.
             let anchor = out
                 .iter()
                 .zip(&sent_idx)
                 .rev()
-                .find(|(m, s)| m.value.is_some() && **s + 1 >= sent)
+                .take_while(|(_, s)| **s + 1 >= sent)
+                .find(|(m, _)| m.value.is_some())
                 .map(|(m, _)| m);
             let (value, source) = self.resolve_cand(&cand, &raw, published, anchor, || {
                 self.tense(text, span, sentence_start, sentence_end)

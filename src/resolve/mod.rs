@@ -255,11 +255,20 @@ fn resolve_claim(
     found: &[dates::DateMention],
     rules: &ResolveRules,
 ) {
-    // Date: the content first, then the attribution around it.
-    let in_content = found.iter().find(|m| inside(c.content_span, m.span));
+    // Date: the content first, then the attribution around it. Mentions are in text
+    // order, so each search starts at the first mention that can lie inside.
+    let from = |start: usize| {
+        let i = found.partition_point(|m| m.span.start < start);
+        found.get(i..).unwrap_or_default()
+    };
+    let in_content = from(c.content_span.start)
+        .iter()
+        .take_while(|m| m.span.start < c.content_span.end)
+        .find(|m| inside(c.content_span, m.span));
     let in_attribution = || {
-        found
+        from(c.span.start)
             .iter()
+            .take_while(|m| m.span.start < c.span.end)
             .find(|m| inside(c.span, m.span) && !inside(c.content_span, m.span))
     };
     let (mention, prefix) = match in_content {
@@ -278,8 +287,9 @@ fn resolve_claim(
         (text, c.content_span.start)
     };
     c.places = rules.places.find(text, base);
-    let date_spans: Vec<Span> = found
+    let date_spans: Vec<Span> = from(c.content_span.start)
         .iter()
+        .take_while(|m| m.span.start < c.content_span.end)
         .filter(|m| inside(c.content_span, m.span))
         .map(|m| m.span)
         .collect();
