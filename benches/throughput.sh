@@ -8,8 +8,10 @@
 # target/bench-corpus/SIZE (seeded: the same bytes every time; delete the folder to
 # regenerate), then times `crosscheck report DIR --format json --jobs N` for N = 1 and 2
 # with hyperfine when it is installed (Debian package `hyperfine`), else with a loop over
-# `date +%s.%N`, and reads the peak resident memory of one more run (--jobs 2) from
-# `/usr/bin/time -v` (Debian package `time`). Prints a Markdown table of medians.
+# `date +%s.%N`, and reads the peak resident memory of one more run of each from
+# `/usr/bin/time -v` (Debian package `time`). When a corpus gets one run (100MB), that one
+# run of each command is timed by /usr/bin/time itself, which gives its peak memory too:
+# every command runs once. Prints a Markdown table of medians.
 #
 # Environment:
 #   CROSSCHECK_BENCH_SIZES  corpora to measure (default "1MB 10MB 100MB")
@@ -67,6 +69,24 @@ seconds() {
     fi
 }
 
+# Peak resident memory in MB from `/usr/bin/time -v` output on standard input.
+peak_mb() {
+    sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' |
+        awk '{ printf "%.0f", $1 * 1024 / 1e6 }'
+}
+
+# timed_once CORPUS JOBS: one run under /usr/bin/time -v; prints its wall-clock seconds
+# and leaves the peak RSS (MB) in $tmp/rss.JOBS.
+timed_once() {
+    local corpus=$1 jobs=$2
+    $timer -v "$bin" report "$corpus" --format json --jobs "$jobs" --quiet --output /dev/null \
+        2>"$tmp/time.txt"
+    peak_mb <"$tmp/time.txt" >"$tmp/rss.$jobs"
+    # "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:23.45"
+    sed -n 's/.*Elapsed (wall clock) time[^:]*: *\([0-9:.]*\).*/\1/p' "$tmp/time.txt" |
+        awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
+}
+
 rows=()
 for size in $sizes; do
     corpus="$dir/$size"
@@ -83,14 +103,24 @@ for size in $sizes; do
         ((bytes < 50000000)) || runs=1
     fi
     echo "== $size: $files files, $articles articles, $bytes bytes; $runs run(s) each" >&2
-    s1=$(seconds "$corpus" 1 "$runs")
-    s2=$(seconds "$corpus" 2 "$runs")
     rss="n/a"
-    if [[ -n $timer ]]; then
-        $timer -v "$bin" report "$corpus" --format json --jobs 2 --quiet --output /dev/null \
-            2>"$tmp/time.txt"
-        kb=$(sed -n 's/.*Maximum resident set size (kbytes): *\([0-9]*\).*/\1/p' "$tmp/time.txt")
-        rss=$(awk -v kb="$kb" 'BEGIN { printf "%.0f MB", kb * 1024 / 1e6 }')
+    if ((runs == 1)) && [[ -n $timer ]]; then
+        # One run each (the big corpora): timed by /usr/bin/time itself, which also gives
+        # the peak memory, so that each command runs exactly once.
+        s1=$(timed_once "$corpus" 1)
+        s2=$(timed_once "$corpus" 2)
+        rss="$(cat "$tmp/rss.1") MB / $(cat "$tmp/rss.2") MB"
+    else
+        s1=$(seconds "$corpus" 1 "$runs")
+        s2=$(seconds "$corpus" 2 "$runs")
+        if [[ -n $timer ]]; then
+            for j in 1 2; do
+                $timer -v "$bin" report "$corpus" --format json --jobs $j --quiet \
+                    --output /dev/null 2>"$tmp/time.txt"
+                peak_mb <"$tmp/time.txt" >"$tmp/rss.$j"
+            done
+            rss="$(cat "$tmp/rss.1") MB / $(cat "$tmp/rss.2") MB"
+        fi
     fi
     rows+=("$(awk -v size="$size" -v mb="$bytes" -v files="$files" -v arts="$articles" \
         -v s1="$s1" -v s2="$s2" -v rss="$rss" -v runs="$runs" 'BEGIN {
@@ -100,7 +130,7 @@ for size in $sizes; do
 done
 
 echo
-echo "| corpus | files | seconds, --jobs 1 | seconds, --jobs 2 | speed-up | MB/s, --jobs 1 | MB/s, --jobs 2 | peak RSS (--jobs 2) | runs (median) |"
+echo "| corpus | files | seconds, --jobs 1 | seconds, --jobs 2 | speed-up | MB/s, --jobs 1 | MB/s, --jobs 2 | peak RSS (--jobs 1 / 2) | runs (median) |"
 echo "|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"
 echo
