@@ -253,6 +253,102 @@ pub struct DateRules {
     re_relative: Option<Regex>,
     re_counted: Regex,
     re_numeric: Regex,
+    /// Characters no date pattern can match (see [`SPLITTERS`]): the text is searched
+    /// in the pieces between them.
+    splitters: Vec<char>,
+}
+
+/// Punctuation and symbols outside ASCII that split a text into pieces searched one by
+/// one: none is a word character, whitespace or a digit, and a splitter is dropped from
+/// the list when any date pattern names it. No date expression can contain one, and
+/// `\b` sees the same boundary at a piece's edge as beside the splitter, so the matches
+/// are exactly those in the whole text; but the fast DFA of the `regex` crate gives up
+/// on a haystack with any non-ASCII byte when a pattern has a Unicode `\b` (all of these
+/// do), and news text is full of curly quotes and dashes: searching the whole text took
+/// a slow backtracking engine through every article, more than half of resolve's time.
+const SPLITTERS: &[char] = &[
+    '\u{201c}', '\u{201d}', '\u{2018}', '\u{201e}', '\u{00ab}', '\u{00bb}', '\u{2039}', '\u{203a}',
+    '\u{2014}', '\u{2013}', '\u{2015}', '\u{2022}', '\u{25cf}', '\u{2026}', '\u{00a9}', '\u{00ae}',
+    '\u{2122}', '\u{00b7}', '\u{2032}', '\u{2033}', '\u{00a7}', '\u{00b6}', '\u{00a3}', '\u{20ac}',
+    '\u{00a5}', '\u{00b0}',
+];
+
+/// A capture group, its offsets in the whole text.
+#[derive(Clone, Copy, Debug)]
+struct Found<'t> {
+    start: usize,
+    end: usize,
+    text: &'t str,
+}
+
+impl<'t> Found<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.end
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The captures of one match in a piece starting at `offset`.
+struct Caps<'t> {
+    caps: regex::Captures<'t>,
+    offset: usize,
+}
+
+impl<'t> Caps<'t> {
+    fn at(&self, m: regex::Match<'t>) -> Found<'t> {
+        Found {
+            start: m.start() + self.offset,
+            end: m.end() + self.offset,
+            text: m.as_str(),
+        }
+    }
+    fn get(&self, i: usize) -> Option<Found<'t>> {
+        self.caps.get(i).map(|m| self.at(m))
+    }
+    fn name(&self, n: &str) -> Option<Found<'t>> {
+        self.caps.name(n).map(|m| self.at(m))
+    }
+}
+
+/// The pieces of `text` between splitters, as (start, end); one piece when it is ASCII.
+fn pieces(text: &str, splitters: &[char]) -> Vec<(usize, usize)> {
+    if text.is_ascii() {
+        return vec![(0, text.len())];
+    }
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, ch) in text.char_indices() {
+        if !ch.is_ascii() && splitters.contains(&ch) {
+            if start < i {
+                out.push((start, i));
+            }
+            start = i + ch.len_utf8();
+        }
+    }
+    if start < text.len() {
+        out.push((start, text.len()));
+    }
+    out
+}
+
+/// Every match of `re` in the pieces of `text`, in text order.
+fn captures<'r, 't>(
+    re: &'r Regex,
+    text: &'t str,
+    pieces: &'r [(usize, usize)],
+) -> impl Iterator<Item = Caps<'t>> + 'r
+where
+    't: 'r,
+{
+    pieces.iter().flat_map(move |&(s, e)| {
+        re.captures_iter(&text[s..e])
+            .map(move |caps| Caps { caps, offset: s })
+    })
 }
 
 /// Irregular past-tense verbs that tell a clause is about the past.
@@ -437,7 +533,8 @@ impl DateRules {
                 .filter(|v: &Vec<String>| !v.is_empty())
                 .collect()
         };
-        Ok(DateRules {
+        let rules = DateRules {
+            splitters: Vec::new(),
             re_iso: compile(
                 &path,
                 r"\b(?P<y>(?:19|20)\d{2})[-./](?P<m>\d{1,2})[-./](?P<d>\d{1,2})\b",
@@ -492,7 +589,28 @@ impl DateRules {
             past: split(&f.past_markers),
             reported: split(&f.reported_markers),
             numbers,
-        })
+        };
+        let patterns: Vec<&str> = [
+            &rules.re_iso,
+            &rules.re_md,
+            &rules.re_dm,
+            &rules.re_my,
+            &rules.re_month_prep,
+            &rules.re_year,
+            &rules.re_weekday,
+            &rules.re_counted,
+            &rules.re_numeric,
+        ]
+        .into_iter()
+        .chain(&rules.re_relative)
+        .map(Regex::as_str)
+        .collect();
+        let splitters = SPLITTERS
+            .iter()
+            .copied()
+            .filter(|&ch| !patterns.iter().any(|p| p.contains(ch)))
+            .collect();
+        Ok(DateRules { splitters, ..rules })
     }
 
     fn month(&self, s: &str) -> Option<i8> {
@@ -550,8 +668,9 @@ impl DateRules {
     /// All candidate expressions, longest first at each position, not overlapping.
     fn candidates(&self, text: &str) -> Vec<(Span, Cand)> {
         let mut c: Vec<(Span, Cand)> = Vec::new();
+        let pieces = pieces(text, &self.splitters);
         let cap = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
-        for m in self.re_iso.captures_iter(text) {
+        for m in captures(&self.re_iso, text, &pieces) {
             let (Some(all), Some(y), Some(mo), Some(d)) =
                 (m.get(0), m.name("y"), m.name("m"), m.name("d"))
             else {
@@ -563,7 +682,7 @@ impl DateRules {
                 c.push((Span::new(all.start(), all.end()), Cand::Full(y, mo, d)));
             }
         }
-        for m in self.re_numeric.captures_iter(text) {
+        for m in captures(&self.re_numeric, text, &pieces) {
             let (Some(all), Some(a), Some(b), Some(y)) =
                 (m.get(0), m.name("a"), m.name("b"), m.name("y"))
             else {
@@ -587,7 +706,7 @@ impl DateRules {
             c.push((Span::new(all.start(), all.end()), Cand::Full(y, mo, d)));
         }
         for re in [&self.re_md, &self.re_dm] {
-            for m in re.captures_iter(text) {
+            for m in captures(re, text, &pieces) {
                 let (Some(all), Some(mon), Some(d)) = (m.get(0), m.name("mon"), m.name("d")) else {
                     continue;
                 };
@@ -604,7 +723,7 @@ impl DateRules {
                 c.push((Span::new(all.start(), all.end()), cand));
             }
         }
-        for m in self.re_my.captures_iter(text) {
+        for m in captures(&self.re_my, text, &pieces) {
             let (Some(all), Some(mon), Some(y)) = (m.get(0), m.name("mon"), m.name("y")) else {
                 continue;
             };
@@ -618,7 +737,7 @@ impl DateRules {
                 ));
             }
         }
-        for m in self.re_month_prep.captures_iter(text) {
+        for m in captures(&self.re_month_prep, text, &pieces) {
             let (Some(mon), Some(prep)) = (m.name("mon"), m.name("prep")) else {
                 continue;
             };
@@ -636,13 +755,13 @@ impl DateRules {
                 c.push((Span::new(start, mon.end()), Cand::Month(mo, None, modifier)));
             }
         }
-        for m in self.re_year.captures_iter(text) {
+        for m in captures(&self.re_year, text, &pieces) {
             let Some(y) = m.name("y") else { continue };
             if let Ok(v) = y.as_str().parse::<i16>() {
                 c.push((Span::new(y.start(), y.end()), Cand::Year(v)));
             }
         }
-        for m in self.re_weekday.captures_iter(text) {
+        for m in captures(&self.re_weekday, text, &pieces) {
             let (Some(all), Some(wd)) = (m.get(0), m.name("wd")) else {
                 continue;
             };
@@ -661,7 +780,7 @@ impl DateRules {
             c.push((Span::new(start, wd.end()), Cand::Weekday(n, modifier)));
         }
         if let Some(re) = &self.re_relative {
-            for m in re.find_iter(text) {
+            for m in captures(re, text, &pieces).filter_map(|c| c.get(0)) {
                 let lower = m.as_str().to_lowercase();
                 let lower = lower.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(i) = self
@@ -678,7 +797,7 @@ impl DateRules {
                 }
             }
         }
-        for m in self.re_counted.captures_iter(text) {
+        for m in captures(&self.re_counted, text, &pieces) {
             let (Some(all), Some(n), Some(unit), Some(dir)) =
                 (m.get(0), m.name("n"), m.name("unit"), m.name("dir"))
             else {
@@ -1225,6 +1344,54 @@ mod tests {
 
     fn d(s: &str) -> Date {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn splitters_are_neither_words_nor_spaces_nor_in_any_pattern() {
+        let r = rules();
+        for ch in SPLITTERS {
+            assert!(
+                !ch.is_ascii() && !ch.is_alphanumeric() && !ch.is_whitespace(),
+                "{ch:?}"
+            );
+        }
+        // The curly apostrophe is in the weekday pattern ("Monday’s"): not a splitter.
+        assert!(!r.splitters.contains(&'\u{2019}'));
+        assert!(r.splitters.contains(&'\u{201c}'));
+        assert_eq!(pieces("plain ASCII", &r.splitters), vec![(0, 11)]);
+        let t = "“Yes”—on May 5";
+        let p = pieces(t, &r.splitters);
+        let got: Vec<&str> = p.iter().map(|&(s, e)| &t[s..e]).collect();
+        assert_eq!(got, vec!["Yes", "on May 5"]);
+    }
+
+    #[test]
+    fn searching_by_pieces_finds_what_the_whole_text_holds() {
+        // The same text with straight and with curly punctuation: the same mentions at
+        // the same places (offsets shifted by the wider characters).
+        let r = rules();
+        let p = Some(d("2025-12-03"));
+        let straight = "\"On Monday, Dec. 1,\" she said - two weeks ago - and \"on 2 December 2025\" (Monday's) \"last March\" \"yesterday\"";
+        let curly = straight
+            .replacen('"', "\u{201c}", 1)
+            .replace(" - ", " \u{2014} ")
+            .replace("\" ", "\u{201d} ")
+            .replace(" \"", " \u{201c}")
+            .replace('"', "\u{201d}")
+            .replace('\'', "\u{2019}");
+        assert!(!curly.contains('"'));
+        let a: Vec<(String, Option<DateRange>, String)> = r
+            .find(straight, p)
+            .into_iter()
+            .map(|m| (m.text.replace('\'', "\u{2019}"), m.value, m.source))
+            .collect();
+        let b: Vec<(String, Option<DateRange>, String)> = r
+            .find(&curly, p)
+            .into_iter()
+            .map(|m| (m.text, m.value, m.source))
+            .collect();
+        assert_eq!(a, b);
+        assert!(a.len() >= 5, "{a:?}");
     }
 
     /// (text as found, ISO value or "-", source) of every mention.
