@@ -83,7 +83,7 @@ timed_once() {
         2>"$tmp/time.txt"
     peak_mb <"$tmp/time.txt" >"$tmp/rss.$jobs"
     # "Elapsed (wall clock) time (h:mm:ss or m:ss): 1:23.45"
-    sed -n 's/.*Elapsed (wall clock) time[^:]*: *\([0-9:.]*\).*/\1/p' "$tmp/time.txt" |
+    sed -n 's/.*Elapsed (wall clock) time.*): *\([0-9:.]*\).*/\1/p' "$tmp/time.txt" |
         awk -F: '{ s = 0; for (i = 1; i <= NF; i++) s = s * 60 + $i; print s }'
 }
 
