@@ -174,6 +174,23 @@ struct ArtifactLocation {
     uri_base_id: Option<&'static str>,
 }
 
+impl ArtifactLocation {
+    /// An article's file: relative to the repository root (`%SRCROOT%`) when it lies
+    /// inside it, else an absolute `file://` URI.
+    fn of(path: &str, ctx: &Context) -> Self {
+        let path = ctx.artifact_path(path);
+        let relative = !path.starts_with('/');
+        ArtifactLocation {
+            uri: if relative {
+                percent_encode_path(&path)
+            } else {
+                format!("file://{}", percent_encode_path(&path))
+            },
+            uri_base_id: relative.then_some("%SRCROOT%"),
+        }
+    }
+}
+
 #[derive(Serialize)]
 #[serde(rename_all = "camelCase")]
 struct Region {
@@ -271,19 +288,10 @@ fn location(a: &Article, c: &Claim, ctx: &Context, id: Option<usize>) -> Locatio
             end_column: None,
         },
     };
-    let path = ctx.artifact_path(&a.path);
-    let relative = !path.starts_with('/');
     Location {
         id,
         physical_location: PhysicalLocation {
-            artifact_location: ArtifactLocation {
-                uri: if relative {
-                    percent_encode_path(&path)
-                } else {
-                    format!("file://{}", percent_encode_path(&path))
-                },
-                uri_base_id: relative.then_some("%SRCROOT%"),
-            },
+            artifact_location: ArtifactLocation::of(&a.path, ctx),
             region,
         },
         message: id.map(|_| {
@@ -384,35 +392,24 @@ fn result(f: &Finding, index: &Index<'_>, ctx: &Context) -> Option<SarifResult> 
 /// there), its fingerprint the entry's.
 fn absent_result(e: &crate::baseline::Entry, ctx: &Context) -> SarifResult {
     let rule_index = ALL_KINDS.iter().position(|k| *k == e.kind).unwrap_or(0);
-    let loc = |c: &crate::baseline::EntryClaim, id: Option<usize>| {
-        let path = ctx.artifact_path(&c.path);
-        let relative = !path.starts_with('/');
-        Location {
-            id,
-            physical_location: PhysicalLocation {
-                artifact_location: ArtifactLocation {
-                    uri: if relative {
-                        percent_encode_path(&path)
-                    } else {
-                        format!("file://{}", percent_encode_path(&path))
-                    },
-                    uri_base_id: relative.then_some("%SRCROOT%"),
-                },
-                region: Region {
-                    start_line: c.line.max(1),
-                    start_column: None,
-                    end_line: None,
-                    end_column: None,
-                },
+    let loc = |c: &crate::baseline::EntryClaim, id: Option<usize>| Location {
+        id,
+        physical_location: PhysicalLocation {
+            artifact_location: ArtifactLocation::of(&c.path, ctx),
+            region: Region {
+                start_line: c.line.max(1),
+                start_column: None,
+                end_line: None,
+                end_column: None,
             },
-            message: id.map(|_| {
-                text(sarif_text(&format!(
-                    "{}: {}",
-                    c.speaker,
-                    ellipsize(&c.content, 300)
-                )))
-            }),
-        }
+        },
+        message: id.map(|_| {
+            text(sarif_text(&format!(
+                "{}: {}",
+                c.speaker,
+                ellipsize(&c.content, 300)
+            )))
+        }),
     };
     let claims: Vec<&crate::baseline::EntryClaim> =
         e.claims.iter().filter(|c| !c.path.is_empty()).collect();
