@@ -82,10 +82,7 @@ pub fn extract_all_with(
     rules: &Rules,
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(opts.jobs)
-        .build()
-        .map_err(|e| Error::Usage(format!("cannot start {} worker threads: {e}", opts.jobs)))?;
+    let pool = pool(opts.jobs)?;
     let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
     if let Some(p) = hooks.progress {
         p.start(articles.len());
@@ -125,6 +122,14 @@ pub fn extract_all_with(
     })
 }
 
+/// A pool of `jobs` worker threads (0: one per core) for the stages that run in parallel.
+fn pool(jobs: usize) -> Result<rayon::ThreadPool> {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(jobs)
+        .build()
+        .map_err(|e| Error::Usage(format!("cannot start {jobs} worker threads: {e}")))
+}
+
 /// The whole pipeline.
 pub fn run(paths: &[PathBuf], opts: &Options, rules: &Rules) -> Result<Corpus> {
     run_with(paths, opts, rules, &Hooks::default())
@@ -138,8 +143,10 @@ pub fn run_with(
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
     let mut corpus = extract_all_with(paths, opts, rules, hooks)?;
-    crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
-    resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
-    corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
+    pool(opts.jobs)?.install(|| {
+        crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
+        resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
+        corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
+    });
     Ok(corpus)
 }

@@ -26,6 +26,7 @@ pub mod text;
 use crate::error::{Error, Result};
 use crate::model::{Article, Claim, Finding, FindingKind, QuoteKind, SpeakerKind};
 use crate::rules::{Fnv, RuleSet};
+use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
@@ -660,8 +661,9 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|w| !names_seen.contains(w))
             .collect();
+        // Each claim on its own, in parallel; an indexed collect keeps the order.
         let mut preps: Vec<Prep> = claims
-            .into_iter()
+            .into_par_iter()
             .map(|c| {
                 prepare(
                     c,
@@ -1381,13 +1383,19 @@ pub(crate) fn assemble<F: Family>(
 /// findings included. Sorted by kind, topic and id.
 pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules) -> Vec<Finding> {
     let ctx = Ctx::new(articles, claims, rules);
-    let outs = [
-        quotes::run(&ctx),
-        numbers::run(&ctx),
-        events::run(&ctx),
-        polarity::run(&ctx),
-        roles::run(&ctx),
-    ];
+    // The families are independent: run side by side on the current thread pool (the
+    // caller's `--jobs`), gathered in a fixed order so the output does not depend on it.
+    let ctx = &ctx;
+    let ((quotes, numbers), (events, (polarity, roles))) = rayon::join(
+        || rayon::join(|| quotes::run(ctx), || numbers::run(ctx)),
+        || {
+            rayon::join(
+                || events::run(ctx),
+                || rayon::join(|| polarity::run(ctx), || roles::run(ctx)),
+            )
+        },
+    );
+    let outs = [quotes, numbers, events, polarity, roles];
     let mut findings: Vec<Finding> = Vec::new();
     let mut same_dsu = Dsu::new(ctx.preps.len());
     let mut checkable: BTreeSet<usize> = BTreeSet::new();

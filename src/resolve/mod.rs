@@ -26,7 +26,8 @@ pub mod quantities;
 use crate::error::{Error, Result};
 use crate::model::{Article, Claim, Span, SpeakerKind, Status};
 use crate::rules::RuleSet;
-use std::collections::BTreeMap;
+use rayon::prelude::*;
+use std::collections::{BTreeMap, BTreeSet};
 
 pub use entities::{Entity, EntityIndex, EntityKind, EntityRow};
 
@@ -207,24 +208,31 @@ pub fn resolve(articles: &[Article], claims: &mut [Claim], rules: &ResolveRules)
         .filter(|a| a.status == Status::Ok)
         .map(|a| (a.id.as_str(), a))
         .collect();
-    let mut mentions: BTreeMap<&str, Vec<dates::DateMention>> = BTreeMap::new();
-    for c in claims.iter_mut() {
+    // Date mentions of each article with claims, then each claim on its own: both in
+    // parallel on the caller's thread pool; each result depends only on its input.
+    let with_claims: BTreeSet<&str> = claims.iter().map(|c| c.article.as_str()).collect();
+    let mentions: BTreeMap<&str, Vec<dates::DateMention>> = by_id
+        .par_iter()
+        .filter(|(id, _)| with_claims.contains(*id))
+        .map(|(&id, article)| {
+            let published = article
+                .meta
+                .published
+                .as_deref()
+                .and_then(dates::parse_published);
+            (id, rules.dates.find(&article.text, published))
+        })
+        .collect();
+    claims.par_iter_mut().for_each(|c| {
         if let Some(o) = &c.cited_outlet {
             c.cited_outlet = Some(canonical_outlet(o, rules));
         }
-        let Some(article) = by_id.get(c.article.as_str()).copied() else {
-            continue;
-        };
-        let published = article
-            .meta
-            .published
-            .as_deref()
-            .and_then(dates::parse_published);
-        let found = mentions
-            .entry(article.id.as_str())
-            .or_insert_with(|| rules.dates.find(&article.text, published));
-        resolve_claim(c, article, found, rules);
-    }
+        let article = by_id.get(c.article.as_str()).copied();
+        let found = mentions.get(c.article.as_str());
+        if let (Some(article), Some(found)) = (article, found) {
+            resolve_claim(c, article, found, rules);
+        }
+    });
 }
 
 /// Set speaker name, id, role and flags from a built index.
