@@ -10,10 +10,19 @@
 //! that cannot be read or parsed is a miss. Old entries are never removed automatically:
 //! delete the folder to reclaim space.
 //!
-//! Owns: keys, entries and hit counting. Does not own: running the stages (`pipeline`).
+//! The run memo (`DIR/v1/run.memo`, one file, the last run only) stores the whole
+//! result of `resolve` and `compare` (every finding, before the confidence threshold),
+//! keyed by the version, the rules' digest and the sequence of every article's key and
+//! status: a run over an unchanged corpus skips resolving and comparing. The file opens
+//! with one line naming its schema and key, so a run over another corpus reads one line
+//! of it and no more. A memo that does not parse is ignored (counted in [`Stats::corrupt`],
+//! the caller warns) and rewritten.
+//!
+//! Owns: keys, entries, the run memo and hit counting. Does not own: running the stages
+//! (`pipeline`).
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim};
+use crate::model::{Article, Claim, Finding};
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -21,6 +30,14 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const ENTRY_SCHEMA: &str = "crosscheck/cache/v1";
+const RUN_SCHEMA: &str = "crosscheck/cache/run/v1";
+
+/// The run memo's body (after its first line).
+#[derive(Serialize, Deserialize)]
+struct RunEntry {
+    claims: Vec<Claim>,
+    findings: Vec<Finding>,
+}
 
 #[derive(Serialize, Deserialize)]
 struct Entry {
@@ -37,6 +54,10 @@ pub struct Stats {
     pub misses: usize,
     /// Entries that could not be written (the run goes on without them).
     pub write_errors: usize,
+    /// Entries (or the run memo) that were there but could not be read: ignored, rebuilt.
+    pub corrupt: usize,
+    /// Whether the run memo held this corpus (resolving and comparing were skipped).
+    pub run_hit: bool,
 }
 
 /// An open extraction cache.
@@ -47,6 +68,8 @@ pub struct Cache {
     hits: AtomicUsize,
     misses: AtomicUsize,
     write_errors: AtomicUsize,
+    corrupt: AtomicUsize,
+    run_hit: std::sync::atomic::AtomicBool,
 }
 
 impl Cache {
@@ -65,6 +88,8 @@ impl Cache {
             hits: AtomicUsize::new(0),
             misses: AtomicUsize::new(0),
             write_errors: AtomicUsize::new(0),
+            corrupt: AtomicUsize::new(0),
+            run_hit: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -107,14 +132,16 @@ impl Cache {
     ) -> Vec<Claim> {
         let key = self.key(article);
         let path = self.path_of(&key);
-        if let Some(claims) = std::fs::read(&path)
-            .ok()
-            .and_then(|b| serde_json::from_slice::<Entry>(&b).ok())
-            .filter(|e| e.schema == ENTRY_SCHEMA)
-            .map(|e| e.claims)
-        {
-            self.hits.fetch_add(1, Ordering::Relaxed);
-            return claims;
+        if let Ok(bytes) = std::fs::read(&path) {
+            match serde_json::from_slice::<Entry>(&bytes) {
+                Ok(e) if e.schema == ENTRY_SCHEMA => {
+                    self.hits.fetch_add(1, Ordering::Relaxed);
+                    return e.claims;
+                }
+                _ => {
+                    self.corrupt.fetch_add(1, Ordering::Relaxed);
+                }
+            }
         }
         self.misses.fetch_add(1, Ordering::Relaxed);
         let claims = extract();
@@ -130,16 +157,74 @@ impl Cache {
             claims: claims.to_vec(),
         };
         let bytes = serde_json::to_vec(&entry).map_err(std::io::Error::other)?;
-        let Some(parent) = path.parent() else {
-            return Ok(());
+        write_atomically(path, &bytes)
+    }
+
+    /// The key of a whole corpus for the run memo: 64 hex digits over the salt and, in
+    /// order, each article's [`Cache::key`] and status. Everything `resolve` and
+    /// `compare` read of the articles is in their keys; their claims are a function of
+    /// the keys (extraction is).
+    pub fn run_key(&self, articles: &[Article]) -> String {
+        let keys: Vec<String> = {
+            use rayon::prelude::*;
+            articles.par_iter().map(|a| self.key(a)).collect()
         };
-        std::fs::create_dir_all(parent)?;
-        let mut tmp = tempfile_in(parent)?;
-        std::io::Write::write_all(&mut tmp.1, &bytes)?;
-        drop(tmp.1);
-        std::fs::rename(&tmp.0, path).inspect_err(|_| {
-            let _ = std::fs::remove_file(&tmp.0);
-        })
+        let mut h = Sha256::new();
+        h.update(b"run\0");
+        h.update(self.salt);
+        h.update((articles.len() as u64).to_le_bytes());
+        for (a, k) in articles.iter().zip(&keys) {
+            h.update(k.as_bytes());
+            let status = format!("{:?}", a.status);
+            h.update((status.len() as u64).to_le_bytes());
+            h.update(status.as_bytes());
+        }
+        crate::baseline::hex(&h.finalize())
+    }
+
+    fn run_path(&self) -> PathBuf {
+        self.dir.join("run.memo")
+    }
+
+    /// The resolved claims and every finding (before the threshold) of the corpus with
+    /// run key `key`, when the memo holds it.
+    pub fn load_run(&self, key: &str) -> Option<(Vec<Claim>, Vec<Finding>)> {
+        let bytes = std::fs::read(self.run_path()).ok()?;
+        let head = format!("{RUN_SCHEMA} {key}\n");
+        if !bytes.starts_with(head.as_bytes()) {
+            // Another corpus (or an older schema): a plain miss, unless the first line
+            // is not even a memo's.
+            if !bytes.starts_with(format!("{RUN_SCHEMA} ").as_bytes()) {
+                self.corrupt.fetch_add(1, Ordering::Relaxed);
+            }
+            return None;
+        }
+        match serde_json::from_slice::<RunEntry>(&bytes[head.len()..]) {
+            Ok(e) => {
+                self.run_hit.store(true, Ordering::Relaxed);
+                Some((e.claims, e.findings))
+            }
+            Err(_) => {
+                self.corrupt.fetch_add(1, Ordering::Relaxed);
+                None
+            }
+        }
+    }
+
+    /// Remember the resolved claims and every finding of the corpus with run key `key`
+    /// (replacing the previous run's memo).
+    pub fn store_run(&self, key: &str, claims: &[Claim], findings: &[Finding]) {
+        #[derive(Serialize)]
+        struct RunRef<'a> {
+            claims: &'a [Claim],
+            findings: &'a [Finding],
+        }
+        let mut bytes = format!("{RUN_SCHEMA} {key}\n").into_bytes();
+        let ok = serde_json::to_writer(&mut bytes, &RunRef { claims, findings }).is_ok()
+            && write_atomically(&self.run_path(), &bytes).is_ok();
+        if !ok {
+            self.write_errors.fetch_add(1, Ordering::Relaxed);
+        }
     }
 
     /// Hits, misses and write errors so far.
@@ -148,8 +233,27 @@ impl Cache {
             hits: self.hits.load(Ordering::Relaxed),
             misses: self.misses.load(Ordering::Relaxed),
             write_errors: self.write_errors.load(Ordering::Relaxed),
+            corrupt: self.corrupt.load(Ordering::Relaxed),
+            run_hit: self.run_hit.load(Ordering::Relaxed),
         }
     }
+}
+
+/// Write `bytes` to `path` through a temporary file in the same folder and a rename, so
+/// readers never see half a file.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let Some(parent) = path.parent() else {
+        return Ok(());
+    };
+    std::fs::create_dir_all(parent)?;
+    let mut tmp = tempfile_in(parent)?;
+    let written = std::io::Write::write_all(&mut tmp.1, bytes);
+    drop(tmp.1);
+    written
+        .and_then(|()| std::fs::rename(&tmp.0, path))
+        .inspect_err(|_| {
+            let _ = std::fs::remove_file(&tmp.0);
+        })
 }
 
 /// A new file in `dir` with a name no other writer uses.
@@ -199,7 +303,7 @@ mod tests {
             Stats {
                 hits: 1,
                 misses: 1,
-                write_errors: 0
+                ..Stats::default()
             }
         );
     }
@@ -227,6 +331,38 @@ mod tests {
     }
 
     #[test]
+    fn the_run_memo_is_keyed_by_every_article_and_survives_damage() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), &RuleSet::embedded()).unwrap();
+        let a = Article::new("a", "a.txt", Format::Text, "Ana Diaz said so.".into());
+        let b = Article::new("b", "b.txt", Format::Text, "Bo Lin said no.".into());
+        let key = cache.run_key(&[a.clone(), b.clone()]);
+        assert_ne!(
+            key,
+            cache.run_key(std::slice::from_ref(&a)),
+            "an article removed"
+        );
+        assert_ne!(key, cache.run_key(&[b.clone(), a.clone()]), "another order");
+        let mut b2 = b.clone();
+        b2.text.push('!');
+        assert_ne!(key, cache.run_key(&[a.clone(), b2]), "an article edited");
+        assert!(cache.load_run(&key).is_none());
+        cache.store_run(&key, &[claim("a")], &[]);
+        let (claims, findings) = cache.load_run(&key).unwrap();
+        assert_eq!((claims, findings.len()), (vec![claim("a")], 0));
+        assert!(cache.stats().run_hit);
+        // Another corpus: a plain miss, not damage.
+        assert!(cache.load_run(&cache.run_key(&[a])).is_none());
+        assert_eq!(cache.stats().corrupt, 0);
+        // A body cut short: damage, counted.
+        let path = cache.run_path();
+        let bytes = std::fs::read(&path).unwrap();
+        std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
+        assert!(cache.load_run(&key).is_none());
+        assert_eq!(cache.stats().corrupt, 1);
+    }
+
+    #[test]
     fn a_corrupt_entry_is_a_miss() {
         let dir = tempfile::tempdir().unwrap();
         let cache = Cache::open(dir.path(), &RuleSet::embedded()).unwrap();
@@ -237,6 +373,7 @@ mod tests {
         let claims = cache.get_or_extract(&a, || vec![claim("a")]);
         assert_eq!(claims.len(), 1);
         assert_eq!(cache.stats().misses, 1);
+        assert_eq!(cache.stats().corrupt, 1);
         // And it was repaired.
         assert_eq!(cache.get_or_extract(&a, Vec::new).len(), 1);
     }

@@ -672,6 +672,13 @@ fn run_pipeline(
                 st.write_errors
             );
         }
+        if st.corrupt > 0 {
+            eprintln!(
+                "crosscheck: warning: {} cache entries could not be read (corrupt or from \
+                 another build); ignored and rebuilt",
+                st.corrupt
+            );
+        }
     }
     Ok(corpus)
 }

@@ -143,10 +143,28 @@ pub fn run_with(
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
     let mut corpus = extract_all_with(paths, opts, rules, hooks)?;
+    // With a cache, an unchanged corpus takes its resolved claims and findings from the
+    // run memo (see `cache`).
+    let memo = hooks.cache.map(|c| (c, c.run_key(&corpus.articles)));
     pool(opts.jobs)?.install(|| {
         crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
+        if let Some((claims, all)) = memo.as_ref().and_then(|(c, key)| c.load_run(key)) {
+            corpus.claims = claims;
+            corpus.findings = crate::compare::shown(all, rules.compare.options);
+            return;
+        }
         resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
-        corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
+        match &memo {
+            Some((cache, key)) => {
+                let all =
+                    crate::compare::compare_all(&corpus.articles, &corpus.claims, &rules.compare);
+                cache.store_run(key, &corpus.claims, &all);
+                corpus.findings = crate::compare::shown(all, rules.compare.options);
+            }
+            None => {
+                corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
+            }
+        }
     });
     Ok(corpus)
 }

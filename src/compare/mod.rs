@@ -1520,8 +1520,12 @@ fn dedupe(findings: &mut Vec<Finding>) {
 /// The findings shown under `rules.options`: at or above the confidence threshold, and
 /// single-source findings only when asked for. Sorted by kind, topic and id.
 pub fn compare(articles: &[Article], claims: &[Claim], rules: &CompareRules) -> Vec<Finding> {
-    let opts = rules.options;
-    compare_all(articles, claims, rules)
+    shown(compare_all(articles, claims, rules), rules.options)
+}
+
+/// The findings of [`compare_all`]'s output that [`compare`] returns under `opts`.
+pub fn shown(findings: Vec<Finding>, opts: CompareOptions) -> Vec<Finding> {
+    findings
         .into_iter()
         .filter(|f| f.confidence + 1e-9 >= opts.min_confidence)
         .filter(|f| opts.single_source || f.kind != FindingKind::SingleSource)

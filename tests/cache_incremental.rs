@@ -1,0 +1,169 @@
+//! `--cache DIR` through the binary: a run with a cache (cold, unchanged, or after adding,
+//! changing and removing articles) writes the same bytes, in every format, as a run
+//! without one over the same corpus; a corrupted cache is ignored with a warning, gives
+//! the same bytes, and is rebuilt.
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+const FORMATS: &[&str] = &[
+    "json", "jsonl", "table", "markdown", "html", "sarif", "github", "csv",
+];
+
+fn bin(dir: &Path) -> Command {
+    let mut c = Command::cargo_bin("crosscheck").unwrap();
+    c.current_dir(dir);
+    c.env_remove("CI");
+    c.env_remove("NO_COLOR");
+    c.env("COLUMNS", "120");
+    c
+}
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures")
+}
+
+/// A corpus of the event fixtures (one story told by several outlets) and the five
+/// fixture articles, minus the last event article (added later).
+fn corpus() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let news = dir.path().join("news");
+    std::fs::create_dir_all(&news).unwrap();
+    for sub in ["event", "articles"] {
+        for e in std::fs::read_dir(fixtures().join(sub)).unwrap() {
+            let p = e.unwrap().path();
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            if name.starts_with("08_") {
+                continue;
+            }
+            std::fs::copy(&p, news.join(name)).unwrap();
+        }
+    }
+    dir
+}
+
+/// Every format's bytes for one `report` run (one process: `--format json` plus
+/// `--save` for the others), and the run's standard error.
+fn report(dir: &Path, cache: Option<&str>, tag: &str) -> (Vec<(String, Vec<u8>)>, String) {
+    let out_dir = dir.join(format!("out-{tag}"));
+    std::fs::create_dir_all(&out_dir).unwrap();
+    let mut cmd = bin(dir);
+    cmd.args(["report", "news", "--single-source", "--format", FORMATS[0]]);
+    cmd.arg("--output").arg(out_dir.join(FORMATS[0]));
+    for f in &FORMATS[1..] {
+        cmd.arg("--save")
+            .arg(format!("{f}={}", out_dir.join(f).display()));
+    }
+    if let Some(c) = cache {
+        cmd.args(["--cache", c]);
+    }
+    let out = cmd.output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "report failed: {stderr}");
+    let files = FORMATS
+        .iter()
+        .map(|f| (f.to_string(), std::fs::read(out_dir.join(f)).unwrap()))
+        .collect();
+    (files, stderr)
+}
+
+fn assert_same(what: &str, got: &[(String, Vec<u8>)], want: &[(String, Vec<u8>)]) {
+    for ((f, a), (_, b)) in got.iter().zip(want) {
+        assert!(
+            a == b,
+            "{what}: --format {f} differs from a run without cache ({} vs {} bytes)",
+            a.len(),
+            b.len()
+        );
+    }
+}
+
+fn findings(files: &[(String, Vec<u8>)]) -> usize {
+    let json: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+    json["findings"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn cached_runs_write_the_same_bytes_as_uncached_runs() {
+    let dir = corpus();
+    let d = dir.path();
+    let (plain, _) = report(d, None, "plain");
+    assert!(findings(&plain) > 0, "the corpus gives findings to compare");
+    let (cold, _) = report(d, Some("cache"), "cold");
+    assert_same("cold cache", &cold, &plain);
+    assert!(
+        d.join("cache/v1/run.memo").is_file(),
+        "the run memo is written"
+    );
+    let (warm, _) = report(d, Some("cache"), "warm");
+    assert_same("unchanged corpus, warm cache", &warm, &plain);
+
+    // Add an article, change one, remove one.
+    let news = d.join("news");
+    std::fs::copy(
+        fixtures().join("event/08_meridian_parliament.md"),
+        news.join("08_meridian_parliament.md"),
+    )
+    .unwrap();
+    let changed = news.join("03_kestria_today_geneva.md");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str(
+        "\n\"We will not sign anything before the vote,\" the foreign minister said on Friday.\n",
+    );
+    std::fs::write(&changed, text).unwrap();
+    let removed = std::fs::read_dir(&news)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .min()
+        .unwrap();
+    std::fs::remove_file(removed).unwrap();
+
+    let (plain2, _) = report(d, None, "plain2");
+    assert_ne!(plain2[0].1, plain[0].1, "the corpus did change");
+    let (warm2, _) = report(d, Some("cache"), "warm2");
+    assert_same("after adding, changing and removing", &warm2, &plain2);
+    let (warm3, _) = report(d, Some("cache"), "warm3");
+    assert_same("unchanged again", &warm3, &plain2);
+}
+
+#[test]
+fn a_corrupted_cache_is_ignored_with_a_warning_and_rebuilt() {
+    let dir = corpus();
+    let d = dir.path();
+    let (plain, _) = report(d, None, "plain");
+    report(d, Some("cache"), "cold");
+    // Garble every file of the cache: extraction entries and the run memo.
+    let mut garbled = 0;
+    let mut stack = vec![d.join("cache")];
+    while let Some(p) = stack.pop() {
+        for e in std::fs::read_dir(&p).unwrap() {
+            let path = e.unwrap().path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                std::fs::write(&path, b"\x00garbage{\"claims\": [").unwrap();
+                garbled += 1;
+            }
+        }
+    }
+    assert!(garbled > 2);
+    let (got, stderr) = report(d, Some("cache"), "garbled");
+    assert_same("corrupted cache", &got, &plain);
+    assert!(
+        stderr.contains("warning") && stderr.contains("could not be read"),
+        "no warning about the corrupted cache: {stderr}"
+    );
+    // Rebuilt: the next run reads it without complaint.
+    let (again, stderr) = report(d, Some("cache"), "rebuilt");
+    assert_same("rebuilt cache", &again, &plain);
+    assert!(!stderr.contains("could not be read"), "{stderr}");
+
+    // A run memo whose first line is right but whose body is cut short.
+    let memo = d.join("cache/v1/run.memo");
+    let bytes = std::fs::read(&memo).unwrap();
+    std::fs::write(&memo, &bytes[..bytes.len() / 2]).unwrap();
+    let (cut, stderr) = report(d, Some("cache"), "cut");
+    assert_same("truncated run memo", &cut, &plain);
+    assert!(stderr.contains("could not be read"), "{stderr}");
+}
