@@ -301,6 +301,32 @@ fn write_output(output: Option<&PathBuf>, text: &str) -> Result<(), Error> {
     }
 }
 
+/// Like [`write_output`], but `write` produces the bytes into a buffered writer as it
+/// goes, so a large report is never held whole in memory.
+fn stream_output(
+    output: Option<&PathBuf>,
+    write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>,
+) -> Result<(), Error> {
+    match output {
+        Some(path) => {
+            let file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+            write(&mut out)
+                .and_then(|_| out.flush())
+                .map_err(|e| Error::io(path, e))
+        }
+        None => {
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            match write(&mut out).and_then(|_| out.flush()) {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    Err(Error::io("<stdout>", e))
+                }
+                _ => Ok(()),
+            }
+        }
+    }
+}
+
 /// Warn about skipped articles on stderr; the exit code for a finished run.
 fn finish(corpus: &Corpus, quiet: bool) -> u8 {
     let ok = corpus.articles.len() - corpus.skipped();
@@ -697,19 +723,17 @@ fn write_all(
         color: render.color && (args.output.is_none() || color == ColorChoice::Always),
         ..render
     };
-    write_output(
-        args.output.as_ref(),
-        &report::render_with(corpus, format, main, ctx),
-    )?;
+    stream_output(args.output.as_ref(), |out| {
+        report::write_with(corpus, format, main, ctx, out)
+    })?;
     for (format, path) in &args.save {
         let plain = RenderOptions {
             color: false,
             ..render
         };
-        write_output(
-            Some(path),
-            &report::render_with(corpus, *format, plain, ctx),
-        )?;
+        stream_output(Some(path), |out| {
+            report::write_with(corpus, *format, plain, ctx, out)
+        })?;
     }
     Ok(())
 }

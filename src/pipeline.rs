@@ -82,7 +82,20 @@ pub fn extract_all_with(
     rules: &Rules,
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
-    let pool = pool(opts.jobs)?;
+    extract_in(&pool(opts.jobs)?, paths, opts, rules, hooks)
+}
+
+/// [`extract_all_with`] on a given pool. The whole run uses one pool, so that its worker
+/// threads (and the allocator's per-thread arenas) are the same in every stage: memory
+/// freed after extraction is reused by `resolve` and `compare` instead of new arenas
+/// growing beside it.
+fn extract_in(
+    pool: &rayon::ThreadPool,
+    paths: &[PathBuf],
+    opts: &Options,
+    rules: &Rules,
+    hooks: &Hooks<'_>,
+) -> Result<Corpus> {
     let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
     if let Some(p) = hooks.progress {
         p.start(articles.len());
@@ -115,9 +128,15 @@ pub fn extract_all_with(
     if let Some(p) = hooks.progress {
         p.finish();
     }
+    // Sized once: growing by doubling would copy every claim and leave the old buffers
+    // behind as free memory.
+    let mut claims = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    for c in per_article {
+        claims.extend(c);
+    }
     Ok(Corpus {
         articles,
-        claims: per_article.into_iter().flatten().collect(),
+        claims,
         findings: Vec::new(),
     })
 }
@@ -142,11 +161,12 @@ pub fn run_with(
     rules: &Rules,
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
-    let mut corpus = extract_all_with(paths, opts, rules, hooks)?;
+    let pool = pool(opts.jobs)?;
+    let mut corpus = extract_in(&pool, paths, opts, rules, hooks)?;
     // With a cache, an unchanged corpus takes its resolved claims and findings from the
     // run memo (see `cache`).
     let memo = hooks.cache.map(|c| (c, c.run_key(&corpus.articles)));
-    pool(opts.jobs)?.install(|| {
+    pool.install(|| {
         crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
         if let Some((claims, all)) = memo.as_ref().and_then(|(c, key)| c.load_run(key)) {
             corpus.claims = claims;

@@ -10,6 +10,7 @@ use crate::model::{Claim, FieldSource, Finding, Problem, Status};
 use crate::pipeline::Corpus;
 use serde::Serialize;
 use std::collections::BTreeMap;
+use std::io::Write;
 
 /// One article's entry in the JSON report.
 #[derive(Debug, Serialize)]
@@ -133,9 +134,17 @@ pub fn json(corpus: &Corpus) -> String {
 
 /// The JSON document with what `check` decided.
 pub fn json_with(corpus: &Corpus, ctx: &Context) -> String {
-    let mut s = serde_json::to_string_pretty(&Report::with(corpus, ctx)).unwrap_or_default();
-    s.push('\n');
-    s
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes valid UTF-8.
+    let _ = write_json(corpus, ctx, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the JSON document (the bytes of [`json_with`]) to `out` as it is serialised,
+/// without holding it whole in memory.
+pub fn write_json(corpus: &Corpus, ctx: &Context, out: &mut dyn Write) -> std::io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &Report::with(corpus, ctx))?;
+    out.write_all(b"\n")
 }
 
 /// One record per line: a header, then articles, claims, findings, and the `check`
@@ -146,6 +155,14 @@ pub fn jsonl(corpus: &Corpus) -> String {
 
 /// JSON Lines with what `check` decided.
 pub fn jsonl_with(corpus: &Corpus, ctx: &Context) -> String {
+    let mut out = Vec::new();
+    // Writing into a Vec cannot fail, and serde_json writes valid UTF-8.
+    let _ = write_jsonl(corpus, ctx, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// Write the JSON Lines form (the bytes of [`jsonl_with`]) to `out` record by record.
+pub fn write_jsonl(corpus: &Corpus, ctx: &Context, out: &mut dyn Write) -> std::io::Result<()> {
     #[derive(Serialize)]
     struct Rec<'a, T: Serialize> {
         record: &'static str,
@@ -157,31 +174,95 @@ pub fn jsonl_with(corpus: &Corpus, ctx: &Context) -> String {
         schema: &'static str,
         version: &'static str,
     }
-    fn line<T: Serialize>(out: &mut String, record: &'static str, value: &T) {
-        out.push_str(&serde_json::to_string(&Rec { record, value }).unwrap_or_default());
-        out.push('\n');
+    fn line<T: Serialize>(
+        out: &mut dyn Write,
+        record: &'static str,
+        value: &T,
+    ) -> std::io::Result<()> {
+        serde_json::to_writer(&mut *out, &Rec { record, value })?;
+        out.write_all(b"\n")
     }
     let report = Report::with(corpus, ctx);
-    let mut out = String::new();
     line(
-        &mut out,
+        out,
         "header",
         &Header {
             schema: SCHEMA,
             version: report.version,
         },
-    );
+    )?;
     for a in &report.articles {
-        line(&mut out, "article", a);
+        line(out, "article", a)?;
     }
     for c in report.claims {
-        line(&mut out, "claim", c);
+        line(out, "claim", c)?;
     }
     for f in &report.findings {
-        line(&mut out, "finding", f);
+        line(out, "finding", f)?;
     }
     if let Some(check) = &report.check {
-        line(&mut out, "check", check);
+        line(out, "check", check)?;
     }
-    out
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Article, Format, Span};
+
+    fn corpus() -> Corpus {
+        let text = "Ana Lopez said “the bridge opens in May”.\n".to_string();
+        let a = Article::new("a", "a.txt", Format::Text, text);
+        let b = Article::new("b", "b.txt", Format::Text, "Nothing here.\n".into());
+        let c = crate::report::tests::test_claim("a#1", "a", Span::new(17, 40), 1);
+        Corpus {
+            articles: vec![a, b],
+            claims: vec![c],
+            findings: vec![],
+        }
+    }
+
+    #[test]
+    fn streamed_json_is_the_whole_document_serialised_at_once() {
+        let corpus = corpus();
+        let ctx = Context::default();
+        let mut streamed = Vec::new();
+        write_json(&corpus, &ctx, &mut streamed).unwrap();
+        let whole = serde_json::to_string_pretty(&Report::with(&corpus, &ctx)).unwrap() + "\n";
+        assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+    }
+
+    #[test]
+    fn streamed_jsonl_has_one_record_per_line() {
+        let corpus = corpus();
+        let mut streamed = Vec::new();
+        write_jsonl(&corpus, &Context::default(), &mut streamed).unwrap();
+        let text = String::from_utf8(streamed).unwrap();
+        let records: Vec<serde_json::Value> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        let kinds: Vec<&str> = records
+            .iter()
+            .map(|r| r["record"].as_str().unwrap())
+            .collect();
+        assert_eq!(kinds, ["header", "article", "article", "claim"]);
+        assert!(text.ends_with('\n'));
+    }
+
+    #[test]
+    fn a_failing_writer_is_reported() {
+        struct Full;
+        impl Write for Full {
+            fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+                Err(std::io::Error::other("disk full"))
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        assert!(write_json(&corpus(), &Context::default(), &mut Full).is_err());
+        assert!(write_jsonl(&corpus(), &Context::default(), &mut Full).is_err());
+    }
 }

@@ -189,6 +189,24 @@ pub fn render_with(
     }
 }
 
+/// Write `corpus` in `format` to `out`: the bytes of [`render_with`]. The JSON and JSON
+/// Lines formats are serialised straight into `out`, record by record, so that the
+/// report of a large corpus is never held whole in memory; the other formats are
+/// rendered first (they are smaller, or sized for a summary).
+pub fn write_with(
+    corpus: &Corpus,
+    format: OutputFormat,
+    opts: RenderOptions,
+    ctx: &Context,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<()> {
+    match format {
+        OutputFormat::Json => json::write_json(corpus, ctx, out),
+        OutputFormat::Jsonl => json::write_jsonl(corpus, ctx, out),
+        other => out.write_all(render_with(corpus, other, opts, ctx).as_bytes()),
+    }
+}
+
 /// Claims and articles by id, for the formats that follow a finding to its evidence.
 #[derive(Debug)]
 pub struct Index<'a> {
