@@ -32,7 +32,11 @@ use crate::model::{
 };
 use crate::rules::RuleSet;
 use serde::Deserialize;
-use std::collections::{BTreeSet, HashMap, HashSet};
+// Word tables are looked up for every token: FxHash, not SipHash (no keys come from a
+// party that could choose collisions, and nothing here iterates a map into output).
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use std::borrow::Cow;
+use std::collections::BTreeSet;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -149,10 +153,14 @@ pub struct ExtractRules {
     cues: HashMap<String, CueClass>,
     /// Longest cue phrase, in words.
     cue_max_words: usize,
+    /// First words of the cues: a token that is none of these starts no cue.
+    cue_first_words: HashSet<String>,
     /// Source phrases ("according to"), lowercase.
     phrases: Vec<Vec<String>>,
     passive: HashSet<String>,
     titles: HashSet<String>,
+    /// Titles written with a final period ("gen."), without it: `is_title` without a copy.
+    dotted_titles: HashSet<String>,
     organisations: HashSet<String>,
     org_heads: HashSet<String>,
     document_heads: HashSet<String>,
@@ -188,7 +196,7 @@ impl ExtractRules {
         let c: CuesFile = set.get("cues.toml")?;
         let s: SpeakersFile = set.get("speakers.toml")?;
         let o: OutletsFile = set.get("outlets.toml")?;
-        let mut cues = HashMap::new();
+        let mut cues = HashMap::default();
         for (class, list) in [
             (CueClass::Neutral, &c.neutral),
             (CueClass::Assertive, &c.assertive),
@@ -203,14 +211,19 @@ impl ExtractRules {
             }
         }
         let cue_max_words = cues.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
-        let mut given_names = HashMap::new();
+        let cue_first_words = cues
+            .keys()
+            .filter_map(|k| k.split(' ').next())
+            .map(str::to_string)
+            .collect();
+        let mut given_names = HashMap::default();
         for n in &s.male_names {
             given_names.insert(n.to_lowercase(), Gender::Male);
         }
         for n in &s.female_names {
             given_names.insert(n.to_lowercase(), Gender::Female);
         }
-        let mut pronouns = HashMap::new();
+        let mut pronouns = HashMap::default();
         for (g, list) in [
             (Gender::Male, &s.pronouns.male),
             (Gender::Female, &s.pronouns.female),
@@ -220,7 +233,7 @@ impl ExtractRules {
                 pronouns.insert(p.to_lowercase(), g);
             }
         }
-        let mut outlets = HashMap::new();
+        let mut outlets = HashMap::default();
         for rule in &o.outlet {
             for alias in std::iter::once(&rule.name).chain(&rule.aliases) {
                 let key = alias
@@ -235,9 +248,14 @@ impl ExtractRules {
         Ok(ExtractRules {
             cues,
             cue_max_words,
+            cue_first_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
             passive: lower_set(&c.passive),
             titles: lower_set(&s.titles),
+            dotted_titles: lower_set(&s.titles)
+                .into_iter()
+                .filter_map(|t| t.strip_suffix('.').map(str::to_string))
+                .collect(),
             organisations: s.organisations.iter().cloned().collect(),
             org_heads: lower_set(&s.org_heads),
             document_heads: lower_set(&s.document_heads),
@@ -266,9 +284,23 @@ impl ExtractRules {
     }
 
     /// Split typos where a cue runs into the pronoun after it ("He is reportedhe said").
-    fn split_run_together<'a>(&self, toks: Vec<Tok<'a>>) -> Vec<Tok<'a>> {
-        let mut out = Vec::with_capacity(toks.len());
-        for t in toks {
+    fn split_run_together<'a, 't>(&self, toks: &'t [Tok<'a>]) -> Cow<'t, [Tok<'a>]> {
+        let splits = |t: &Tok| {
+            ["he", "she", "they", "we"].iter().any(|p| {
+                t.lower.strip_suffix(p).is_some_and(|stem| {
+                    t.word
+                        && t.quote.is_none()
+                        && stem.len() >= 4
+                        && self.cues.contains_key(stem)
+                        && t.text.is_char_boundary(stem.len())
+                })
+            })
+        };
+        if !toks.iter().any(splits) {
+            return Cow::Borrowed(toks);
+        }
+        let mut out = Vec::with_capacity(toks.len() + 1);
+        for t in toks.iter().cloned() {
             let split = ["he", "she", "they", "we"].iter().find_map(|p| {
                 let stem = t.lower.strip_suffix(p)?;
                 (t.word
@@ -284,14 +316,14 @@ impl ExtractRules {
                     out.push(Tok {
                         span: Span::new(t.span.start, t.span.start + k),
                         text: a,
-                        lower: a.to_lowercase(),
+                        lower: lowercase(a),
                         word: true,
                         quote: None,
                     });
                     out.push(Tok {
                         span: Span::new(t.span.start + k, t.span.end),
                         text: b,
-                        lower: b.to_lowercase(),
+                        lower: lowercase(b),
                         word: true,
                         quote: None,
                     });
@@ -299,7 +331,7 @@ impl ExtractRules {
                 None => out.push(t),
             }
         }
-        out
+        Cow::Owned(out)
     }
 
     /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
@@ -324,7 +356,8 @@ impl ExtractRules {
 struct Tok<'a> {
     span: Span,
     text: &'a str,
-    lower: String,
+    /// `text` in lower case; borrowed when it already is (most words).
+    lower: Cow<'a, str>,
     word: bool,
     /// Index of the quotation (in `Segmented::quotations`) whose inner span holds it.
     quote: Option<usize>,
@@ -339,6 +372,15 @@ impl Tok<'_> {
     }
     fn is_punct(&self, set: &[char]) -> bool {
         !self.word && self.text.chars().next().is_some_and(|c| set.contains(&c))
+    }
+}
+
+/// `s` in lower case, without a copy when it has no ASCII capital and no other non-ASCII.
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        Cow::Borrowed(s)
+    } else {
+        Cow::Owned(s.to_lowercase())
     }
 }
 
@@ -412,7 +454,7 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         out.push(Tok {
             span: abs,
             text: t,
-            lower: t.to_lowercase(),
+            lower: lowercase(t),
             word: c.is_alphanumeric(),
             quote,
         });
@@ -548,7 +590,7 @@ impl ExtractRules {
         let bare = lower.trim_end_matches('.');
         self.titles.contains(lower)
             || self.titles.contains(bare)
-            || self.titles.contains(&format!("{bare}."))
+            || self.dotted_titles.contains(bare)
     }
 
     fn is_cue_word(&self, lower: &str) -> bool {
@@ -560,7 +602,7 @@ impl ExtractRules {
         if !t.word || possessive(t.text) {
             return false;
         }
-        if self.particles.contains(&t.lower) {
+        if self.particles.contains(&*t.lower) {
             return true;
         }
         let first = t.text.chars().next().unwrap_or(' ');
@@ -582,10 +624,10 @@ impl ExtractRules {
         }
         !self.is_title(&t.lower)
             && !self.not_names.contains(t.text)
-            && !self.org_heads.contains(&t.lower)
+            && !self.org_heads.contains(&*t.lower)
             && !self.organisations.contains(t.text)
             && !self.is_cue_word(&t.lower)
-            && !DETERMINERS.contains(&t.lower.as_str())
+            && !DETERMINERS.contains(&t.lower.as_ref())
     }
 
     /// Read tokens `toks[start..end]` as a speaker phrase, trying the longest acceptable
@@ -625,7 +667,7 @@ impl ExtractRules {
         }
         if t.last().is_some_and(|x| {
             matches!(
-                x.lower.as_str(),
+                x.lower.as_ref(),
                 "and"
                     | "or"
                     | "but"
@@ -646,7 +688,7 @@ impl ExtractRules {
         }) {
             return None;
         }
-        let words: Vec<&str> = t.iter().map(|x| x.lower.as_str()).collect();
+        let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
         let text = join_tokens(t);
         let plain = |kind, name: Option<String>, role: Option<String>| {
             Some(Phrase {
@@ -681,7 +723,7 @@ impl ExtractRules {
             && t.len() >= 2
             && t[1].capitalised()
             && t[1..].iter().all(|x| {
-                (x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and" | "&"))
+                (x.capitalised() || matches!(x.lower.as_ref(), "of" | "for" | "and" | "&"))
                     && !self.is_title(&x.lower)
             })
             && t.last().is_some_and(Tok::capitalised)
@@ -709,8 +751,8 @@ impl ExtractRules {
             let after_caps = k + 1 < t.len()
                 && t.last().is_some_and(Tok::capitalised)
                 && t[k + 1..].iter().all(|x| {
-                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
-                        || matches!(x.lower.as_str(), "of" | "and" | "the" | "&")
+                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
+                        || matches!(x.lower.as_ref(), "of" | "and" | "the" | "&")
                 });
             let names = t[..k]
                 .iter()
@@ -738,7 +780,9 @@ impl ExtractRules {
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
             let role_ok = t[..t.len() - 1].iter().all(|x| {
                 x.word
-                    && (self.org_heads.contains(&x.lower) || !x.capitalised() || possessive(x.text))
+                    && (self.org_heads.contains(&*x.lower)
+                        || !x.capitalised()
+                        || possessive(x.text))
                     && !self.is_cue_word(&x.lower)
             });
             if caps
@@ -747,7 +791,7 @@ impl ExtractRules {
                 && (t.len() == 1
                     || t[..t.len() - 1]
                         .iter()
-                        .any(|x| self.org_heads.contains(&x.lower)))
+                        .any(|x| self.org_heads.contains(&*x.lower)))
             {
                 let role = (t.len() > 1).then(|| join_tokens(&t[..t.len() - 1]));
                 return plain(PhraseKind::Organisation, Some(last.text.to_string()), role);
@@ -762,7 +806,7 @@ impl ExtractRules {
                     && (!possessive(t[k - 1].text)
                         || k < t.len() && k >= 2 && t[k - 2].text.ends_with('.'))
                     || (k < t.len()
-                        && matches!(t[k - 1].lower.as_str(), "of" | "for" | "and" | "&")))
+                        && matches!(t[k - 1].lower.as_ref(), "of" | "for" | "and" | "&")))
             {
                 k -= 1;
             }
@@ -772,12 +816,12 @@ impl ExtractRules {
             let run = &t[k..];
             let has_head = run
                 .iter()
-                .rposition(|x| self.org_heads.contains(&x.lower))
+                .rposition(|x| self.org_heads.contains(&*x.lower))
                 .is_some_and(|h| {
-                    h + 1 == run.len() || matches!(run[h + 1].lower.as_str(), "of" | "for" | "on")
+                    h + 1 == run.len() || matches!(run[h + 1].lower.as_ref(), "of" | "for" | "on")
                 });
             let before_ok = t[..k].iter().all(|x| {
-                possessive(x.text) || matches!(x.lower.as_str(), "the" | "a") || x.capitalised()
+                possessive(x.text) || matches!(x.lower.as_ref(), "the" | "a") || x.capitalised()
             });
             if has_head && run.len() >= 2 && t.last().is_some_and(Tok::capitalised) && before_ok {
                 let name = join_tokens(run);
@@ -805,12 +849,12 @@ impl ExtractRules {
             n -= 1;
         }
         // Particles may not open a name.
-        while n < t.len() && self.particles.contains(&t[n].lower) {
+        while n < t.len() && self.particles.contains(&*t[n].lower) {
             n += 1;
         }
         let name_len = t.len() - n;
         let common_noun = name_len == 1 && {
-            let w = &t[t.len() - 1].lower;
+            let w: &str = &t[t.len() - 1].lower;
             self.anonymous_heads.contains(w)
                 || self.org_heads.contains(w)
                 || self.document_heads.contains(w)
@@ -822,27 +866,27 @@ impl ExtractRules {
                 && name_len >= 2
                 && role_toks[0].word
                 && !role_toks[0].capitalised()
-                && !ROLE_STOP.contains(&role_toks[0].lower.as_str())
+                && !ROLE_STOP.contains(&role_toks[0].lower.as_ref())
                 && !self.is_cue_word(&role_toks[0].lower)
-                && !DETERMINERS.contains(&role_toks[0].lower.as_str());
+                && !DETERMINERS.contains(&role_toks[0].lower.as_ref());
             let has_title = role_toks.iter().any(|x| {
-                self.is_title(&x.lower) || self.org_heads.contains(&x.lower) || role_noun(&x.lower)
+                self.is_title(&x.lower) || self.org_heads.contains(&*x.lower) || role_noun(&x.lower)
             });
             let role_ok = lone_role
                 || role_toks
                     .first()
-                    .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_str()))
+                    .is_none_or(|x| !ROLE_STOP.contains(&x.lower.as_ref()))
                     && role_toks.iter().all(|x| {
                         (has_title
                             && x.word
                             && !self.is_cue_word(&x.lower)
-                            && !ROLE_STOP.contains(&x.lower.as_str())
-                            && !self.pronouns.contains_key(&x.lower))
+                            && !ROLE_STOP.contains(&x.lower.as_ref())
+                            && !self.pronouns.contains_key(&*x.lower))
                             || x.capitalised()
                             || self.is_title(&x.lower)
                             || x.is_punct(&[',', '-', '–', '.'])
                             || matches!(
-                                x.lower.as_str(),
+                                x.lower.as_ref(),
                                 "of" | "the"
                                     | "and"
                                     | "for"
@@ -865,13 +909,13 @@ impl ExtractRules {
                                     | "&"
                             )
                             || possessive(x.text)
-                            || self.org_heads.contains(&x.lower)
+                            || self.org_heads.contains(&*x.lower)
                     });
             if role_ok {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
                 let org_name = self.organisations.contains(name.as_str())
-                    || t[n..].iter().any(|x| self.org_heads.contains(&x.lower))
+                    || t[n..].iter().any(|x| self.org_heads.contains(&*x.lower))
                     || name.split(' ').count() > 1 && t[t.len() - 1].lower.ends_with("co");
                 if org_name {
                     return plain(PhraseKind::Organisation, Some(name), role);
@@ -923,7 +967,7 @@ impl ExtractRules {
                 (x.word
                     && !self.is_cue_word(&x.lower)
                     && !matches!(
-                        x.lower.as_str(),
+                        x.lower.as_ref(),
                         "what"
                             | "that"
                             | "which"
@@ -940,9 +984,9 @@ impl ExtractRules {
                             | "had"
                     )
                     && (k == 0
-                        || !DETERMINERS.contains(&x.lower.as_str())
+                        || !DETERMINERS.contains(&x.lower.as_ref())
                         || matches!(
-                            x.lower.as_str(),
+                            x.lower.as_ref(),
                             "two"
                                 | "three"
                                 | "four"
@@ -975,7 +1019,7 @@ impl ExtractRules {
             && self.is_title(words[words.len() - 1])
             && !self.org_heads.contains(words[words.len() - 1])
             && t.iter().all(|x| {
-                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_str())
+                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
             })
         {
             return plain(PhraseKind::RoleRef, None, Some(text));
@@ -1039,7 +1083,7 @@ impl ExtractRules {
             && t.len() >= 2
             && t[1..]
                 .iter()
-                .all(|x| x.capitalised() || matches!(x.lower.as_str(), "of" | "for" | "and"))
+                .all(|x| x.capitalised() || matches!(x.lower.as_ref(), "of" | "for" | "and"))
         {
             return plain(
                 PhraseKind::Organisation,
@@ -1232,19 +1276,29 @@ impl ExtractRules {
                 ]
                 .iter()
                 .find_map(|f| self.cues.get(f))
-                .map(|&class| (1, class, w.clone()));
+                .map(|&class| (1, class, w.to_string()));
             }
+            // Longest cue first. A cue's first word is the token itself (tokens hold no
+            // spaces), so tokens that start no cue are passed over without building keys.
+            let mut key = String::new();
+            let starts_cue = found.is_none() && self.cue_first_words.contains(&*toks[i].lower);
             for n in (1..=self.cue_max_words).rev() {
-                if found.is_some() {
+                if found.is_some() || !starts_cue {
                     break;
                 }
                 if i + n > toks.len() || toks[i..i + n].iter().any(|t| !t.word || t.quote.is_some())
                 {
                     continue;
                 }
-                let key: Vec<&str> = toks[i..i + n].iter().map(|t| t.lower.as_str()).collect();
-                if let Some(&class) = self.cues.get(&key.join(" ")) {
-                    found = Some((n, class, key.join(" ")));
+                key.clear();
+                for (k, t) in toks[i..i + n].iter().enumerate() {
+                    if k > 0 {
+                        key.push(' ');
+                    }
+                    key.push_str(&t.lower);
+                }
+                if let Some(&class) = self.cues.get(key.as_str()) {
+                    found = Some((n, class, key));
                     break;
                 }
             }
@@ -1258,7 +1312,7 @@ impl ExtractRules {
                             .chars()
                             .all(|c| c.is_ascii_digit() || c == ','))
                     || matches!(
-                        toks[i - 1].lower.as_str(),
+                        toks[i - 1].lower.as_ref(),
                         "the"
                             | "a"
                             | "an"
@@ -1287,7 +1341,7 @@ impl ExtractRules {
             }
             match found {
                 Some((n, class, text)) => {
-                    let passive = i > 0 && self.passive.contains(&toks[i - 1].lower);
+                    let passive = i > 0 && self.passive.contains(&*toks[i - 1].lower);
                     // "were expected to", "is widely seen": not an attribution.
                     let excluded = passive
                         && (matches!(class, CueClass::Expectation | CueClass::Evaluative | CueClass::Directive | CueClass::Assertive | CueClass::Reporting)
@@ -1352,7 +1406,7 @@ impl ExtractRules {
         }
         // "..., the National Weather Service, which described ...": the antecedent.
         if end >= floor + 3
-            && matches!(toks[end - 1].lower.as_str(), "which" | "who")
+            && matches!(toks[end - 1].lower.as_ref(), "which" | "who")
             && toks[end - 2].is(",")
         {
             let e = end - 2;
@@ -1392,7 +1446,7 @@ impl ExtractRules {
             return None;
         }
         let s2 = boundary(s1 - 1);
-        let seg: Vec<&str> = toks[s1..end - 1].iter().map(|t| t.lower.as_str()).collect();
+        let seg: Vec<&str> = toks[s1..end - 1].iter().map(|t| t.lower.as_ref()).collect();
         if matches!(seg.first(), Some(&("who" | "which" | "whose" | "whom"))) {
             let p = self.read_phrase(toks, s2, s1 - 1)?;
             return matches!(
@@ -1499,7 +1553,7 @@ impl ExtractRules {
             {
                 let role_toks = &toks[s2..s1 - 1];
                 let opens_role = matches!(
-                    role_toks.first().map(|t| t.lower.as_str()),
+                    role_toks.first().map(|t| t.lower.as_ref()),
                     Some("the" | "a" | "an")
                 ) || role_toks
                     .first()
@@ -1607,7 +1661,7 @@ fn skip_after_cue(
         let before = i;
         if i < toks.len()
             && matches!(
-                toks[i].lower.as_str(),
+                toks[i].lower.as_ref(),
                 "on" | "in"
                     | "at"
                     | "during"
@@ -1708,14 +1762,14 @@ fn skip_after_cue(
         if i < toks.len()
             && (is_weekday(&toks[i].lower)
                 || matches!(
-                    toks[i].lower.as_str(),
+                    toks[i].lower.as_ref(),
                     "yesterday" | "today" | "tonight" | "overnight"
                 ))
         {
             i += 1;
             while i < toks.len()
                 && matches!(
-                    toks[i].lower.as_str(),
+                    toks[i].lower.as_ref(),
                     "night" | "morning" | "afternoon" | "evening"
                 )
             {
@@ -1736,7 +1790,7 @@ fn skip_after_cue(
         if i + 2 < toks.len()
             && toks[i].is(",")
             && matches!(
-                toks[i + 1].lower.as_str(),
+                toks[i + 1].lower.as_ref(),
                 "however" | "though" | "too" | "also" | "again" | "moreover"
             )
             && toks[i + 2].is(",")
@@ -1763,7 +1817,7 @@ fn has_clause(toks: &[Tok], from: usize, to: usize) -> bool {
         rest.iter().any(|t| {
             t.quote.is_none()
                 && (matches!(
-                    t.lower.as_str(),
+                    t.lower.as_ref(),
                     "will"
                         | "would"
                         | "can"
@@ -1809,7 +1863,7 @@ fn trailing_adverbial(rest: &[Tok]) -> bool {
         && (words.len() == 1 && words[0].lower.ends_with("stage")
             || words.len() == 1 && words[0].lower.ends_with("ly")
             || matches!(
-                words[0].lower.as_str(),
+                words[0].lower.as_ref(),
                 "at" | "in"
                     | "on"
                     | "after"
@@ -1938,6 +1992,10 @@ struct Ctx<'a> {
     article: &'a Article,
     seg: &'a Segmented,
     rules: &'a ExtractRules,
+    /// Every sentence's tokens (captions too), cut once and shared by all passes.
+    toks: Vec<Vec<Tok<'a>>>,
+    /// `org_mentions`, computed when first needed.
+    orgs: std::cell::OnceCell<Vec<(String, usize, usize)>>,
     next_id: std::cell::Cell<usize>,
     /// Unclosed quotations waiting for the next paragraph's claim.
     deferred: std::cell::RefCell<Vec<usize>>,
@@ -1949,11 +2007,17 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         article,
         seg,
         rules,
+        toks: seg
+            .sentences
+            .iter()
+            .map(|s| tokenize(&article.text, s.span, &seg.quotations))
+            .collect(),
+        orgs: Default::default(),
         next_id: std::cell::Cell::new(0),
         deferred: Default::default(),
     };
     let mut drafts: Vec<Draft> = Vec::new();
-    let mut claimed_quotes: HashSet<usize> = HashSet::new();
+    let mut claimed_quotes: HashSet<usize> = HashSet::default();
     // Quotations by the sentence they end in.
     let mut ending: Vec<Vec<usize>> = vec![Vec::new(); seg.sentences.len()];
     for (qi, q) in seg.quotations.iter().enumerate() {
@@ -1966,8 +2030,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         if sentence.kind == SentenceKind::Caption {
             continue;
         }
-        let toks =
-            rules.split_run_together(tokenize(&article.text, sentence.span, &seg.quotations));
+        let toks = rules.split_run_together(&ctx.toks[si]);
         let before = drafts.len();
         ctx.sentence_claims(si, sentence, &toks, &mut drafts);
         for d in &drafts[before..] {
@@ -1984,7 +2047,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         );
     }
     // Drafts by their first quotation, for the deferred quotations that precede it.
-    let mut by_first_quote: HashMap<usize, usize> = HashMap::new();
+    let mut by_first_quote: HashMap<usize, usize> = HashMap::default();
     for (di, d) in drafts.iter().enumerate() {
         if d.quote_kind == QuoteKind::Direct {
             if let Some(&q) = d.quotes.first() {
@@ -2284,7 +2347,7 @@ impl Ctx<'_> {
                     // "X, who argued the case for ..., said": a cue in a relative clause
                     // reports something only when a clause follows it.
                     let k = rules.skip_left(toks, cue.start);
-                    let relative = k > 0 && matches!(toks[k - 1].lower.as_str(), "who" | "which");
+                    let relative = k > 0 && matches!(toks[k - 1].lower.as_ref(), "who" | "which");
                     if relative && !has_clause(toks, after, end) {
                         continue;
                     }
@@ -2302,7 +2365,7 @@ impl Ctx<'_> {
                         let k = rules.skip_left(toks, cue.start);
                         k > 0
                             && (matches!(
-                                toks[k - 1].lower.as_str(),
+                                toks[k - 1].lower.as_ref(),
                                 "but" | "and" | "while" | "yet"
                             ) || (toks[k - 1].is(",") && cue.text.ends_with("ing")))
                     };
@@ -2435,7 +2498,7 @@ impl Ctx<'_> {
         let colon = toks.iter().position(|t| t.is(":") && t.quote.is_none())?;
         if colon < 2
             || !matches!(
-                toks[colon - 1].lower.as_str(),
+                toks[colon - 1].lower.as_ref(),
                 "statement"
                     | "message"
                     | "words"
@@ -2533,7 +2596,7 @@ impl Ctx<'_> {
         while s > from
             && (toks[s - 1].is(",")
                 || matches!(
-                    toks[s - 1].lower.as_str(),
+                    toks[s - 1].lower.as_ref(),
                     "but" | "and" | "while" | "yet" | "though" | "although" | "whereas"
                 ))
         {
@@ -2608,7 +2671,7 @@ impl Ctx<'_> {
             && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
         if !infinitive
             && matches!(
-                toks[after].lower.as_str(),
+                toks[after].lower.as_ref(),
                 "on" | "about"
                     | "for"
                     | "with"
@@ -2640,7 +2703,7 @@ impl Ctx<'_> {
                     toks[k].is(",")
                         || (toks[k].quote.is_none()
                             && matches!(
-                                toks[k].lower.as_str(),
+                                toks[k].lower.as_ref(),
                                 "on" | "about"
                                     | "in"
                                     | "at"
@@ -2918,7 +2981,7 @@ impl Ctx<'_> {
                             .filter(|t| t.word && t.quote != Some(qi))
                             .count()
                     } else {
-                        tokenize(text, self.seg.sentences[k].span, &self.seg.quotations)
+                        self.toks[k]
                             .iter()
                             .filter(|t| t.word && t.quote != Some(qi))
                             .count()
@@ -3000,7 +3063,7 @@ impl Ctx<'_> {
             .collect();
         let section_of = |si: usize| sections.get(si).copied().unwrap_or(0);
         let mut claims: Vec<Claim> = Vec::new();
-        let mut by_id: HashMap<usize, Speaker> = HashMap::new();
+        let mut by_id: HashMap<usize, Speaker> = HashMap::default();
         let mut previous: Option<Speaker> = None;
         let mut previous_sentence = 0usize;
         for d in &drafts {
@@ -3359,10 +3422,13 @@ impl Ctx<'_> {
 
     /// Organisations named in the article (capitalised names with an organisation word:
     /// "Northwind Bank", "Skyline Air"), with offset and sentence, in text order.
-    fn org_mentions(&self) -> Vec<(String, usize, usize)> {
+    fn org_mentions(&self) -> &[(String, usize, usize)] {
+        self.orgs.get_or_init(|| self.find_org_mentions())
+    }
+
+    fn find_org_mentions(&self) -> Vec<(String, usize, usize)> {
         let mut out = Vec::new();
-        for (si, s) in self.seg.sentences.iter().enumerate() {
-            let toks = tokenize(&self.article.text, s.span, &[]);
+        for (si, toks) in self.toks.iter().enumerate() {
             let mut i = 0;
             while i < toks.len() {
                 if !toks[i].capitalised() {
@@ -3375,7 +3441,7 @@ impl Ctx<'_> {
                         || (j > i
                             && j + 1 < toks.len()
                             && toks[j + 1].capitalised()
-                            && matches!(toks[j].lower.as_str(), "of" | "for" | "and")))
+                            && matches!(toks[j].lower.as_ref(), "of" | "for" | "and")))
                 {
                     j += 1;
                 }
@@ -3384,8 +3450,8 @@ impl Ctx<'_> {
                     && run
                         .iter()
                         .skip(1)
-                        .any(|t| self.rules.org_heads.contains(&t.lower))
-                    && !self.rules.titles.contains(&run[0].lower)
+                        .any(|t| self.rules.org_heads.contains(&*t.lower))
+                    && !self.rules.titles.contains(&*run[0].lower)
                 {
                     out.push((join_tokens(run), toks[i].span.start, si));
                 }
@@ -3398,8 +3464,19 @@ impl Ctx<'_> {
     /// People named in the article, in text order, with the role words before them.
     fn person_mentions(&self) -> Vec<Mention> {
         let mut out: Vec<Mention> = Vec::new();
-        for (si, s) in self.seg.sentences.iter().enumerate() {
-            let toks = tokenize(&self.article.text, s.span, &[]);
+        // The last word of each name to the latest mention in `out` with it.
+        let mut by_surname: HashMap<String, usize> = HashMap::default();
+        let push = |out: &mut Vec<Mention>, by_surname: &mut HashMap<String, usize>, m: Mention| {
+            let surname = m.name.rsplit(' ').next().unwrap_or_default();
+            match by_surname.get_mut(surname) {
+                Some(k) => *k = out.len(),
+                None => {
+                    by_surname.insert(surname.to_string(), out.len());
+                }
+            }
+            out.push(m);
+        };
+        for (si, toks) in self.toks.iter().enumerate() {
             let mut i = 0;
             while i < toks.len() {
                 if !toks[i].capitalised() || !self.rules.name_token(&toks[i]) {
@@ -3412,17 +3489,16 @@ impl Ctx<'_> {
                     .is_none_or(|t| !self.rules.name_token(t) || !t.capitalised());
                 if alone {
                     let bare = toks[i].text.trim_end_matches("'s").trim_end_matches("’s");
-                    if let Some(m) = out
-                        .iter()
-                        .rev()
-                        .find(|m| m.name.rsplit(' ').next() == Some(bare))
-                        .cloned()
-                    {
-                        out.push(Mention {
-                            at: toks[i].span.start,
-                            sentence: si,
-                            ..m
-                        });
+                    if let Some(m) = by_surname.get(bare).map(|&k| out[k].clone()) {
+                        push(
+                            &mut out,
+                            &mut by_surname,
+                            Mention {
+                                at: toks[i].span.start,
+                                sentence: si,
+                                ..m
+                            },
+                        );
                         i += 1;
                         continue;
                     }
@@ -3438,7 +3514,7 @@ impl Ctx<'_> {
                 let possessive_end =
                     j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
                 let n = j - i + usize::from(possessive_end);
-                let first_known = self.rules.given_names.contains_key(&toks[i].lower);
+                let first_known = self.rules.given_names.contains_key(&*toks[i].lower);
                 let titled = i > 0
                     && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
                 if n >= 2 && (first_known || titled || (j - i) >= 2) {
@@ -3453,7 +3529,7 @@ impl Ctx<'_> {
                     }
                     let org_like = name_toks
                         .iter()
-                        .any(|t| self.rules.org_heads.contains(&t.lower));
+                        .any(|t| self.rules.org_heads.contains(&*t.lower));
                     if !org_like
                         && !self.rules.organisations.contains(name.as_str())
                         && self.rules.outlet(&name).is_none()
@@ -3468,7 +3544,7 @@ impl Ctx<'_> {
                                 || possessive(toks[r - 1].text)
                                 || toks[r - 1].is(".")
                                 || matches!(
-                                    toks[r - 1].lower.as_str(),
+                                    toks[r - 1].lower.as_ref(),
                                     "of" | "the"
                                         | "top"
                                         | "and"
@@ -3486,7 +3562,7 @@ impl Ctx<'_> {
                         }
                         while r < i
                             && matches!(
-                                toks[r].lower.as_str(),
+                                toks[r].lower.as_ref(),
                                 "of" | "the" | "and" | "for" | "to" | "."
                             )
                         {
@@ -3504,7 +3580,7 @@ impl Ctx<'_> {
                             let b = (0..c).rev().find(|&k| !toks[k].word).map_or(0, |k| k + 1);
                             let np = &toks[b..c];
                             let opens = matches!(
-                                np.first().map(|t| t.lower.as_str()),
+                                np.first().map(|t| t.lower.as_ref()),
                                 Some("a" | "an" | "the")
                             ) || np.first().is_some_and(|t| possessive(t.text));
                             if !np.is_empty()
@@ -3541,13 +3617,17 @@ impl Ctx<'_> {
                             });
                         let gender =
                             titled_gender.or_else(|| self.rules.given_names.get(&first).copied());
-                        out.push(Mention {
-                            name,
-                            role,
-                            at: toks[i].span.start,
-                            gender,
-                            sentence: si,
-                        });
+                        push(
+                            &mut out,
+                            &mut by_surname,
+                            Mention {
+                                name,
+                                role,
+                                at: toks[i].span.start,
+                                gender,
+                                sentence: si,
+                            },
+                        );
                     }
                 }
                 i = j.max(i + 1);
@@ -3603,7 +3683,7 @@ fn nested_claims(items: &[NestItem], sentences: &[Span]) -> Vec<bool> {
     let sentence_of = |i: usize| items[i].sentence;
     // Same sentence, same speaker, strictly containing: sorted by (start, end descending),
     // a claim is contained by an earlier span (not its own) that ends at or after it.
-    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::new();
+    let mut groups: HashMap<(usize, &str), Vec<usize>> = HashMap::default();
     for (i, it) in items.iter().enumerate() {
         groups.entry((it.sentence, it.speaker)).or_default().push(i);
     }

@@ -9,7 +9,7 @@
 use crate::error::Result;
 use crate::load::next_line_end;
 use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
-use crate::rules::{RuleSet, compile_regex};
+use crate::rules::{REGEX_SIZE_LIMIT, RuleSet, compile_regex};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -39,6 +39,8 @@ pub struct SegmentRules {
     starters: HashSet<String>,
     bullets: Vec<String>,
     caption: Vec<regex::Regex>,
+    /// The same patterns matched in one pass (`None` when together they are too large).
+    caption_set: Option<regex::RegexSet>,
 }
 
 impl SegmentRules {
@@ -55,6 +57,11 @@ impl SegmentRules {
             may_end: f.may_end.into_iter().collect(),
             starters: f.sentence_starters.into_iter().collect(),
             bullets,
+            caption_set: regex::RegexSetBuilder::new(&f.caption)
+                .size_limit(REGEX_SIZE_LIMIT)
+                .dfa_size_limit(REGEX_SIZE_LIMIT)
+                .build()
+                .ok(),
             caption: f
                 .caption
                 .iter()
@@ -203,7 +210,11 @@ fn paragraphs(
                 open = false;
                 continue;
             }
-            if rules.caption.iter().any(|r| r.is_match(line)) {
+            let caption = match &rules.caption_set {
+                Some(set) => set.is_match(line),
+                None => rules.caption.iter().any(|r| r.is_match(line)),
+            };
+            if caption {
                 out.push(Paragraph {
                     span,
                     kind: SentenceKind::Caption,
@@ -479,6 +490,16 @@ fn find_quotations(
         });
     };
     for (idx, &(pos, c)) in chars.iter().enumerate() {
+        // Only quotation marks open or close anything below.
+        if !(c == '"'
+            || c == '\''
+            || c == '‘'
+            || c == '’'
+            || is_open_double(c)
+            || is_close_double(c))
+        {
+            continue;
+        }
         let prev = idx.checked_sub(1).map(|p| chars[p].1);
         let next = chars.get(idx + 1).map(|&(_, c)| c);
         let at_word_start = prev.is_none_or(|p| {
