@@ -281,6 +281,10 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             .any(|p| y.iter().any(|q| ctx.rules.places_compatible(p, q)))
     };
     let both_placed = !a.places.is_empty() && !b.places.is_empty();
+    // Each names someone the other does not ("Witkoff to meet Putin" against "Witkoff to
+    // meet Zelensky"): two meetings of one story, whose dates and places may differ.
+    let distinct_events = !a.participants.is_subset(&b.participants)
+        && !b.participants.is_subset(&a.participants);
     let extra = 0.05 * (shared.saturating_sub(f.min_shared)).min(3) as f64;
     match what {
         What::Date => {
@@ -290,6 +294,9 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             }
             if da == db {
                 return Some(Judgement::Same(0.75 + extra));
+            }
+            if distinct_events {
+                return None;
             }
             let gap = (day_number(da)? - day_number(db)?).abs();
             if gap > ctx.rules.lex.max_gap_days {
@@ -320,7 +327,7 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             if compatible(&a.places, &b.places) {
                 return Some(Judgement::Same(0.7 + extra));
             }
-            if a.places.len() != 1 || b.places.len() != 1 {
+            if a.places.len() != 1 || b.places.len() != 1 || distinct_events {
                 return None;
             }
             let (kind, rule) = if a.changing || b.changing {
