@@ -32,6 +32,8 @@ use crate::model::{
 };
 use crate::rules::RuleSet;
 use serde::Deserialize;
+
+mod narrative;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 #[derive(Debug, Default, Deserialize)]
@@ -63,21 +65,7 @@ struct CuesFile {
     #[serde(default)]
     directive: CueList,
     #[serde(default)]
-    narrative: NarrativeRules,
-}
-
-/// `[narrative]` in `cues.toml`: which of an article's own sentences become narrative
-/// claims (the article's statements, credited to its outlet) for the comparer.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct NarrativeRules {
-    /// Words that mark a date or a time ("Monday", "Dec", "yesterday"): an entry with a
-    /// capital matches only capitalised, one in lowercase matches any case.
-    #[serde(default)]
-    words: Vec<String>,
-    /// Fewest words a narrative sentence has.
-    #[serde(default)]
-    min_words: usize,
+    narrative: narrative::NarrativeFile,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -188,11 +176,8 @@ pub struct ExtractRules {
     /// Outlets, as in the rules file.
     pub outlet_rules: Vec<OutletRule>,
     outlet_words: HashSet<String>,
-    /// Date and time words of `[narrative]`: capitalised entries as written, others in
-    /// lowercase.
-    narrative_cased: HashSet<String>,
-    narrative_any: HashSet<String>,
-    narrative_min_words: usize,
+    /// Which of an article's own sentences become narrative claims.
+    narrative: narrative::Narrative,
 }
 
 fn lower_set(v: &[String]) -> HashSet<String> {
@@ -258,21 +243,7 @@ impl ExtractRules {
             cue_max_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
             passive: lower_set(&c.passive),
-            narrative_cased: c
-                .narrative
-                .words
-                .iter()
-                .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-                .cloned()
-                .collect(),
-            narrative_any: c
-                .narrative
-                .words
-                .iter()
-                .filter(|w| !w.chars().next().is_some_and(char::is_uppercase))
-                .map(|w| w.to_lowercase())
-                .collect(),
-            narrative_min_words: c.narrative.min_words,
+            narrative: narrative::Narrative::new(&c.narrative),
             titles: lower_set(&s.titles),
             organisations: s.organisations.iter().cloned().collect(),
             org_heads: lower_set(&s.org_heads),
@@ -1226,22 +1197,6 @@ struct Cue {
 }
 
 impl ExtractRules {
-    /// Whether a sentence of the article's own is worth comparing: enough words, and a
-    /// number or a date word (see `[narrative]`).
-    fn is_checkable_statement(&self, text: &str) -> bool {
-        let words: Vec<&str> = text
-            .split(|c: char| c.is_whitespace() || matches!(c, ',' | ';' | ':' | '(' | ')'))
-            .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-            .filter(|w| !w.is_empty())
-            .collect();
-        words.len() >= self.narrative_min_words.max(1)
-            && words.iter().any(|w| {
-                w.chars().any(|c| c.is_ascii_digit())
-                    || self.narrative_cased.contains(*w)
-                    || self.narrative_any.contains(&w.to_lowercase())
-            })
-    }
-
     fn find_cues(&self, toks: &[Tok]) -> Vec<Cue> {
         let mut out = Vec::new();
         let mut i = 0;
@@ -3155,91 +3110,6 @@ impl Ctx<'_> {
         claims
     }
 
-    /// The article's own statements that a comparer can check: body sentences and
-    /// bullets that no claim touches, of at least `[narrative] min_words` words, holding a
-    /// number or a date word. Credited to the article's outlet (a document, "the
-    /// article", when it has none) with `quote: narrative`, and numbered after the
-    /// attributed claims so that their ids do not move.
-    fn narrative_claims(&self, claims: &mut Vec<Claim>) {
-        let rules = self.rules;
-        let article = self.article;
-        let mut taken: Vec<Span> = claims
-            .iter()
-            .flat_map(|c| [c.span, c.content_span])
-            .collect();
-        taken.sort_by_key(|s| (s.start, s.end));
-        // Running maximum of the ends, so one binary search tells whether a span overlaps.
-        let reach: Vec<usize> = taken
-            .iter()
-            .scan(0usize, |m, s| {
-                *m = (*m).max(s.end);
-                Some(*m)
-            })
-            .collect();
-        let overlaps = |span: Span| {
-            let n = taken.partition_point(|t| t.start < span.end);
-            n.checked_sub(1)
-                .and_then(|i| reach.get(i))
-                .is_some_and(|&end| end > span.start)
-        };
-        let speaker = match article.meta.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
-            Some(o) => Speaker {
-                text: String::new(),
-                name: rules.outlet(o).unwrap_or(o).to_string(),
-                kind: SpeakerKind::Outlet,
-                role: None,
-                id: None,
-            },
-            None => Speaker {
-                text: String::new(),
-                name: "the article".into(),
-                kind: SpeakerKind::Document,
-                role: None,
-                id: None,
-            },
-        };
-        let wire = article
-            .meta
-            .wire
-            .as_deref()
-            .map(|w| rules.outlet(w).unwrap_or(w).to_string());
-        let first = claims.len();
-        for sentence in &self.seg.sentences {
-            if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Bullet)
-                || overlaps(sentence.span)
-            {
-                continue;
-            }
-            let text = article.slice(sentence.span);
-            if !rules.is_checkable_statement(text) {
-                continue;
-            }
-            let content = text.trim_end_matches(['.', ' ']).to_string();
-            let content_span = Span::new(sentence.span.start, sentence.span.start + content.len());
-            claims.push(Claim {
-                id: String::new(),
-                article: article.id.clone(),
-                speaker: speaker.clone(),
-                cue: String::new(),
-                cue_class: CueClass::Neutral,
-                quote: QuoteKind::Narrative,
-                content,
-                content_span,
-                span: sentence.span,
-                line: article.line_of(sentence.span.start),
-                cited_outlet: wire.clone(),
-                date: None,
-                date_source: None,
-                places: vec![],
-                quantities: vec![],
-                flags: vec![],
-            });
-        }
-        for (i, c) in claims.iter_mut().enumerate().skip(first) {
-            c.id = format!("{}#{}", article.id, i + 1);
-        }
-    }
-
     fn speaker_of(
         &self,
         d: &Draft,
@@ -3818,11 +3688,42 @@ mod tests {
     use super::*;
     use crate::model::Format;
 
+    /// The attributed claims of `text` (narrative claims have their own tests, in
+    /// `narrative.rs` and below).
     fn claims(text: &str) -> Vec<Claim> {
+        all_claims(text)
+            .into_iter()
+            .filter(|c| c.quote != QuoteKind::Narrative)
+            .collect()
+    }
+
+    fn all_claims(text: &str) -> Vec<Claim> {
         let rules = crate::rules::Rules::embedded().unwrap();
         let a = Article::new("t", "t.txt", Format::Text, text.to_string());
         let seg = crate::segment::segment(&a, &rules.segment);
         extract(&a, &seg, &rules.extract)
+    }
+
+    #[test]
+    fn an_articles_own_dated_sentence_is_a_narrative_claim_after_the_attributed_ones() {
+        let c = all_claims(
+            "Talks set for Geneva\n\nThe envoys will meet in Geneva on Tuesday, officials said.\nThe two delegations met for the first time in Vienna on Monday morning.\n",
+        );
+        let narrative: Vec<&Claim> = c
+            .iter()
+            .filter(|c| c.quote == QuoteKind::Narrative)
+            .collect();
+        assert_eq!(narrative.len(), 1, "{c:#?}");
+        let n = narrative[0];
+        assert!(n.content.starts_with("The two delegations met"), "{n:#?}");
+        assert_eq!(n.line, 4);
+        assert_eq!(n.speaker.kind, SpeakerKind::Document);
+        // Numbered after the attributed claims.
+        assert_eq!(n.id, format!("t#{}", c.len()));
+        assert!(
+            c.iter()
+                .any(|x| x.quote != QuoteKind::Narrative && x.content.contains("Geneva"))
+        );
     }
 
     fn one(text: &str) -> Claim {
