@@ -205,8 +205,10 @@ fn outlet_matches(
     }
 }
 
-/// Score `claims` against `gold`. Only articles the gold names are scored. Outlet names
-/// are compared after `canonical` (the outlet rules' aliases: "AP" is "Associated Press").
+/// Score `claims` against `gold`. Only articles the gold names are scored, and only
+/// attributed claims: narrative claims (an article's own statements, for the comparer)
+/// are not what a claims gold annotates. Outlet names are compared after `canonical`
+/// (the outlet rules' aliases: "AP" is "Associated Press").
 pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) -> Scores {
     let mut pairs = Vec::new();
     let mut misses = Vec::new();
@@ -214,7 +216,10 @@ pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) 
     let mut predicted = 0;
     let mut gold_count = 0;
     for (article, g) in &gold.articles {
-        let preds: Vec<&Claim> = claims.iter().filter(|c| &c.article == article).collect();
+        let preds: Vec<&Claim> = claims
+            .iter()
+            .filter(|c| &c.article == article && c.quote != crate::model::QuoteKind::Narrative)
+            .collect();
         predicted += preds.len();
         gold_count += g.claims.len();
         let mut candidates = Vec::new();
@@ -742,6 +747,34 @@ mod tests {
             &[r("a", 1), r("a", 2)],
             &[r("a", 2), r("b", 5)]
         ));
+    }
+
+    #[test]
+    fn narrative_claims_are_not_scored_against_a_claims_gold() {
+        use crate::model::QuoteKind;
+        let gold: Gold = serde_json::from_str(
+            r#"{"schema": "crosscheck/gold/v1", "articles": {"a": {"claims": [
+                {"line": 1, "speaker": "X", "speaker_kind": "person", "cue": "said",
+                 "quote": "indirect", "content": "the talks went well"}
+            ]}}}"#,
+        )
+        .unwrap();
+        let said = crate::compare::testutil::claim(
+            "a",
+            1,
+            "X",
+            QuoteKind::Indirect,
+            "the talks went well",
+        );
+        let own = crate::compare::testutil::claim(
+            "a",
+            2,
+            "Alpha News",
+            QuoteKind::Narrative,
+            "The talks resumed in Geneva on Monday",
+        );
+        let s = score(&gold, &[said, own], &|o: &str| o.to_string());
+        assert_eq!((s.predicted, s.matched), (1, 1));
     }
 
     #[test]

@@ -38,6 +38,8 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
+mod narrative;
+
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct CueList {
@@ -66,6 +68,8 @@ struct CuesFile {
     expectation: CueList,
     #[serde(default)]
     directive: CueList,
+    #[serde(default)]
+    narrative: narrative::NarrativeFile,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -180,6 +184,8 @@ pub struct ExtractRules {
     /// Outlets, as in the rules file.
     pub outlet_rules: Vec<OutletRule>,
     outlet_words: HashSet<String>,
+    /// Which of an article's own sentences become narrative claims.
+    narrative: narrative::Narrative,
 }
 
 fn lower_set(v: &[String]) -> HashSet<String> {
@@ -251,6 +257,7 @@ impl ExtractRules {
             cue_first_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
             passive: lower_set(&c.passive),
+            narrative: narrative::Narrative::new(&c.narrative),
             titles: lower_set(&s.titles),
             dotted_titles: lower_set(&s.titles)
                 .into_iter()
@@ -2071,7 +2078,9 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
             );
         }
     }
-    ctx.finish(drafts)
+    let mut claims = ctx.finish(drafts);
+    ctx.narrative_claims(&mut claims);
+    claims
 }
 
 /// Finds the quotations that lie inside a claim's content, so that they are not taken
@@ -3759,11 +3768,42 @@ mod tests {
     use super::*;
     use crate::model::Format;
 
+    /// The attributed claims of `text` (narrative claims have their own tests, in
+    /// `narrative.rs` and below).
     fn claims(text: &str) -> Vec<Claim> {
+        all_claims(text)
+            .into_iter()
+            .filter(|c| c.quote != QuoteKind::Narrative)
+            .collect()
+    }
+
+    fn all_claims(text: &str) -> Vec<Claim> {
         let rules = crate::rules::Rules::embedded().unwrap();
         let a = Article::new("t", "t.txt", Format::Text, text.to_string());
         let seg = crate::segment::segment(&a, &rules.segment);
         extract(&a, &seg, &rules.extract)
+    }
+
+    #[test]
+    fn an_articles_own_dated_sentence_is_a_narrative_claim_after_the_attributed_ones() {
+        let c = all_claims(
+            "Talks set for Geneva\n\nThe envoys will meet in Geneva on Tuesday, officials said.\nThe two delegations met for the first time in Vienna on Monday morning.\n",
+        );
+        let narrative: Vec<&Claim> = c
+            .iter()
+            .filter(|c| c.quote == QuoteKind::Narrative)
+            .collect();
+        assert_eq!(narrative.len(), 1, "{c:#?}");
+        let n = narrative[0];
+        assert!(n.content.starts_with("The two delegations met"), "{n:#?}");
+        assert_eq!(n.line, 4);
+        assert_eq!(n.speaker.kind, SpeakerKind::Document);
+        // Numbered after the attributed claims.
+        assert_eq!(n.id, format!("t#{}", c.len()));
+        assert!(
+            c.iter()
+                .any(|x| x.quote != QuoteKind::Narrative && x.content.contains("Geneva"))
+        );
     }
 
     fn one(text: &str) -> Claim {

@@ -259,12 +259,17 @@ pub struct Rules {
 impl Rules {
     /// Compile every stage's rules from `set`.
     pub fn new(set: RuleSet) -> Result<Self> {
+        let resolve = crate::resolve::ResolveRules::compile(&set)?;
+        let mut compare = crate::compare::CompareRules::compile(&set)?;
+        // The comparer asks the gazetteer whether two places can be one ("Miami" is in
+        // "Florida"), so that containment is never a contradiction.
+        compare.set_lookup(std::sync::Arc::new(resolve.places.clone()));
         Ok(Rules {
             load: crate::load::LoadRules::compile(&set)?,
             segment: crate::segment::SegmentRules::compile(&set)?,
             extract: crate::extract::ExtractRules::compile(&set)?,
-            resolve: crate::resolve::ResolveRules::compile(&set)?,
-            compare: crate::compare::CompareRules::compile(&set)?,
+            resolve,
+            compare,
             set,
         })
     }

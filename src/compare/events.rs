@@ -57,6 +57,24 @@ pub(crate) fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Whether two resolved dates name the same day: equal, or one is a day without a year
+/// (`--MM-DD`, from an article with no publication date) and the other falls on that
+/// month and day. Ranges ("2025-12-01/2025-12-07") only equal themselves.
+pub(crate) fn same_day(a: &str, b: &str) -> bool {
+    if a == b {
+        return true;
+    }
+    fn month_day(s: &str) -> Option<&str> {
+        match s.strip_prefix("--") {
+            Some(md) => (md.len() == 5).then_some(md),
+            None => (s.len() == 10).then(|| s.get(5..)).flatten(),
+        }
+    }
+    (a.starts_with("--") || b.starts_with("--"))
+        && month_day(a).is_some()
+        && month_day(a) == month_day(b)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum What {
     Date,
@@ -180,17 +198,19 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             {
                 continue;
             }
+            // Places written where the event happens are its places; any other named
+            // place ("U.S. envoys", "Ukraine's push") is a party to it.
             let mut participants: BTreeSet<String> = p
                 .strong()
-                .filter(|a| !a.place)
+                .filter(|a| !a.locative)
                 .map(|a| a.key.clone())
                 .collect();
             participants.extend(p.speaker_anchor.iter().cloned());
             if participants.len() < f.min_shared {
                 continue;
             }
-            let mut places: Vec<String> = p.places.iter().map(|(k, _)| k.clone()).collect();
-            for a in p.strong().filter(|a| a.place) {
+            let mut places: Vec<String> = Vec::new();
+            for a in p.strong().filter(|a| a.locative) {
                 if !places.contains(&a.key) {
                     places.push(a.key.clone());
                 }
@@ -281,6 +301,10 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             .any(|p| y.iter().any(|q| ctx.rules.places_compatible(p, q)))
     };
     let both_placed = !a.places.is_empty() && !b.places.is_empty();
+    // Each names someone the other does not ("Witkoff to meet Putin" against "Witkoff to
+    // meet Zelensky"): two meetings of one story, whose dates and places may differ.
+    let distinct_events =
+        !a.participants.is_subset(&b.participants) && !b.participants.is_subset(&a.participants);
     let extra = 0.05 * (shared.saturating_sub(f.min_shared)).min(3) as f64;
     match what {
         What::Date => {
@@ -288,8 +312,13 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             if both_placed && !compatible(&a.places, &b.places) {
                 return None;
             }
-            if da == db {
-                return Some(Judgement::Same(0.75 + extra));
+            if same_day(da, db) {
+                // A day without a year agrees a little less surely.
+                let yearless = if da == db { 0.0 } else { 0.05 };
+                return Some(Judgement::Same(0.75 + extra - yearless));
+            }
+            if distinct_events {
+                return None;
             }
             let gap = (day_number(da)? - day_number(db)?).abs();
             if gap > ctx.rules.lex.max_gap_days {
@@ -313,14 +342,17 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
                 return None;
             }
             if let (Some(da), Some(db)) = (&a.date, &b.date) {
-                if da != db {
+                if !same_day(da, db) {
                     return None;
                 }
             }
             if compatible(&a.places, &b.places) {
-                return Some(Judgement::Same(0.7 + extra));
+                // "in Europe" and "in Paris" do not contradict, nor confirm each other.
+                let narrow = |x: &[String]| x.iter().any(|p| !ctx.rules.too_broad(p));
+                return (narrow(&a.places) && narrow(&b.places))
+                    .then_some(Judgement::Same(0.7 + extra));
             }
-            if a.places.len() != 1 || b.places.len() != 1 {
+            if a.places.len() != 1 || b.places.len() != 1 || distinct_events {
                 return None;
             }
             let (kind, rule) = if a.changing || b.changing {
@@ -354,6 +386,17 @@ mod tests {
 
     fn c(art: &str, n: usize, content: &str) -> crate::model::Claim {
         claim(art, n, "Someone", QuoteKind::Indirect, content)
+    }
+
+    #[test]
+    fn a_day_without_a_year_is_the_same_day_as_a_full_date_on_it() {
+        assert!(same_day("--12-02", "2025-12-02"));
+        assert!(same_day("2025-12-02", "--12-02"));
+        assert!(same_day("--12-02", "--12-02"));
+        assert!(!same_day("--12-02", "2025-12-03"));
+        assert!(!same_day("2024-12-02", "2025-12-02"));
+        assert!(!same_day("--12-01", "2025-12-01/2025-12-07"));
+        assert!(!same_day("--1", "2025-12-01"));
     }
 
     #[test]

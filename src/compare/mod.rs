@@ -55,6 +55,12 @@ pub trait Lookup: Send + Sync {
     /// Whether places `a` and `b` (gazetteer ids, or lowercase names when unresolved) can
     /// be the same place: equal, or one inside the other.
     fn places_compatible(&self, a: &str, b: &str) -> bool;
+
+    /// Whether place `a` is too large for two mentions of it to confirm where something
+    /// happened (a continent): such a place never makes an agreement. None is, by default.
+    fn too_broad(&self, _a: &str) -> bool {
+        false
+    }
 }
 
 /// Places are compatible only when equal.
@@ -142,6 +148,8 @@ struct AnchorsSection {
     #[serde(default)]
     ignore: Vec<String>,
     weak_share: Option<f64>,
+    #[serde(default)]
+    locative: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -276,6 +284,8 @@ impl Frame {
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Lexicon {
     pub anchor_ignore: WordSet,
+    /// Words after which a place is where something happens ("in", "visited").
+    pub locative: WordSet,
     pub weak_share: f64,
     pub dates: WordList,
     pub change: WordList,
@@ -440,6 +450,7 @@ impl CompareRules {
             antonyms: WordList::new(&antonym_words),
             antonym_of,
             anchor_ignore: WordSet::new(&f.anchors.ignore),
+            locative: WordSet::new(&f.anchors.locative),
             weak_share,
             dates: WordList::new(&dates),
             change: WordList::new(&f.change.words),
@@ -466,6 +477,11 @@ impl CompareRules {
     /// Use `lookup` (the resolver's gazetteer) to decide whether two places are compatible.
     pub fn set_lookup(&mut self, lookup: Arc<dyn Lookup>) {
         self.lookup = lookup;
+    }
+
+    /// Whether place `a` is too large to confirm where something happened.
+    pub fn too_broad(&self, a: &str) -> bool {
+        self.lookup.too_broad(a)
     }
 
     /// Whether places `a` and `b` can be the same place.
@@ -504,6 +520,9 @@ pub(crate) struct Anchor {
     pub pos: usize,
     /// A place.
     pub place: bool,
+    /// A place written where something happens ("in Florida", "visited Moscow"), not a
+    /// party to it ("U.S. envoys", "Ukraine's push").
+    pub locative: bool,
     /// Too common in this corpus to tell subjects apart.
     pub weak: bool,
 }
@@ -528,6 +547,9 @@ pub(crate) struct Prep<'a> {
     /// The speaker's anchor key when the content refers back to the speaker ("he would
     /// meet Sarkis"): the speaker takes part in what the content reports.
     pub speaker_anchor: Option<String>,
+    /// A person speaker's anchor key (the key an anchor of their last name has), whether
+    /// or not the content refers back.
+    pub speaker_surname: Option<String>,
     /// The most frequent strong anchors of the claim's article: what its story is about,
     /// for claims whose own content names nothing ("the document now has 27 points").
     pub story: Vec<String>,
@@ -852,16 +874,18 @@ fn prepare<'a>(
                 "he" | "she" | "i" | "we" | "him" | "her" | "me"
             ) || (t.norm == "us" && !t.acronym)
         });
-    let speaker_anchor = refers_back
+    let speaker_surname = (claim.speaker.kind == SpeakerKind::Person)
         .then(|| claim.speaker.name.split_whitespace().last())
         .flatten()
         .map(|last| {
             let base = strip_possessive(&fold(last)).replace('.', "");
             surname_ids.get(&base).cloned().unwrap_or(base)
         });
+    let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
         story: Vec::new(),
         speaker_anchor,
+        speaker_surname,
         claim,
         article,
         source: independence_key(claim, article),
@@ -919,7 +943,11 @@ fn anchors(
             i = j;
             continue;
         }
-        // "in Moscow", "at the Elysee": a place even when the resolver did not say so.
+        // "in Moscow", "at the Elysee", "visited Moscow": where something happens.
+        let before = |k: usize| i.checked_sub(k).map(|x| toks[x].norm.as_str());
+        let locative = lex.locative.contains(before(1).unwrap_or(""))
+            || (before(1) == Some("the") && lex.locative.contains(before(2).unwrap_or("")));
+        // A place even when the resolver did not say so, after a preposition of place.
         let place_like = i > 0
             && !toks[i].initial
             && matches!(
@@ -943,6 +971,7 @@ fn anchors(
                 display,
                 pos: i,
                 place: true,
+                locative,
                 weak: false,
             });
         } else if let Some(last) = run.iter().rev().find(|t| eligible(t)) {
@@ -968,6 +997,7 @@ fn anchors(
                 display,
                 pos: i,
                 place: place_like,
+                locative: place_like,
                 weak: false,
             });
         }
@@ -980,6 +1010,7 @@ fn anchors(
                 display: display.clone(),
                 pos: toks.len(),
                 place: true,
+                locative: false,
                 weak: false,
             });
         }
@@ -1015,11 +1046,15 @@ pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
         && (la == lb || (text::spelling_variant(&la, &lb) && strsim::jaro_winkler(&na, &nb) >= 0.9))
 }
 
-/// Whether two claims are about the same story: their contents share a strong anchor, or
-/// their articles share two of their main anchors, or neither says anything about it.
+/// Whether two claims are about the same story: their contents share a strong anchor,
+/// or one person says both, or their articles share two of their main anchors, or neither
+/// says anything about it.
 pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
     let own_a: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
     if b.strong().any(|x| own_a.contains(x.key.as_str())) {
+        return true;
+    }
+    if a.speaker_surname.is_some() && a.speaker_surname == b.speaker_surname {
         return true;
     }
     let sa: BTreeSet<&str> = a.story.iter().map(String::as_str).chain(own_a).collect();

@@ -229,7 +229,8 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
         }
     }
-    // Blocked by frame, unit and story: the claim's own anchors and its article's.
+    // Blocked by frame, unit and story: the claim's own anchors, its person speaker and
+    // its article's main anchors.
     let keyed = items.iter().enumerate().flat_map(|(k, it)| {
         let p = &ctx.preps[it.prep];
         let mut subjects: BTreeSet<&str> = p.strong().map(|a| a.key.as_str()).collect();
@@ -237,9 +238,14 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         if subjects.is_empty() {
             subjects.insert("");
         }
+        let speaker = p
+            .speaker_surname
+            .as_deref()
+            .map(|s| (format!("{}|{}|speaker:{s}", it.frame, it.unit), k));
         subjects
             .into_iter()
             .map(|s| (format!("{}|{}|{s}", it.frame, it.unit), k))
+            .chain(speaker)
             .collect::<Vec<_>>()
     });
     let pairs = candidate_pairs(keyed, |k| {
@@ -324,8 +330,16 @@ mod tests {
     }
 
     fn c(art: &str, n: usize, content: &str, q: &str, v: f64, unit: &str) -> crate::model::Claim {
+        // Each article quotes its own (unnamed) source: one person saying both would
+        // put two claims in one story.
         qty(
-            claim(art, n, "Someone", QuoteKind::Indirect, content),
+            claim(
+                art,
+                n,
+                &format!("Source {art}"),
+                QuoteKind::Indirect,
+                content,
+            ),
             q,
             v,
             unit,
@@ -572,6 +586,36 @@ mod tests {
             claim("b", 1, "Y", QuoteKind::Indirect, "the 27-point document"),
         ];
         let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn one_person_giving_two_numbers_for_one_thing_is_one_story() {
+        let mut a = claim(
+            "a",
+            1,
+            "Ana Diaz",
+            QuoteKind::Indirect,
+            "the repairs to the bridge will cost 4 million euros",
+        );
+        a = qty(a, "4 million euros", 4_000_000.0, "euro");
+        let mut b = claim(
+            "b",
+            1,
+            "Ana Diaz",
+            QuoteKind::Indirect,
+            "the repairs to the bridge will cost 9 million euros",
+        );
+        b = qty(b, "9 million euros", 9_000_000.0, "euro");
+        // The other article also tells something else, so its story is not empty.
+        let other = claim(
+            "b",
+            2,
+            "Evening Star",
+            QuoteKind::Narrative,
+            "Residents queued at the town hall on Thursday",
+        );
+        let f = find_all(&arts(), &[a, b, other]);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
     }
 }

@@ -1,13 +1,20 @@
 //! The roles family: who holds a role ("head of the Ukrainian delegation") as different
-//! articles describe the speaker.
+//! articles describe it.
 //!
-//! An item is a person speaker with a role frame's words in the speaker's role (as the
-//! extractor recorded it) or next to the speaker's name in the attribution ("Rustem
-//! Umerov, who leads the Ukrainian delegation, said"). Items are blocked by frame and the
-//! named qualifiers of the role ("Ukrainian"), which must be equal: "head of the Russian
-//! delegation" is another role. The same person from two independent sources:
-//! **agreement** (`role-agreement`). Different people: `role-contradiction`, with a low
-//! confidence (roles are often shared or change hands), below the default threshold.
+//! Two kinds of item. A **speaker** item: a person speaker with a role frame's words in
+//! the speaker's role (as the extractor recorded it) or next to the speaker's name in the
+//! attribution ("Rustem Umerov, who leads the Ukrainian delegation, said"). A **content**
+//! item: a role phrase inside what a claim says, with the names that hold it written
+//! right before its verb or noun ("Umerov and Hnatov led the Ukrainian delegation",
+//! "Umerov, who leads the delegation") or right after it ("the head of the delegation,
+//! Umerov,"); an article's own sentences (narrative claims) give most of these.
+//!
+//! Items are blocked by frame and the named qualifiers of the role, read from the noun
+//! phrase that ends in the frame's keyword ("the *Ukrainian* delegation"), which must be
+//! equal: "head of the Russian delegation" is another role. The same holder from two
+//! independent sources: **agreement** (`role-agreement`). Different holders:
+//! `role-contradiction`, with a low confidence (roles are often shared or change hands),
+//! below the default threshold.
 
 use super::text::{Tok, tokenize};
 use super::{
@@ -24,6 +31,10 @@ struct Item {
     frame: usize,
     qualifiers: BTreeSet<String>,
     display: Vec<String>,
+    /// Anchor keys of who holds the role; for a speaker item, the speaker's.
+    holders: BTreeSet<String>,
+    /// A speaker item (the holder is the claim's speaker).
+    speaker: bool,
 }
 
 /// The role text of a claim: the extractor's role, plus the attribution near the name.
@@ -107,56 +118,104 @@ impl Family for Roles<'_, '_> {
     }
 }
 
-fn qualifiers(toks: &[Tok], name: &BTreeSet<String>, ctx: &Ctx) -> (BTreeSet<String>, Vec<String>) {
+/// Words that open the noun phrase of a role: the qualifiers lie between them and the
+/// keyword ("head of *the* Ukrainian delegation").
+fn opens_phrase(norm: &str) -> bool {
+    matches!(
+        norm,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "our"
+            | "this"
+            | "that"
+            | "who"
+            | "which"
+            | "to"
+            | "for"
+            | "with"
+            | "by"
+            | "from"
+            | "and"
+            | "or"
+    )
+}
+
+/// The named qualifiers of the role whose keyword is at `k`: capitalised words of the
+/// noun phrase that ends there ("the Ukrainian delegation" -> Ukrainian, "Kyiv's
+/// negotiating team" -> Kyiv), not the holder's own name.
+fn qualifiers(
+    toks: &[Tok],
+    k: usize,
+    window: usize,
+    name: &BTreeSet<String>,
+    ctx: &Ctx,
+) -> (BTreeSet<String>, Vec<String>) {
     let mut keys = BTreeSet::new();
     let mut display = Vec::new();
-    for t in toks {
+    let lo = k.saturating_sub(window);
+    let mut i = k;
+    while i > lo {
+        let t = &toks[i - 1];
+        if opens_phrase(&t.norm) || toks[i].breaks {
+            break;
+        }
         let base = super::text::strip_possessive(&t.norm).to_string();
         if (t.cap || t.acronym)
             && !ctx.rules.lex.anchor_ignore.contains(&base)
             && !name.contains(&base)
             && keys.insert(base)
         {
-            display.push(t.text.trim_end_matches("'s").to_string());
+            display.insert(0, t.text.trim_end_matches("'s").to_string());
         }
+        i -= 1;
     }
     (keys, display)
 }
 
+/// Positions of the names that hold a role whose phrase spans tokens `lo..=hi` (its
+/// keyword and its verb or noun). When the verb or noun comes first ("Umerov and Hnatov
+/// *led* the delegation", "Umerov, who *leads* the delegation", "the *head* of the
+/// delegation, Umerov"), the run of capitalised words, "and" and "who" right before it;
+/// in every case the run of capitalised words right after the phrase, or after "by"
+/// ("delegation, Rustem Umerov,", "the delegation headed by Umerov").
+fn holder_positions(toks: &[Tok], lo: usize, hi: usize, verb_first: bool) -> Vec<usize> {
+    let name = |t: &Tok| t.cap || t.acronym;
+    let mut out = Vec::new();
+    let mut i = lo;
+    while verb_first
+        && i > 0
+        && (name(&toks[i - 1]) || matches!(toks[i - 1].norm.as_str(), "and" | "who"))
+    {
+        if name(&toks[i - 1]) {
+            out.push(i - 1);
+        }
+        i -= 1;
+    }
+    let mut j = hi + 1;
+    if toks.get(j).is_some_and(|t| t.norm == "by") {
+        j += 1;
+    }
+    let first = j;
+    while j < toks.len() && name(&toks[j]) && (j == first || !toks[j].breaks) {
+        out.push(j);
+        j += 1;
+    }
+    out
+}
+
+/// Compare who holds each role.
 /// Compare who holds each role.
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let mut items = Vec::new();
-    for (pi, p) in ctx.preps.iter().enumerate() {
-        if p.claim.speaker.kind != SpeakerKind::Person {
-            continue;
-        }
-        let name: BTreeSet<String> = tokenize(&p.claim.speaker.name)
-            .into_iter()
-            .chain(tokenize(&p.claim.speaker.text))
-            .map(|t| super::text::strip_possessive(&t.norm).to_string())
-            .collect();
-        let mut seen = BTreeSet::new();
-        for text in role_texts(ctx, pi) {
-            let toks = tokenize(&text);
-            for (fi, f) in ctx.rules.frames.iter().enumerate() {
-                if f.kind != FrameKind::Role || seen.contains(&fi) {
-                    continue;
-                }
-                let Some(&k) = f.hits(&toks).first() else {
-                    continue;
-                };
-                let lo = k.saturating_sub(f.window);
-                let hi = (k + f.window + 1).min(toks.len());
-                let (q, display) = qualifiers(&toks[lo..hi], &name, ctx);
-                seen.insert(fi);
-                items.push(Item {
-                    prep: pi,
-                    frame: fi,
-                    qualifiers: q,
-                    display,
-                });
-            }
-        }
+    for pi in 0..ctx.preps.len() {
+        speaker_items(ctx, pi, &mut items);
+        content_items(ctx, pi, &mut items);
     }
     let keyed = items.iter().enumerate().map(|(k, it)| {
         let q: Vec<&str> = it.qualifiers.iter().map(String::as_str).collect();
@@ -170,7 +229,12 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         if pa.claim.article == pb.claim.article {
             continue;
         }
-        let j = if same_speaker(ctx, ia.prep, ib.prep) {
+        let same = if ia.speaker && ib.speaker {
+            same_speaker(ctx, ia.prep, ib.prep)
+        } else {
+            !ia.holders.is_disjoint(&ib.holders)
+        };
+        let j = if same {
             Judgement::Same(0.7)
         } else {
             Judgement::Differ {
@@ -183,6 +247,92 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     }
     let fam = Roles { ctx, items };
     assemble(ctx, &fam, fam.items.len(), &judged)
+}
+
+/// Items for a person speaker whose role or attribution names a role frame.
+fn speaker_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
+    let p = &ctx.preps[pi];
+    if p.claim.speaker.kind != SpeakerKind::Person {
+        return;
+    }
+    // The name only: the speaker as written may hold the role itself ("The head of the
+    // Kestrian delegation, Dana Okoro"), whose qualifiers must stay.
+    let name: BTreeSet<String> = tokenize(&p.claim.speaker.name)
+        .into_iter()
+        .map(|t| super::text::strip_possessive(&t.norm).to_string())
+        .collect();
+    let holders: BTreeSet<String> = p.speaker_surname.iter().cloned().collect();
+    let mut seen = BTreeSet::new();
+    for text in role_texts(ctx, pi) {
+        let toks = tokenize(&text);
+        for (fi, f) in ctx.rules.frames.iter().enumerate() {
+            if f.kind != FrameKind::Role || seen.contains(&fi) {
+                continue;
+            }
+            let Some(&k) = f.hits(&toks).first() else {
+                continue;
+            };
+            let (q, display) = qualifiers(&toks, k, f.window, &name, ctx);
+            seen.insert(fi);
+            items.push(Item {
+                prep: pi,
+                frame: fi,
+                qualifiers: q,
+                display,
+                holders: holders.clone(),
+                speaker: true,
+            });
+        }
+    }
+}
+
+/// Items for role phrases inside a claim's content, with the names that hold them.
+fn content_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
+    let p = &ctx.preps[pi];
+    let toks = &p.toks;
+    for (fi, f) in ctx.rules.frames.iter().enumerate() {
+        if f.kind != FrameKind::Role {
+            continue;
+        }
+        for k in f.hits(toks) {
+            let width = f.keywords.match_at(toks, k).unwrap_or(1);
+            // The role phrase: the keyword and the nearest `also` word within the window.
+            let (mut lo, mut hi) = (k, k + width - 1);
+            let mut verb_first = false;
+            if !f.also.is_empty() {
+                let near = (k.saturating_sub(f.window)..(k + width + f.window).min(toks.len()))
+                    .filter(|&i| f.also.any_in(toks, i, i + 1))
+                    .min_by_key(|&i| i.abs_diff(k));
+                let Some(a) = near else { continue };
+                verb_first = a < k;
+                lo = lo.min(a);
+                hi = hi.max(a);
+            }
+            let at = holder_positions(toks, lo, hi, verb_first);
+            let holders: BTreeSet<String> = p
+                .strong()
+                .filter(|a| !a.place && at.contains(&a.pos))
+                .map(|a| a.key.clone())
+                .collect();
+            if holders.is_empty() {
+                continue;
+            }
+            let name: BTreeSet<String> = at
+                .iter()
+                .map(|&i| super::text::strip_possessive(&toks[i].norm).to_string())
+                .collect();
+            let (q, display) = qualifiers(toks, k, f.window, &name, ctx);
+            items.push(Item {
+                prep: pi,
+                frame: fi,
+                qualifiers: q,
+                display,
+                holders,
+                speaker: false,
+            });
+            break;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -238,5 +388,111 @@ mod tests {
         c3.span = Span::new(0, s3.len());
         let f = find_all(&arts, &[c1, c3]);
         assert!(f.iter().all(|f| !f.rule.starts_with("role-")), "{f:#?}");
+    }
+
+    fn sole_claim(art: &str, speaker: &str, text: &str) -> crate::model::Claim {
+        let mut c = claim(art, 1, speaker, QuoteKind::Narrative, text);
+        c.speaker.kind = crate::model::SpeakerKind::Outlet;
+        c.span = Span::new(0, text.len());
+        c.content_span = Span::new(0, text.len());
+        c
+    }
+
+    #[test]
+    fn a_speaker_written_with_the_role_keeps_its_qualifiers() {
+        let mut arts = vec![
+            article("a", "Alpha News", None, "2026-03-11"),
+            article("b", "Beta Times", None, "2026-03-11"),
+        ];
+        let s1 = "The head of the Kestrian delegation, Dana Okoro, said the talks were honest.";
+        let s2 = "Dana Okoro, who leads the Kestrian delegation, said Marovia had accepted.";
+        arts[0].text = s1.into();
+        arts[1].text = s2.into();
+        let mut c1 = claim(
+            "a",
+            1,
+            "Dana Okoro",
+            QuoteKind::Indirect,
+            "the talks were honest",
+        );
+        c1.speaker.text = "The head of the Kestrian delegation, Dana Okoro".into();
+        c1.speaker.role = Some("The head of the Kestrian delegation".into());
+        c1.span = Span::new(0, s1.len());
+        let mut c2 = claim(
+            "b",
+            1,
+            "Dana Okoro",
+            QuoteKind::Indirect,
+            "Marovia had accepted",
+        );
+        c2.span = Span::new(0, s2.len());
+        let f = find_all(&arts, &[c1, c2]);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].topic, "head of the delegation (Kestrian)");
+    }
+
+    #[test]
+    fn a_role_stated_in_the_content_agrees_with_a_speaker_holding_it() {
+        let mut arts = vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+        ];
+        let s1 = "Umerov and Hnatov led the Ukrainian delegation that met Rubio in Florida.";
+        let s2 = "Rustem Umerov, who leads the Ukrainian delegation, said both sides discussed the results.";
+        arts[0].text = s1.into();
+        arts[1].text = s2.into();
+        let c1 = sole_claim("a", "Alpha News", s1);
+        let mut c2 = claim(
+            "b",
+            1,
+            "Rustem Umerov",
+            QuoteKind::Indirect,
+            "both sides discussed the results",
+        );
+        c2.span = Span::new(0, s2.len());
+        let f = find_all(&arts, &[c1.clone(), c2.clone()]);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].rule, "role-agreement");
+
+        // "the head of the delegation, X," and "the delegation headed by X" name X too.
+        for s in [
+            "On Monday the head of the Ukrainian delegation, Rustem Umerov, flew to Miami.",
+            "The Ukrainian delegation headed by Umerov flew to Miami on Monday.",
+        ] {
+            arts[0].text = s.into();
+            let f = find_all(&arts, &[sole_claim("a", "Alpha News", s), c2.clone()]);
+            assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{s}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn who_meets_a_delegation_does_not_hold_its_role() {
+        let mut arts = vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+        ];
+        let s2 = "Rustem Umerov, who leads the Ukrainian delegation, said both sides discussed the results.";
+        arts[1].text = s2.into();
+        let mut c2 = claim(
+            "b",
+            1,
+            "Rustem Umerov",
+            QuoteKind::Indirect,
+            "both sides discussed the results",
+        );
+        c2.span = Span::new(0, s2.len());
+        for s in [
+            "Rubio met with a Ukrainian delegation led by a new chief negotiator in Florida.",
+            "The talks on Sunday were led by the Ukrainian delegation and Rubio.",
+        ] {
+            arts[0].text = s.into();
+            let f = find_all(&arts, &[sole_claim("a", "Alpha News", s), c2.clone()]);
+            assert!(
+                f.iter().all(|f| !f.rule.starts_with("role-")),
+                "{s}: {f:#?}"
+            );
+        }
     }
 }

@@ -377,12 +377,18 @@ fn first_date(text: &str, rules: &[regex::Regex]) -> Option<String> {
     best.map(|(_, d)| d)
 }
 
-/// The first known outlet any rule's `outlet` group names, in text order per rule.
+/// The first known outlet any rule's `outlet` group names (or any name an `agency` group
+/// captures), in text order per rule.
 fn first_outlet(text: &str, rules: &[regex::Regex], outlets: &OutletIndex) -> Option<String> {
     let mut best: Option<(usize, String)> = None;
     for r in rules {
         for c in r.captures_iter(text) {
-            let Some(m) = c.name("outlet") else { continue };
+            // `agency`: a dateline's credit, kept even when outlets.toml does not know it.
+            let (m, any_name) = match (c.name("outlet"), c.name("agency")) {
+                (Some(m), _) => (m, false),
+                (None, Some(m)) => (m, true),
+                (None, None) => continue,
+            };
             if best.as_ref().is_some_and(|(b, _)| *b <= m.start()) {
                 break;
             }
@@ -391,14 +397,25 @@ fn first_outlet(text: &str, rules: &[regex::Regex], outlets: &OutletIndex) -> Op
                 .as_str()
                 .split([',', ';', '/', '&'])
                 .find_map(|part| outlets.canonical(part))
-                .or_else(|| outlets.canonical(m.as_str()));
+                .or_else(|| outlets.canonical(m.as_str()))
+                .map(str::to_string)
+                .or_else(|| any_name.then(|| agency_name(m.as_str())).flatten());
             if let Some(name) = hit {
-                best = Some((m.start(), name.to_string()));
+                best = Some((m.start(), name));
                 break;
             }
         }
     }
     best.map(|(_, o)| o)
+}
+
+/// A dateline credit not in outlets.toml, as written: 2 to 40 characters starting with a
+/// capital letter ("CPA", "Kestria Press"); `None` for anything else ("(pictured)").
+fn agency_name(raw: &str) -> Option<String> {
+    let name = raw.trim();
+    let n = name.chars().count();
+    ((2..=40).contains(&n) && name.chars().next().is_some_and(char::is_uppercase))
+        .then(|| name.to_string())
 }
 
 /// An ISO date from captures named `y`, `m` (number or English month name) and `d`.

@@ -287,6 +287,23 @@ fn wire_credits_in_several_forms() {
 }
 
 #[test]
+fn a_dateline_credits_a_wire_that_the_rules_do_not_know() {
+    let a = text_article(
+        "Accord agreed on the river\nGENEVA, March 11 (CPA) — Negotiators agreed on a draft.\n",
+    );
+    assert_eq!(a.meta.wire.as_deref(), Some("CPA"));
+    // A known agency is stored by its canonical name, as before.
+    let a = text_article("Storm hits coast\nMIAMI, Oct. 2 (AP) — The storm hit.\n");
+    assert_eq!(a.meta.wire.as_deref(), Some("Associated Press"));
+    // Only the dateline's credit is taken so freely: a "Sources:" line must name an outlet.
+    let a = text_article("Storm hits coast\nThe storm hit.\nSources: Coastal Watch\n");
+    assert_eq!(a.meta.wire, None);
+    // A lowercase aside in parentheses is not a credit.
+    let a = text_article("Storm hits coast\nMIAMI, Oct. 2 (pictured) — The storm hit.\n");
+    assert_eq!(a.meta.wire, None);
+}
+
+#[test]
 fn footer_and_banner_are_not_content() {
     let text = "Title of the story\nBody sentence.\nBy staying online, you consent to the use of cookies files.\nSource(s): Reuters\nRELATED STORIES\nOther story\n";
     let a = text_article(text);

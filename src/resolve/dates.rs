@@ -147,6 +147,10 @@ pub struct DateMention {
     /// How it was resolved ("absolute", "weekday on or before publication", "relative to
     /// Nov. 30 (a day later)", "unresolved: ...").
     pub source: String,
+    /// A month and day written without a year in an article with no publication date
+    /// ("Dec. 2"), as ISO 8601's reduced form `--MM-DD`; `None` otherwise. The comparer
+    /// takes it to be the same day as any full date with that month and day.
+    pub day_without_year: Option<String>,
 }
 
 /// Parse a publication date `YYYY-MM-DD` (a time after it is ignored).
@@ -647,11 +651,21 @@ impl DateRules {
             let (value, source) = self.resolve_cand(&cand, &raw, published, anchor, || {
                 self.tense(text, span, sentence_start, sentence_end)
             });
+            let day_without_year = match &cand {
+                Cand::NoYear(m, d) if value.is_none() && published.is_none() => {
+                    // Only a real calendar day (Feb. 29 exists in some year).
+                    Date::new(2024, *m, *d)
+                        .ok()
+                        .map(|_| format!("--{m:02}-{d:02}"))
+                }
+                _ => None,
+            };
             out.push(DateMention {
                 text: raw,
                 span,
                 value,
                 source,
+                day_without_year,
             });
             sent_idx.push(sent);
         }

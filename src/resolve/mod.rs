@@ -284,8 +284,14 @@ fn resolve_claim(
         None => (in_attribution(), "attribution, "),
     };
     if let Some(m) = mention {
-        c.date = m.value.map(|v| v.iso());
-        c.date_source = Some(format!("{prefix}{}", m.source));
+        c.date = m
+            .value
+            .map(|v| v.iso())
+            .or_else(|| m.day_without_year.clone());
+        c.date_source = Some(match (&m.value, &m.day_without_year) {
+            (None, Some(_)) => format!("{prefix}month and day, no year (no publication date)"),
+            _ => format!("{prefix}{}", m.source),
+        });
     }
     // Places and quantities in the content (as it stands in the article).
     let text = article.slice(c.content_span);

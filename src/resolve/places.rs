@@ -437,6 +437,23 @@ pub fn is_locative(text: &str, span: Span) -> bool {
     LOCATIVE.contains(&word.as_str())
 }
 
+/// The comparer's view of places: its keys are `place:ID` for places the gazetteer
+/// resolved, and any other key (an unresolved name) is compatible only with itself.
+impl crate::compare::Lookup for Gazetteer {
+    fn places_compatible(&self, a: &str, b: &str) -> bool {
+        match (a.strip_prefix("place:"), b.strip_prefix("place:")) {
+            (Some(x), Some(y)) => self.compatible(x, y),
+            _ => a == b,
+        }
+    }
+
+    fn too_broad(&self, a: &str) -> bool {
+        a.strip_prefix("place:")
+            .and_then(|id| self.get(id))
+            .is_some_and(|p| p.kind == "continent")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,5 +547,18 @@ mod tests {
         let names: Vec<&str> = found.iter().map(|p| p.text.as_str()).collect();
         assert_eq!(names, vec!["Moscow", "Moscow", "U.S.", "United States"]);
         assert_eq!(loc, vec![true, false, false, true]);
+    }
+
+    #[test]
+    fn the_comparer_sees_containment_through_place_keys() {
+        use crate::compare::Lookup;
+        let g = gaz();
+        assert!(g.places_compatible("place:paris", "place:europe"));
+        assert!(g.places_compatible("place:europe", "place:paris"));
+        assert!(!g.places_compatible("place:paris", "place:moscow"));
+        assert!(!g.places_compatible("elysee", "place:paris"));
+        assert!(g.places_compatible("elysee", "elysee"));
+        assert!(g.too_broad("place:europe"));
+        assert!(!g.too_broad("place:paris") && !g.too_broad("place:donbas"));
     }
 }

@@ -1,0 +1,307 @@
+//! Narrative claims: the article's own statements that the comparer can check against
+//! other articles ("Witkoff to meet Putin on Tuesday", "the 28-point plan", "talks in
+//! Florida on Nov. 30"), credited to the article's outlet.
+//!
+//! Owns: choosing which sentences become narrative claims (`[narrative]` in
+//! `rules/cues.toml`) and building those claims. Does not own: attributed claims (the
+//! rest of `extract`), nor what a narrative claim is compared on (`compare`).
+//!
+//! A body sentence or bullet becomes a narrative claim when it has at least `min_words`
+//! words and a *checkable detail* that no attributed claim's content covers: a number, a
+//! date word, or a capitalised word right after a word of place ("in Florida", "from
+//! Miami"). So a sentence that only frames a quotation ("Rubio told reporters after the
+//! talks") gives none, and one that reports a dated event around a quotation ("officials
+//! held what both sides called productive talks on Sunday") gives one.
+
+use super::{Ctx, ExtractRules};
+use crate::model::{Claim, CueClass, QuoteKind, SentenceKind, Span, Speaker, SpeakerKind};
+use serde::Deserialize;
+use std::collections::HashSet;
+
+/// `[narrative]` in `cues.toml`, as written.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct NarrativeFile {
+    /// Words that mark a date or a time ("Monday", "Dec", "yesterday"): an entry with a
+    /// capital matches only capitalised, one in lowercase matches in any case.
+    #[serde(default)]
+    words: Vec<String>,
+    /// Words after which a capitalised word is a place ("in", "from").
+    #[serde(default)]
+    places_after: Vec<String>,
+    /// Fewest words a narrative sentence has.
+    #[serde(default)]
+    min_words: usize,
+}
+
+/// `[narrative]`, compiled.
+#[derive(Debug, Default)]
+pub(super) struct Narrative {
+    cased: HashSet<String>,
+    any_case: HashSet<String>,
+    places_after: HashSet<String>,
+    min_words: usize,
+}
+
+impl Narrative {
+    pub(super) fn new(f: &NarrativeFile) -> Self {
+        let capital = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+        Narrative {
+            cased: f.words.iter().filter(|w| capital(w)).cloned().collect(),
+            any_case: f
+                .words
+                .iter()
+                .filter(|w| !capital(w))
+                .map(|w| w.to_lowercase())
+                .collect(),
+            places_after: f.places_after.iter().map(|w| w.to_lowercase()).collect(),
+            min_words: f.min_words.max(1),
+        }
+    }
+
+    /// Whether `text` (a sentence) is long enough and has a checkable detail outside the
+    /// byte ranges `covered` (the attributed contents, relative to `text`): a number, a
+    /// date word, or a capitalised word after a word of place. A detail of the
+    /// attribution itself does not count: one that follows a cue word of the sentence's
+    /// claims (`cues`, lowercase) within three words, none of them quoted content ("Varga
+    /// said in Tarnow", "Ravid reported on Dec. 2 that"): where and when something was
+    /// said is not what was said.
+    fn checkable(&self, text: &str, covered: &[(usize, usize)], cues: &HashSet<String>) -> bool {
+        let words = words(text);
+        if words.len() < self.min_words {
+            return false;
+        }
+        let free = |at: usize| !covered.iter().any(|&(s, e)| s <= at && at < e);
+        let of_attribution = |i: usize| {
+            (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&j| free(words[j].0))
+                .any(|j| cues.contains(&words[j].1.to_lowercase()))
+        };
+        words.iter().enumerate().any(|(i, &(at, w))| {
+            let detail = w.chars().any(|c| c.is_ascii_digit())
+                || self.cased.contains(w)
+                || self.any_case.contains(&w.to_lowercase())
+                || (i > 0
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && self.places_after.contains(&words[i - 1].1.to_lowercase()));
+            detail && free(at) && !of_attribution(i)
+        })
+    }
+}
+
+/// The words of `text` with their byte offsets: runs of letters, digits and apostrophes.
+fn words(text: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+    for (i, c) in text.char_indices() {
+        match (is_word(c), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push((s, &text[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push((s, &text[s..]));
+    }
+    out
+}
+
+impl ExtractRules {
+    /// The speaker of an article's narrative claims: its outlet, or the document itself
+    /// ("the article") when it has none.
+    fn narrative_speaker(&self, outlet: Option<&str>) -> Speaker {
+        match outlet.filter(|o| !o.trim().is_empty()) {
+            Some(o) => Speaker {
+                text: String::new(),
+                name: self.outlet(o).unwrap_or(o).to_string(),
+                kind: SpeakerKind::Outlet,
+                role: None,
+                id: None,
+            },
+            None => Speaker {
+                text: String::new(),
+                name: "the article".into(),
+                kind: SpeakerKind::Document,
+                role: None,
+                id: None,
+            },
+        }
+    }
+}
+
+impl Ctx<'_> {
+    /// Append the article's narrative claims to `claims` (the attributed ones), numbered
+    /// after them so that their ids do not move. A wire the article is credited to is the
+    /// narrative claims' cited outlet.
+    pub(super) fn narrative_claims(&self, claims: &mut Vec<Claim>) {
+        let rules = self.rules;
+        let article = self.article;
+        // Content spans of the attributed claims with their cues, in text order.
+        let mut covered: Vec<(Span, String)> = claims
+            .iter()
+            .map(|c| (c.content_span, c.cue.clone()))
+            .collect();
+        covered.sort_by_key(|(s, _)| (s.start, s.end));
+        let speaker = rules.narrative_speaker(article.meta.outlet.as_deref());
+        let wire = article
+            .meta
+            .wire
+            .as_deref()
+            .map(|w| rules.outlet(w).unwrap_or(w).to_string());
+        let first = claims.len();
+        for sentence in &self.seg.sentences {
+            if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Bullet) {
+                continue;
+            }
+            let span = sentence.span;
+            let text = article.slice(span);
+            // Contents that overlap this sentence, relative to its start, and the cue
+            // words of their claims.
+            let from = covered.partition_point(|c| c.0.end <= span.start);
+            let mut inside: Vec<(usize, usize)> = Vec::new();
+            let mut cues: HashSet<String> = HashSet::new();
+            for (c, cue) in covered[from..]
+                .iter()
+                .take_while(|c| c.0.start < span.end)
+                .filter(|c| c.0.end > span.start)
+            {
+                inside.push((
+                    c.start.saturating_sub(span.start),
+                    c.end.min(span.end) - span.start,
+                ));
+                cues.extend(cue.split_whitespace().map(str::to_lowercase));
+            }
+            if !rules.narrative.checkable(text, &inside, &cues) {
+                continue;
+            }
+            let content = text.trim_end_matches(['.', ' ']).to_string();
+            let content_span = Span::new(span.start, span.start + content.len());
+            claims.push(Claim {
+                id: String::new(),
+                article: article.id.clone(),
+                speaker: speaker.clone(),
+                cue: String::new(),
+                cue_class: CueClass::Neutral,
+                quote: QuoteKind::Narrative,
+                content,
+                content_span,
+                span,
+                line: article.line_of(span.start),
+                cited_outlet: wire.clone(),
+                date: None,
+                date_source: None,
+                places: vec![],
+                quantities: vec![],
+                flags: vec![],
+            });
+        }
+        for (i, c) in claims.iter_mut().enumerate().skip(first) {
+            c.id = format!("{}#{}", article.id, i + 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rules() -> Narrative {
+        let f: NarrativeFile = toml::from_str(
+            r#"
+            min_words = 6
+            words = ["Monday", "May", "today"]
+            places_after = ["in", "from"]
+            "#,
+        )
+        .unwrap_or_default();
+        Narrative::new(&f)
+    }
+
+    fn none() -> HashSet<String> {
+        HashSet::new()
+    }
+
+    #[test]
+    fn where_and_when_something_was_said_is_not_checkable() {
+        let r = rules();
+        let said: HashSet<String> = ["said".to_string()].into();
+        let s = "\"We will not trade our water for promises,\" Varga said in Tarnow.";
+        let quote = (1, s.find(",\"").unwrap_or(0));
+        assert!(!r.checkable(s, &[quote], &said));
+        // Without the cue nearby, the same place is the sentence's own detail.
+        let s = "\"We will not trade our water,\" Varga said, as talks opened in Tarnow.";
+        let quote = (1, s.find(",\"").unwrap_or(0));
+        assert!(r.checkable(s, &[quote], &said));
+        // Quoted content between the cue and the detail: the detail is the content's.
+        let called: HashSet<String> = ["called".to_string()].into();
+        let s = "Officials held what both sides called productive talks on Monday.";
+        let content = (
+            s.find("productive").unwrap_or(0),
+            s.find(" on").unwrap_or(0),
+        );
+        assert!(r.checkable(s, &[content], &called));
+    }
+
+    #[test]
+    fn a_number_a_date_word_or_a_place_makes_a_sentence_checkable() {
+        let r = rules();
+        assert!(r.checkable("The plan now has 28 points in all.", &[], &none()));
+        assert!(r.checkable(
+            "The envoys will travel to the capital on Monday.",
+            &[],
+            &none()
+        ));
+        assert!(r.checkable(
+            "The ministers will all meet again today, aides confirmed.",
+            &[],
+            &none()
+        ));
+        assert!(r.checkable(
+            "Officials met the delegation in Florida at last.",
+            &[],
+            &none()
+        ));
+        // "may" is a month only with its capital; a capital after a non-place word is not
+        // a place; short sentences are left out.
+        assert!(!r.checkable(
+            "The talks may resume later this week, aides hope.",
+            &[],
+            &none()
+        ));
+        assert!(!r.checkable("The envoys met Macron and spoke for a while.", &[], &none()));
+        assert!(!r.checkable("Talks resumed on Monday.", &[], &none()));
+    }
+
+    #[test]
+    fn a_detail_inside_an_attributed_content_does_not_count() {
+        let r = rules();
+        let s = "Rubio said the talks in Florida were productive and useful.";
+        let content = (s.find("the talks").unwrap_or(0), s.len());
+        assert!(!r.checkable(s, &[content], &none()));
+        let s = "Officials held what both sides called productive talks on Monday.";
+        let content = (
+            s.find("productive").unwrap_or(0),
+            s.find(" on").unwrap_or(0),
+        );
+        assert!(r.checkable(s, &[content], &none()));
+    }
+
+    #[test]
+    fn words_keep_their_offsets() {
+        assert_eq!(
+            words("On Dec. 2, Witkoff’s trip"),
+            vec![
+                (0, "On"),
+                (3, "Dec"),
+                (8, "2"),
+                (11, "Witkoff’s"),
+                (23, "trip")
+            ]
+        );
+    }
+}
