@@ -351,23 +351,9 @@ mod tests {
         let s2 = "Rustem Umerov, who leads the Ukrainian delegation, said both sides discussed the results.";
         arts[0].text = s1.into();
         arts[1].text = s2.into();
-        let mut c1 = claim(
-            "a",
-            1,
-            "Rustem Umerov",
-            QuoteKind::Indirect,
-            "Washington shares Kyiv's goals",
-        );
+        let mut c1 = said("a", "Rustem Umerov", s1, "Washington shares Kyiv's goals");
         c1.speaker.text = "Umerov".into();
-        c1.span = Span::new(0, s1.len());
-        let mut c2 = claim(
-            "b",
-            1,
-            "Rustem Umerov",
-            QuoteKind::Indirect,
-            "both sides discussed the results",
-        );
-        c2.span = Span::new(0, s2.len());
+        let c2 = said("b", "Rustem Umerov", s2, "both sides discussed the results");
         let f = find_all(&arts, &[c1.clone(), c2.clone()]);
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1, "{f:#?}");
@@ -378,16 +364,17 @@ mod tests {
         // The head of another delegation is another role.
         let s3 = "Sergei Lavrov, who leads the Russian delegation, said both sides discussed the results.";
         arts[1].text = s3.into();
-        let mut c3 = claim(
-            "b",
-            1,
-            "Sergei Lavrov",
-            QuoteKind::Indirect,
-            "both sides discussed the results",
-        );
-        c3.span = Span::new(0, s3.len());
+        let c3 = said("b", "Sergei Lavrov", s3, "both sides discussed the results");
         let f = find_all(&arts, &[c1, c3]);
         assert!(f.iter().all(|f| !f.rule.starts_with("role-")), "{f:#?}");
+    }
+
+    /// `speaker`'s claim of `content`, in the one-sentence article `art` whose text is
+    /// `sentence`.
+    fn said(art: &str, speaker: &str, sentence: &str, content: &str) -> crate::model::Claim {
+        let mut c = claim(art, 1, speaker, QuoteKind::Indirect, content);
+        c.span = Span::new(0, sentence.len());
+        c
     }
 
     fn sole_claim(art: &str, speaker: &str, text: &str) -> crate::model::Claim {
@@ -408,24 +395,10 @@ mod tests {
         let s2 = "Dana Okoro, who leads the Kestrian delegation, said Marovia had accepted.";
         arts[0].text = s1.into();
         arts[1].text = s2.into();
-        let mut c1 = claim(
-            "a",
-            1,
-            "Dana Okoro",
-            QuoteKind::Indirect,
-            "the talks were honest",
-        );
+        let mut c1 = said("a", "Dana Okoro", s1, "the talks were honest");
         c1.speaker.text = "The head of the Kestrian delegation, Dana Okoro".into();
         c1.speaker.role = Some("The head of the Kestrian delegation".into());
-        c1.span = Span::new(0, s1.len());
-        let mut c2 = claim(
-            "b",
-            1,
-            "Dana Okoro",
-            QuoteKind::Indirect,
-            "Marovia had accepted",
-        );
-        c2.span = Span::new(0, s2.len());
+        let c2 = said("b", "Dana Okoro", s2, "Marovia had accepted");
         let f = find_all(&arts, &[c1, c2]);
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1, "{f:#?}");
@@ -443,14 +416,7 @@ mod tests {
         arts[0].text = s1.into();
         arts[1].text = s2.into();
         let c1 = sole_claim("a", "Alpha News", s1);
-        let mut c2 = claim(
-            "b",
-            1,
-            "Rustem Umerov",
-            QuoteKind::Indirect,
-            "both sides discussed the results",
-        );
-        c2.span = Span::new(0, s2.len());
+        let c2 = said("b", "Rustem Umerov", s2, "both sides discussed the results");
         let f = find_all(&arts, &[c1.clone(), c2.clone()]);
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1, "{f:#?}");
@@ -475,14 +441,7 @@ mod tests {
         ];
         let s2 = "Rustem Umerov, who leads the Ukrainian delegation, said both sides discussed the results.";
         arts[1].text = s2.into();
-        let mut c2 = claim(
-            "b",
-            1,
-            "Rustem Umerov",
-            QuoteKind::Indirect,
-            "both sides discussed the results",
-        );
-        c2.span = Span::new(0, s2.len());
+        let c2 = said("b", "Rustem Umerov", s2, "both sides discussed the results");
         for s in [
             "Rubio met with a Ukrainian delegation led by a new chief negotiator in Florida.",
             "The talks on Sunday were led by the Ukrainian delegation and Rubio.",
