@@ -79,6 +79,8 @@ pub(crate) fn same_day(a: &str, b: &str) -> bool {
 enum What {
     Date,
     Place,
+    /// Where a participant was on a day ([`whereabouts`] items).
+    Whereabouts,
 }
 
 struct Events<'c, 'a> {
@@ -95,7 +97,7 @@ impl Family for Events<'_, '_> {
         let it = &self.items[i];
         match self.what {
             What::Date => it.date.clone().unwrap_or_default(),
-            What::Place => {
+            What::Place | What::Whereabouts => {
                 let p = &self.ctx.preps[it.prep];
                 it.places
                     .iter()
@@ -121,7 +123,6 @@ impl Family for Events<'_, '_> {
         let Some(&first) = items.first() else {
             return String::new();
         };
-        let f = &self.ctx.rules.frames[self.items[first].frame];
         let mut shared: Option<BTreeSet<String>> = None;
         for &i in items {
             let p = &self.items[i].participants;
@@ -152,9 +153,13 @@ impl Family for Events<'_, '_> {
             })
             .collect();
         names.sort();
+        let Some(f) = self.ctx.rules.frames.get(self.items[first].frame) else {
+            let day = self.items[first].date.as_deref().unwrap_or_default();
+            return format!("whereabouts of {} on {day}", names.join(", "));
+        };
         let what = match self.what {
             What::Date => "date",
-            What::Place => "place",
+            What::Place | What::Whereabouts => "place",
         };
         format!("{what} of the {} ({})", f.topic, names.join(", "))
     }
@@ -162,12 +167,14 @@ impl Family for Events<'_, '_> {
         match self.what {
             What::Date => "date-agreement",
             What::Place => "place-agreement",
+            What::Whereabouts => "whereabouts-agreement",
         }
     }
     fn update_rule(&self) -> &'static str {
         match self.what {
             What::Date => "date-update",
             What::Place => "place-update",
+            What::Whereabouts => "whereabouts-update",
         }
     }
     fn timeline(&self, i: usize) -> (u8, String) {
@@ -180,6 +187,114 @@ impl Family for Events<'_, '_> {
     }
 }
 
+/// Where the first of several events told in one content ends (a token position), when
+/// a clause boundary separates its date from the next date: "X met Y in Florida on Nov. 30,
+/// and Z held another meeting a day later" is read as a meeting on Nov. 30 (the claim's
+/// date, which comes from the content's first date expression). A boundary is a semicolon,
+/// or a comma followed by one of `events.clause_joins`; the last one before the second
+/// date expression is taken. `None` when the content has fewer than two date expressions
+/// or no such boundary separates the first two.
+fn first_clause_end(p: &super::Prep, lex: &super::Lexicon) -> Option<usize> {
+    let starts = super::date_expression_starts(&p.toks, lex);
+    let (&first, &second) = (starts.first()?, starts.get(1)?);
+    let content = p.claim.content.as_str();
+    (first + 1..=second).rev().find(|&i| {
+        let gap = content
+            .get(p.toks[i - 1].end..p.toks[i].start)
+            .unwrap_or("");
+        gap.contains(';') || (gap.contains(',') && lex.clause_joins.contains(&p.toks[i].norm))
+    })
+}
+
+/// The part of a claim's content that tells its event (a token position where it ends)
+/// and the event's date: the whole content with its one date expression, or the first
+/// clause (see [`first_clause_end`]) with the claim's date, or the whole content undated.
+fn extent<'p>(p: &'p super::Prep, lex: &super::Lexicon) -> (usize, Option<&'p str>) {
+    match p.event_date {
+        Some(d) => (p.toks.len(), Some(d)),
+        None => match first_clause_end(p, lex) {
+            Some(e) => (e, p.claim.date.as_deref().filter(|d| !d.is_empty())),
+            None => (p.toks.len(), None),
+        },
+    }
+}
+
+/// Whereabouts items: a dated claim that puts named participants at a place (see
+/// `events.presence` in `rules/frames.toml`). Participants are anchors that are not
+/// places nor possessives ("Trump's envoy" does not put Trump anywhere).
+fn whereabouts(ctx: &Ctx) -> Vec<Item> {
+    let lex = &ctx.rules.lex;
+    let mut items = Vec::new();
+    for (pi, p) in ctx.preps.iter().enumerate() {
+        // One day, not a month or a week ("in October" puts nobody anywhere on a day).
+        let (end, Some(date)) = extent(p, lex) else {
+            continue;
+        };
+        if !(date.len() == 10 || (date.len() == 7 && date.starts_with("--"))) {
+            continue;
+        }
+        let places: Vec<&super::Anchor> =
+            p.strong().filter(|a| a.locative && a.pos < end).collect();
+        if places.is_empty() {
+            continue;
+        }
+        let people: Vec<&super::Anchor> = p
+            .strong()
+            .filter(|a| !a.place && a.pos < end)
+            .filter(|a| {
+                !a.end
+                    .checked_sub(1)
+                    .and_then(|k| p.toks.get(k))
+                    .is_some_and(|t| t.norm.ends_with("'s"))
+            })
+            .collect();
+        // "Zelenskyy in Paris", "Macron at the Elysee": the participant right before the place.
+        let next_to_place = |a: &super::Anchor| {
+            places.iter().any(|b| {
+                b.pos > a.end
+                    && b.pos - a.end <= 2
+                    && p.toks[a.end..b.pos]
+                        .iter()
+                        .all(|t| t.norm == "the" || lex.locative.contains(&t.norm))
+            })
+        };
+        let told =
+            lex.presence.any_in(&p.toks, 0, end)
+                || ctx.rules.frames.iter().any(|f| {
+                    f.kind == FrameKind::Event && f.hits(&p.toks).iter().any(|&h| h < end)
+                });
+        // Only participants named in the content: "he expected the meetings in Geneva
+        // would ..." does not put the speaker in Geneva.
+        let participants: BTreeSet<String> = people
+            .iter()
+            .filter(|a| told || next_to_place(a))
+            .map(|a| a.key.clone())
+            .collect();
+        if participants.is_empty() {
+            continue;
+        }
+        let mut keys: Vec<String> = Vec::new();
+        for a in places {
+            if !keys.contains(&a.key) {
+                keys.push(a.key.clone());
+            }
+        }
+        items.push(Item {
+            prep: pi,
+            frame: usize::MAX,
+            participants,
+            places: keys,
+            date: Some(date.to_string()),
+            changing: false,
+        });
+    }
+    items
+}
+
+/// Confidence of a whereabouts agreement: one shared participant, the same day and the
+/// same place (or one inside the other), with no event frame to say what happened there.
+pub const WHEREABOUTS: f64 = 0.65;
+
 /// Compare the dates and places of events.
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let lex = &ctx.rules.lex;
@@ -189,7 +304,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             if f.kind != FrameKind::Event {
                 continue;
             }
-            let hits = f.hits(&p.toks);
+            // The event's extent: the whole content, or its first clause when that
+            // clause alone is dated (see `first_clause_end`).
+            let (end, date) = extent(p, lex);
+            let hits: Vec<usize> = f.hits(&p.toks).into_iter().filter(|&h| h < end).collect();
             let Some(&k) = hits.first() else { continue };
             // "another meeting", "a second round": a different occurrence.
             if hits
@@ -200,8 +318,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
             // Places written where the event happens are its places; any other named
             // place ("U.S. envoys", "Ukraine's push") is a party to it.
+            let inside = |a: &&super::Anchor| a.pos < end;
             let mut participants: BTreeSet<String> = p
                 .strong()
+                .filter(inside)
                 .filter(|a| !a.locative)
                 .map(|a| a.key.clone())
                 .collect();
@@ -210,7 +330,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 continue;
             }
             let mut places: Vec<String> = Vec::new();
-            for a in p.strong().filter(|a| a.locative) {
+            for a in p.strong().filter(inside).filter(|a| a.locative) {
                 if !places.contains(&a.key) {
                     places.push(a.key.clone());
                 }
@@ -223,26 +343,33 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 frame: fi,
                 participants,
                 places,
-                date: p.event_date.map(str::to_string),
+                date: date.map(str::to_string),
                 changing,
             });
             break;
         }
     }
+    let wb = whereabouts(ctx);
     let mut out = FamilyOut::default();
-    for what in [What::Date, What::Place] {
+    for what in [What::Date, What::Place, What::Whereabouts] {
+        let items = if what == What::Whereabouts {
+            &wb
+        } else {
+            &items
+        };
         let sub: Vec<usize> = (0..items.len())
             .filter(|&i| match what {
                 What::Date => items[i].date.is_some(),
                 What::Place => !items[i].places.is_empty(),
+                What::Whereabouts => true,
             })
             .collect();
         let keyed = sub.iter().enumerate().flat_map(|(k, &i)| {
             let it = &items[i];
-            let f = &ctx.rules.frames[it.frame];
             let ps: Vec<&String> = it.participants.iter().collect();
             let mut keys = Vec::new();
-            if f.min_shared <= 1 {
+            let min_shared = ctx.rules.frames.get(it.frame).map_or(1, |f| f.min_shared);
+            if min_shared <= 1 {
                 keys.extend(ps.iter().map(|p| (format!("{}|{p}", it.frame), k)));
             } else {
                 for x in 0..ps.len() {
@@ -274,13 +401,26 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 }
             })
             .collect();
-        out.checkable.extend(fam_items.iter().map(|it| it.prep));
+        // Whereabouts say where someone was, not what happened: they do not make a claim
+        // checkable (nor, alone, single-source).
+        if what != What::Whereabouts {
+            out.checkable.extend(fam_items.iter().map(|it| it.prep));
+        }
         let fam = Events {
             ctx,
             items: fam_items,
             what,
         };
-        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let mut o = assemble(ctx, &fam, fam.items.len(), &judged);
+        if what == What::Whereabouts {
+            // Told already when an event's place agreement holds all its claims.
+            let told = |f: &crate::model::Finding| {
+                out.findings.iter().any(|e| {
+                    e.rule == "place-agreement" && f.claims.iter().all(|c| e.claims.contains(c))
+                })
+            };
+            o.findings.retain(|f| !told(f));
+        }
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
@@ -291,7 +431,24 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
     if a.prep == b.prep || a.frame != b.frame {
         return None;
     }
-    let f = &ctx.rules.frames[a.frame];
+    let narrow = |x: &[String]| x.iter().any(|p| !ctx.rules.too_broad(p));
+    let Some(f) = ctx.rules.frames.get(a.frame) else {
+        // Whereabouts: agreements only.
+        let same_place = a
+            .places
+            .iter()
+            .any(|p| b.places.iter().any(|q| ctx.rules.places_compatible(p, q)));
+        let agree = a
+            .participants
+            .intersection(&b.participants)
+            .next()
+            .is_some()
+            && same_day(a.date.as_deref()?, b.date.as_deref()?)
+            && same_place
+            && narrow(&a.places)
+            && narrow(&b.places);
+        return agree.then_some(Judgement::Same(WHEREABOUTS));
+    };
     let shared = a.participants.intersection(&b.participants).count();
     if shared < f.min_shared {
         return None;
@@ -337,7 +494,7 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
                 rule: "date-contradiction",
             })
         }
-        What::Place => {
+        What::Place | What::Whereabouts => {
             if !both_placed {
                 return None;
             }
@@ -348,7 +505,6 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
             }
             if compatible(&a.places, &b.places) {
                 // "in Europe" and "in Paris" do not contradict, nor confirm each other.
-                let narrow = |x: &[String]| x.iter().any(|p| !ctx.rules.too_broad(p));
                 return (narrow(&a.places) && narrow(&b.places))
                     .then_some(Judgement::Same(0.7 + extra));
             }
@@ -583,5 +739,132 @@ mod tests {
         let f = find_all(&arts(), &claims);
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
         assert_eq!(of(&f, FindingKind::Update).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn the_first_of_two_events_in_one_sentence_is_dated_by_its_own_clause() {
+        // The resolver dates a claim by its content's first date expression.
+        let claims = [
+            dated(
+                c(
+                    "a",
+                    1,
+                    "Okafor and Lindqvist discussed the ceasefire with Ruiz in Lagos on March 3, and Okafor and Ruiz held another meeting a day later",
+                ),
+                "2026-03-03",
+            ),
+            dated(
+                c("b", 1, "Ruiz and Okafor held talks on Tuesday"),
+                "2026-03-03",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].rule, "date-agreement");
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn two_dates_without_a_clause_boundary_date_no_event() {
+        // "on Monday ... on Friday" in one clause: which date is the meeting's is unknown,
+        // so the claim's (first) date must not contradict the other article's.
+        let claims = [
+            dated(
+                c(
+                    "a",
+                    1,
+                    "Ruiz said on Monday that Okafor will meet Lindqvist on Friday",
+                ),
+                "2026-03-02",
+            ),
+            dated(
+                c("b", 1, "Okafor and Lindqvist will meet on Friday"),
+                "2026-03-06",
+            ),
+            // A comma inside a list of names is not a clause boundary either.
+            dated(
+                c(
+                    "c",
+                    1,
+                    "Okafor met Lindqvist, Ruiz, and Amadi on Monday before talks on Friday",
+                ),
+                "2026-03-02",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn whereabouts_on_one_day_agree() {
+        let claims = [
+            dated(
+                c("a", 1, "Okafor in Lisbon Monday to see Amadi"),
+                "2026-03-02",
+            ),
+            dated(
+                c(
+                    "b",
+                    1,
+                    "Okafor spoke about the talks with Ruiz, which took place the day before in Lisbon",
+                ),
+                "2026-03-02",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].rule, "whereabouts-agreement");
+        assert_eq!(ag[0].topic, "whereabouts of Okafor on 2026-03-02");
+        assert!(ag[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn whereabouts_never_contradict_and_need_one_day() {
+        let claims = [
+            dated(
+                c("a", 1, "Okafor in Lisbon Monday to see Amadi"),
+                "2026-03-02",
+            ),
+            // Another place the same day: people travel.
+            dated(
+                c("b", 1, "Okafor arrived in Madrid on Monday"),
+                "2026-03-02",
+            ),
+            // A month is not a day.
+            dated(
+                c("c", 1, "Okafor traveled to Lisbon in March"),
+                "2026-03-01/2026-03-31",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(
+            f.iter().all(|f| f.rule != "whereabouts-agreement"),
+            "{f:#?}"
+        );
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_possessive_or_an_unrelated_mention_puts_nobody_anywhere() {
+        let claims = [
+            // Amadi's envoy was in Lisbon, not Amadi.
+            dated(
+                c("a", 1, "Amadi's envoy arrived in Lisbon on Monday"),
+                "2026-03-02",
+            ),
+            dated(c("b", 1, "Amadi in Lisbon Monday"), "2026-03-02"),
+            // No word of presence and the name is not next to the place.
+            dated(
+                c("c", 1, "Amadi said on Monday that prices in Lisbon rose"),
+                "2026-03-02",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(
+            f.iter().all(|f| f.rule != "whereabouts-agreement"),
+            "{f:#?}"
+        );
     }
 }

@@ -198,6 +198,10 @@ struct NumbersSection {
 #[serde(deny_unknown_fields)]
 struct EventsSection {
     max_gap_days: Option<i64>,
+    #[serde(default)]
+    clause_joins: Vec<String>,
+    #[serde(default)]
+    presence: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -294,6 +298,10 @@ pub(crate) struct Lexicon {
     pub approximate: WordList,
     pub tolerance: f64,
     pub max_gap_days: i64,
+    /// Words that, after a comma, join two clauses that may tell two events ("..., and").
+    pub clause_joins: WordSet,
+    /// Words saying that someone was somewhere ("arrived", "took place").
+    pub presence: WordList,
     pub distinct: WordList,
     pub stopwords: WordSet,
     pub negations: WordList,
@@ -459,6 +467,8 @@ impl CompareRules {
             approximate: WordList::new(&f.numbers.approximate),
             tolerance,
             max_gap_days: f.events.max_gap_days.unwrap_or(14).max(0),
+            clause_joins: WordSet::new(&f.events.clause_joins),
+            presence: WordList::new(&f.events.presence),
             distinct: WordList::new(&f.distinct.words),
             stopwords: WordSet::new(&f.text.stopwords),
             negations: WordList::new(&a.negations),
@@ -518,6 +528,8 @@ pub(crate) struct Anchor {
     pub display: String,
     /// Token position.
     pub pos: usize,
+    /// Token position just after the run of words it was read from.
+    pub end: usize,
     /// A place.
     pub place: bool,
     /// A place written where something happens ("in Florida", "visited Moscow"), not a
@@ -817,29 +829,33 @@ impl<'a> Ctx<'a> {
 
 /// Count date expressions in `toks` (adjacent date words make one expression).
 pub(crate) fn date_expressions(toks: &[Tok], lex: &Lexicon) -> usize {
-    let mut count = 0;
+    date_expression_starts(toks, lex).len()
+}
+
+/// Token positions where each date expression of `toks` starts, in order (adjacent date
+/// words make one expression; ISO dates written as digits count too).
+pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
+    let mut starts = Vec::new();
     let mut last_end: Option<usize> = None;
     for (i, n) in lex.dates.positions(toks) {
         let adjacent = last_end.is_some_and(|e| i <= e + 1);
         if !adjacent {
-            count += 1;
+            starts.push(i);
         }
         last_end = Some(i + n - 1);
     }
-    // ISO dates written as digits.
-    count
-        + toks
-            .iter()
-            .filter(|t| {
-                let b = t.norm.as_bytes();
-                b.len() == 10
-                    && b[4] == b'-'
-                    && b[7] == b'-'
-                    && b.iter()
-                        .enumerate()
-                        .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
-            })
-            .count()
+    starts.extend(toks.iter().enumerate().filter_map(|(i, t)| {
+        let b = t.norm.as_bytes();
+        (b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit()))
+        .then_some(i)
+    }));
+    starts.sort_unstable();
+    starts
 }
 
 fn prepare<'a>(
@@ -926,8 +942,9 @@ fn anchors(
         }
         let mut j = i + 1;
         while j < toks.len() && capitalised(&toks[j]) && !toks[j].breaks && !toks[j].initial {
-            // A possessive ends a name: "Trump's envoys".
-            if toks[j - 1].norm.ends_with("'s") {
+            // A possessive ends a name: "Trump's envoys"; so does a date word: "in Paris
+            // Monday" names Paris.
+            if toks[j - 1].norm.ends_with("'s") || lex.dates.match_at(toks, j).is_some() {
                 break;
             }
             j += 1;
@@ -970,6 +987,7 @@ fn anchors(
                 key,
                 display,
                 pos: i,
+                end: j,
                 place: true,
                 locative,
                 weak: false,
@@ -996,6 +1014,7 @@ fn anchors(
                 key,
                 display,
                 pos: i,
+                end: j,
                 place: place_like,
                 locative: place_like,
                 weak: false,
@@ -1009,6 +1028,7 @@ fn anchors(
                 key: key.clone(),
                 display: display.clone(),
                 pos: toks.len(),
+                end: toks.len(),
                 place: true,
                 locative: false,
                 weak: false,
