@@ -3,7 +3,9 @@
 //! rules in force and everything about the loaded article that extraction reads (id,
 //! format, text, content spans, first line, metadata). An unchanged article under the same
 //! rules and version is never re-extracted; anything else is a miss and is extracted
-//! afresh. `resolve` and `compare` always run over the whole corpus.
+//! afresh. The per-article part of `resolve` is stored too (`DIR/v1/local.pack`, one
+//! file: the last run's results by article key, see [`Local`]); speaker clustering and
+//! `compare` run over the whole corpus unless the run memo (below) holds it.
 //!
 //! Layout: `DIR/v1/ab/abcdef….json`, one file per article, written to a temporary file
 //! and renamed, so parallel runs and interrupted runs never leave half an entry. An entry
@@ -15,22 +17,68 @@
 //! keyed by the version, the rules' digest and the sequence of every article's key and
 //! status: a run over an unchanged corpus skips resolving and comparing. The file opens
 //! with one line naming its schema and key, so a run over another corpus reads one line
-//! of it and no more. A memo that does not parse is ignored (counted in [`Stats::corrupt`],
-//! the caller warns) and rewritten.
+//! of it and no more; it is read before any extraction entry. A memo or pack that does
+//! not parse is ignored (counted in [`Stats::corrupt`], the caller warns) and rewritten.
 //!
 //! Owns: keys, entries, the run memo and hit counting. Does not own: running the stages
 //! (`pipeline`).
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim, Finding};
+use crate::model::{Article, Claim, Finding, Place, Quantity};
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 const ENTRY_SCHEMA: &str = "crosscheck/cache/v1";
 const RUN_SCHEMA: &str = "crosscheck/cache/run/v1";
+const LOCAL_SCHEMA: &str = "crosscheck/cache/local/v1";
+
+/// What the per-article part of `resolve` ([`crate::resolve::resolve_local`]) set on
+/// one claim: a function of the claim's article and its extracted claims, so of the
+/// article's [`Cache::key`].
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Local {
+    /// The canonical cited outlet.
+    pub cited_outlet: Option<String>,
+    /// The claim's date.
+    pub date: Option<String>,
+    /// Where the date came from.
+    pub date_source: Option<String>,
+    /// Places in the content.
+    pub places: Vec<Place>,
+    /// Quantities in the content.
+    pub quantities: Vec<Quantity>,
+}
+
+impl Local {
+    /// What `resolve_local` set on `c`.
+    pub fn of(c: &Claim) -> Self {
+        Local {
+            cited_outlet: c.cited_outlet.clone(),
+            date: c.date.clone(),
+            date_source: c.date_source.clone(),
+            places: c.places.clone(),
+            quantities: c.quantities.clone(),
+        }
+    }
+
+    /// Set it on `c` (a claim as extracted, with the same article key).
+    pub fn apply(self, c: &mut Claim) {
+        c.cited_outlet = self.cited_outlet;
+        c.date = self.date;
+        c.date_source = self.date_source;
+        c.places = self.places;
+        c.quantities = self.quantities;
+    }
+
+    /// Whether JSON holds it exactly (no NaN or infinite quantity).
+    fn storable(&self) -> bool {
+        self.quantities.iter().all(|q| q.value.is_finite())
+    }
+}
 
 /// The run memo's body (after its first line).
 #[derive(Serialize, Deserialize)]
@@ -130,8 +178,16 @@ impl Cache {
         article: &Article,
         extract: impl FnOnce() -> Vec<Claim>,
     ) -> Vec<Claim> {
-        let key = self.key(article);
-        let path = self.path_of(&key);
+        self.get_or_extract_keyed(&self.key(article), extract)
+    }
+
+    /// [`Cache::get_or_extract`] for an article whose [`Cache::key`] is `key`.
+    pub fn get_or_extract_keyed(
+        &self,
+        key: &str,
+        extract: impl FnOnce() -> Vec<Claim>,
+    ) -> Vec<Claim> {
+        let path = self.path_of(key);
         if let Ok(bytes) = std::fs::read(&path) {
             match serde_json::from_slice::<Entry>(&bytes) {
                 Ok(e) if e.schema == ENTRY_SCHEMA => {
@@ -165,15 +221,22 @@ impl Cache {
     /// `compare` read of the articles is in their keys; their claims are a function of
     /// the keys (extraction is).
     pub fn run_key(&self, articles: &[Article]) -> String {
-        let keys: Vec<String> = {
-            use rayon::prelude::*;
-            articles.par_iter().map(|a| self.key(a)).collect()
-        };
+        self.run_key_of(articles, &self.keys(articles))
+    }
+
+    /// Every article's [`Cache::key`], in order (in parallel on the current pool).
+    pub fn keys(&self, articles: &[Article]) -> Vec<String> {
+        use rayon::prelude::*;
+        articles.par_iter().map(|a| self.key(a)).collect()
+    }
+
+    /// [`Cache::run_key`] from the articles' keys (`keys[i]` is `articles[i]`'s).
+    pub fn run_key_of(&self, articles: &[Article], keys: &[String]) -> String {
         let mut h = Sha256::new();
         h.update(b"run\0");
         h.update(self.salt);
         h.update((articles.len() as u64).to_le_bytes());
-        for (a, k) in articles.iter().zip(&keys) {
+        for (a, k) in articles.iter().zip(keys) {
             h.update(k.as_bytes());
             let status = format!("{:?}", a.status);
             h.update((status.len() as u64).to_le_bytes());
@@ -222,6 +285,43 @@ impl Cache {
         let mut bytes = format!("{RUN_SCHEMA} {key}\n").into_bytes();
         let ok = serde_json::to_writer(&mut bytes, &RunRef { claims, findings }).is_ok()
             && write_atomically(&self.run_path(), &bytes).is_ok();
+        if !ok {
+            self.write_errors.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn local_path(&self) -> PathBuf {
+        self.dir.join("local.pack")
+    }
+
+    /// The per-article resolve results of the last run that stored them, by article key
+    /// (empty when there are none or the file cannot be read; a damaged file is counted
+    /// in [`Stats::corrupt`]).
+    pub fn load_locals(&self) -> HashMap<String, Vec<Local>> {
+        let Ok(bytes) = std::fs::read(self.local_path()) else {
+            return HashMap::new();
+        };
+        let head = format!("{LOCAL_SCHEMA}\n");
+        let parsed = bytes
+            .strip_prefix(head.as_bytes())
+            .and_then(|body| serde_json::from_slice::<HashMap<String, Vec<Local>>>(body).ok());
+        parsed.unwrap_or_else(|| {
+            self.corrupt.fetch_add(1, Ordering::Relaxed);
+            HashMap::new()
+        })
+    }
+
+    /// Remember the per-article resolve results of this run, by article key (replacing
+    /// the previous run's).
+    pub fn store_locals(&self, locals: &BTreeMap<&str, Vec<Local>>) {
+        let keep: BTreeMap<&str, &Vec<Local>> = locals
+            .iter()
+            .filter(|(_, v)| v.iter().all(Local::storable))
+            .map(|(k, v)| (*k, v))
+            .collect();
+        let mut bytes = format!("{LOCAL_SCHEMA}\n").into_bytes();
+        let ok = serde_json::to_writer(&mut bytes, &keep).is_ok()
+            && write_atomically(&self.local_path(), &bytes).is_ok();
         if !ok {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }
@@ -360,6 +460,62 @@ mod tests {
         std::fs::write(&path, &bytes[..bytes.len() - 3]).unwrap();
         assert!(cache.load_run(&key).is_none());
         assert_eq!(cache.stats().corrupt, 1);
+    }
+
+    #[test]
+    fn per_article_resolve_results_round_trip_by_key() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), &RuleSet::embedded()).unwrap();
+        assert!(cache.load_locals().is_empty(), "nothing stored yet");
+        assert_eq!(cache.stats().corrupt, 0, "a missing file is no damage");
+        let mut c = claim("a");
+        c.date = Some("2025-12-02".into());
+        c.quantities = vec![Quantity {
+            text: "0.1 percent".into(),
+            value: 0.1 + 0.2,
+            unit: Some("percent".into()),
+            span: crate::model::Span::new(0, 11),
+        }];
+        let mut nan = c.clone();
+        nan.quantities[0].value = f64::NAN;
+        let mut now = BTreeMap::new();
+        now.insert("k1", vec![Local::of(&c)]);
+        now.insert("k2", vec![Local::of(&nan)]);
+        now.insert("k3", vec![]);
+        cache.store_locals(&now);
+        let back = cache.load_locals();
+        assert_eq!(back.get("k1"), Some(&vec![Local::of(&c)]), "floats exact");
+        assert!(
+            !back.contains_key("k2"),
+            "a value JSON cannot hold is left out"
+        );
+        assert_eq!(back.get("k3"), Some(&vec![]));
+        let mut fresh = claim("a");
+        back["k1"][0].clone().apply(&mut fresh);
+        assert_eq!(fresh, c);
+        // Damage: ignored, counted.
+        std::fs::write(cache.local_path(), "crosscheck/cache/local/v1\n{\"k1\": [").unwrap();
+        assert!(cache.load_locals().is_empty());
+        assert_eq!(cache.stats().corrupt, 1);
+        std::fs::write(cache.local_path(), "garbage").unwrap();
+        assert!(cache.load_locals().is_empty());
+        assert_eq!(cache.stats().corrupt, 2);
+    }
+
+    #[test]
+    fn keys_from_the_pool_match_one_by_one_keys() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), &RuleSet::embedded()).unwrap();
+        let arts = [
+            Article::new("a", "a.txt", Format::Text, "Ana Diaz said so.".into()),
+            Article::new("b", "b.txt", Format::Text, "Bo Lin said no.".into()),
+        ];
+        let keys = cache.keys(&arts);
+        assert_eq!(keys, vec![cache.key(&arts[0]), cache.key(&arts[1])]);
+        assert_eq!(cache.run_key_of(&arts, &keys), cache.run_key(&arts));
+        let a = &arts[0];
+        let first = cache.get_or_extract_keyed(&keys[0], || vec![claim("a")]);
+        assert_eq!(cache.get_or_extract(a, || panic!("a hit")), first);
     }
 
     #[test]

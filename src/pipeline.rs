@@ -97,13 +97,26 @@ fn extract_in(
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
     let articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
+    Ok(extract_loaded(pool, articles, rules, hooks, None).0)
+}
+
+/// Segment and extract loaded articles (through the cache when there is one; `keys`, when
+/// given, are the articles' cache keys); also the number of claims of each article.
+fn extract_loaded(
+    pool: &rayon::ThreadPool,
+    articles: Vec<Article>,
+    rules: &Rules,
+    hooks: &Hooks<'_>,
+    keys: Option<&[String]>,
+) -> (Corpus, Vec<usize>) {
     if let Some(p) = hooks.progress {
         p.start(articles.len());
     }
     let per_article: Vec<Vec<Claim>> = pool.install(|| {
         articles
             .par_iter()
-            .map(|a| {
+            .enumerate()
+            .map(|(i, a)| {
                 if a.status == Status::Skipped {
                     if let Some(p) = hooks.progress {
                         p.advance();
@@ -114,9 +127,10 @@ fn extract_in(
                     let seg = segment(a, &rules.segment);
                     extract(a, &seg, &rules.extract)
                 };
-                let claims = match hooks.cache {
-                    Some(cache) => cache.get_or_extract(a, fresh),
-                    None => fresh(),
+                let claims = match (hooks.cache, keys.and_then(|k| k.get(i))) {
+                    (Some(cache), Some(key)) => cache.get_or_extract_keyed(key, fresh),
+                    (Some(cache), None) => cache.get_or_extract(a, fresh),
+                    (None, _) => fresh(),
                 };
                 if let Some(p) = hooks.progress {
                     p.advance();
@@ -128,17 +142,19 @@ fn extract_in(
     if let Some(p) = hooks.progress {
         p.finish();
     }
+    let counts: Vec<usize> = per_article.iter().map(Vec::len).collect();
     // Sized once: growing by doubling would copy every claim and leave the old buffers
     // behind as free memory.
-    let mut claims = Vec::with_capacity(per_article.iter().map(Vec::len).sum());
+    let mut claims = Vec::with_capacity(counts.iter().sum());
     for c in per_article {
         claims.extend(c);
     }
-    Ok(Corpus {
+    let corpus = Corpus {
         articles,
         claims,
         findings: Vec::new(),
-    })
+    };
+    (corpus, counts)
 }
 
 /// A pool of `jobs` worker threads (0: one per core) for the stages that run in parallel.
@@ -162,29 +178,115 @@ pub fn run_with(
     hooks: &Hooks<'_>,
 ) -> Result<Corpus> {
     let pool = pool(opts.jobs)?;
+    if let Some(cache) = hooks.cache {
+        return run_cached(&pool, cache, paths, opts, rules, hooks);
+    }
     let mut corpus = extract_in(&pool, paths, opts, rules, hooks)?;
-    // With a cache, an unchanged corpus takes its resolved claims and findings from the
-    // run memo (see `cache`).
-    let memo = hooks.cache.map(|c| (c, c.run_key(&corpus.articles)));
     pool.install(|| {
         crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
-        if let Some((claims, all)) = memo.as_ref().and_then(|(c, key)| c.load_run(key)) {
-            corpus.claims = claims;
-            corpus.findings = crate::compare::shown(all, rules.compare.options);
-            return;
-        }
         resolve(&corpus.articles, &mut corpus.claims, &rules.resolve);
-        match &memo {
-            Some((cache, key)) => {
-                let all =
-                    crate::compare::compare_all(&corpus.articles, &corpus.claims, &rules.compare);
-                cache.store_run(key, &corpus.claims, &all);
-                corpus.findings = crate::compare::shown(all, rules.compare.options);
-            }
-            None => {
-                corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
-            }
-        }
+        corpus.findings = compare(&corpus.articles, &corpus.claims, &rules.compare);
     });
     Ok(corpus)
+}
+
+/// [`run_with`] with a cache (see `cache`): an unchanged corpus takes its resolved claims
+/// and findings from the run memo, checked before any extraction look-up; otherwise each
+/// article's claims come from its extraction entry and the per-article part of `resolve`
+/// from the last run's results for the same article key, and only the corpus-wide parts
+/// (speaker clustering, `compare`) run over everything.
+fn run_cached(
+    pool: &rayon::ThreadPool,
+    cache: &crate::cache::Cache,
+    paths: &[PathBuf],
+    opts: &Options,
+    rules: &Rules,
+    hooks: &Hooks<'_>,
+) -> Result<Corpus> {
+    let mut articles = pool.install(|| load(paths, &opts.load, &rules.load))?;
+    let keys = pool.install(|| cache.keys(&articles));
+    let run_key = cache.run_key_of(&articles, &keys);
+    if let Some((claims, all)) = cache.load_run(&run_key) {
+        crate::resolve::resolve_articles(&mut articles, &rules.resolve);
+        return Ok(Corpus {
+            articles,
+            claims,
+            findings: crate::compare::shown(all, rules.compare.options),
+        });
+    }
+    let (mut corpus, counts) = extract_loaded(pool, articles, rules, hooks, Some(&keys));
+    pool.install(|| {
+        crate::resolve::resolve_articles(&mut corpus.articles, &rules.resolve);
+        crate::resolve::resolve_speakers(&corpus.articles, &mut corpus.claims, &rules.resolve);
+        resolve_local_cached(
+            cache,
+            &corpus.articles,
+            &mut corpus.claims,
+            &keys,
+            &counts,
+            rules,
+        );
+        let all = crate::compare::compare_all(&corpus.articles, &corpus.claims, &rules.compare);
+        cache.store_run(&run_key, &corpus.claims, &all);
+        corpus.findings = crate::compare::shown(all, rules.compare.options);
+    });
+    Ok(corpus)
+}
+
+/// [`crate::resolve::resolve_local`] over the claims of the articles the cache has no
+/// results for; the others take the last run's results for their article key. `claims`
+/// holds `counts[i]` claims of article `i` (whose key is `keys[i]`), in article order.
+/// Stores this run's results for the next.
+fn resolve_local_cached(
+    cache: &crate::cache::Cache,
+    articles: &[Article],
+    claims: &mut [Claim],
+    keys: &[String],
+    counts: &[usize],
+    rules: &Rules,
+) {
+    use crate::cache::Local;
+    let mut old = cache.load_locals();
+    let mut ranges = Vec::with_capacity(counts.len());
+    let mut start = 0;
+    for &n in counts {
+        ranges.push(start..start + n);
+        start += n;
+    }
+    let mut fresh: Vec<usize> = Vec::new();
+    let mut missing = false;
+    for (key, range) in keys.iter().zip(&ranges) {
+        match old.remove(key) {
+            Some(locals) if locals.len() == range.len() => {
+                for (c, l) in claims[range.clone()].iter_mut().zip(locals) {
+                    l.apply(c);
+                }
+            }
+            _ => {
+                missing = true;
+                fresh.extend(range.clone());
+            }
+        }
+    }
+    if !fresh.is_empty() {
+        let mut subset: Vec<Claim> = fresh.iter().map(|&i| claims[i].clone()).collect();
+        crate::resolve::resolve_local(articles, &mut subset, &rules.resolve);
+        for (&i, c) in fresh.iter().zip(subset) {
+            claims[i] = c;
+        }
+    }
+    let now: std::collections::BTreeMap<&str, Vec<Local>> = keys
+        .iter()
+        .zip(&ranges)
+        .map(|(k, r)| {
+            (
+                k.as_str(),
+                claims[r.clone()].iter().map(Local::of).collect(),
+            )
+        })
+        .collect();
+    // Rewritten when an article is new or one is gone.
+    if missing || !old.is_empty() {
+        cache.store_locals(&now);
+    }
 }

@@ -45,6 +45,16 @@ fn corpus() -> tempfile::TempDir {
 /// Every format's bytes for one `report` run (one process: `--format json` plus
 /// `--save` for the others), and the run's standard error.
 fn report(dir: &Path, cache: Option<&str>, tag: &str) -> (Vec<(String, Vec<u8>)>, String) {
+    report_with(dir, cache, None, tag)
+}
+
+/// [`report`] with `--rules DIR` when `rules` is given.
+fn report_with(
+    dir: &Path,
+    cache: Option<&str>,
+    rules: Option<&Path>,
+    tag: &str,
+) -> (Vec<(String, Vec<u8>)>, String) {
     let out_dir = dir.join(format!("out-{tag}"));
     std::fs::create_dir_all(&out_dir).unwrap();
     let mut cmd = bin(dir);
@@ -56,6 +66,9 @@ fn report(dir: &Path, cache: Option<&str>, tag: &str) -> (Vec<(String, Vec<u8>)>
     }
     if let Some(c) = cache {
         cmd.args(["--cache", c]);
+    }
+    if let Some(r) = rules {
+        cmd.arg("--rules").arg(r);
     }
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -125,6 +138,47 @@ fn cached_runs_write_the_same_bytes_as_uncached_runs() {
     assert_same("after adding, changing and removing", &warm2, &plain2);
     let (warm3, _) = report(d, Some("cache"), "warm3");
     assert_same("unchanged again", &warm3, &plain2);
+}
+
+#[test]
+fn a_rules_change_invalidates_every_cached_stage() {
+    let dir = corpus();
+    let d = dir.path();
+    // User rules that change what `resolve` makes of the corpus: a place (claims
+    // mentioning the river get its id) and a person entity with a role.
+    let rules = d.join("my-rules");
+    std::fs::create_dir_all(&rules).unwrap();
+    std::fs::write(
+        rules.join("places.toml"),
+        "[[place]]\nid = \"selva-river\"\nname = \"Selva River\"\nkind = \"place\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        rules.join("entities.toml"),
+        "[[entity]]\nid = \"maria-castell\"\nkind = \"person\"\nname = \"Maria Castell\"\n\
+         aliases = [\"Castell\"]\nroles = [\"UN envoy\"]\n",
+    )
+    .unwrap();
+    let (plain, _) = report(d, None, "plain");
+    let (plain_rules, _) = report_with(d, None, Some(&rules), "plain-rules");
+    assert_ne!(plain[0].1, plain_rules[0].1, "the rules change the report");
+    // Warm the cache without the rules, then run with them, then without again, then
+    // with them after an article changed.
+    report(d, Some("cache"), "cold");
+    let (got, _) = report_with(d, Some("cache"), Some(&rules), "rules");
+    assert_same("--rules after a run without", &got, &plain_rules);
+    let (got, _) = report(d, Some("cache"), "back");
+    assert_same("no --rules after a run with", &got, &plain);
+    let changed = d.join("news/01_harbour_cpa_geneva.md");
+    let mut text = std::fs::read_to_string(&changed).unwrap();
+    text.push_str("\nCastell said the Selva River talks resume on Monday.\n");
+    std::fs::write(&changed, text).unwrap();
+    let (want, _) = report_with(d, None, Some(&rules), "plain-rules2");
+    report(d, Some("cache"), "warm-norules");
+    let (got, _) = report_with(d, Some("cache"), Some(&rules), "rules2");
+    assert_same("--rules after an article changed", &got, &want);
+    let (got, _) = report_with(d, Some("cache"), Some(&rules), "rules3");
+    assert_same("--rules, unchanged", &got, &want);
 }
 
 #[test]

@@ -201,8 +201,25 @@ pub fn relay_chain(article: &Article, claim: &Claim, rules: &ResolveRules) -> Re
 ///   the rest of the attribution (its source then starts with "attribution, ");
 /// - `places` and `quantities`: those in the content.
 pub fn resolve(articles: &[Article], claims: &mut [Claim], rules: &ResolveRules) {
+    resolve_speakers(articles, claims, rules);
+    resolve_local(articles, claims, rules);
+}
+
+/// The corpus-wide part of [`resolve`]: speakers' canonical names, ids, roles and the
+/// `ambiguous-speaker` flag, from the clustering of every name in the corpus
+/// ([`EntityIndex`]). Run it before [`resolve_local`] (the clustering reads cited outlets
+/// as written).
+pub fn resolve_speakers(articles: &[Article], claims: &mut [Claim], rules: &ResolveRules) {
     let index = EntityIndex::build(articles, claims, rules);
     apply_index(&index, claims);
+}
+
+/// The per-article part of [`resolve`]: each claim's cited outlet, date, places and
+/// quantities. It reads the claim's spans, content and cited outlet and its own article
+/// (text, publication date), never the speaker nor any other article, so the result for
+/// one article's claims is a function of that article and its extracted claims (what
+/// `--cache` relies on to reuse it). `claims` may be any subset of the corpus's claims.
+pub fn resolve_local(articles: &[Article], claims: &mut [Claim], rules: &ResolveRules) {
     let by_id: BTreeMap<&str, &Article> = articles
         .iter()
         .filter(|a| a.status == Status::Ok)
@@ -472,6 +489,64 @@ mod tests {
         assert!(r.same_person("Andrii Hnatov", "Andriy Gnatov"));
         let d = r.parse_date("Dec. 2", Some("2025-12-04")).unwrap();
         assert_eq!(d.value.unwrap().iso(), "2025-12-02");
+    }
+
+    #[test]
+    fn the_local_part_depends_on_each_article_alone() {
+        // What `--cache` relies on: `resolve_local` over one article's claims gives what
+        // it gives over the whole corpus, and it does not read what `resolve_speakers`
+        // sets.
+        let r = rules();
+        let a = article(
+            "a",
+            Some("2025-12-01"),
+            "Umerov said 28 people met in Florida on Sunday.\n",
+        );
+        let b = article(
+            "b",
+            Some("2025-12-03"),
+            "Peskov said talks in Moscow ended yesterday with 3 deals.\n",
+        );
+        let arts = vec![a.clone(), b.clone()];
+        let raw = vec![
+            claim_in(&a, 1, "Umerov", "28 people met in Florida on Sunday"),
+            claim_in(
+                &b,
+                1,
+                "Peskov",
+                "talks in Moscow ended yesterday with 3 deals",
+            ),
+        ];
+        let mut whole = raw.clone();
+        resolve(&arts, &mut whole, &r);
+        let mut split = raw.clone();
+        resolve_speakers(&arts, &mut split, &r);
+        for i in [1, 0] {
+            resolve_local(&arts, &mut split[i..=i], &r);
+        }
+        assert_eq!(split, whole);
+        // Without the speakers resolved first, the local fields are the same.
+        let mut local_only = raw.clone();
+        resolve_local(&arts, &mut local_only, &r);
+        for (x, y) in local_only.iter().zip(&whole) {
+            assert_eq!(
+                (
+                    &x.date,
+                    &x.date_source,
+                    &x.places,
+                    &x.quantities,
+                    &x.cited_outlet
+                ),
+                (
+                    &y.date,
+                    &y.date_source,
+                    &y.places,
+                    &y.quantities,
+                    &y.cited_outlet
+                )
+            );
+        }
+        assert_eq!(whole[1].date.as_deref(), Some("2025-12-02"));
     }
 
     #[test]
