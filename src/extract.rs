@@ -399,7 +399,12 @@ fn is_quote_char(c: char) -> bool {
 fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // About one token per four characters in news text; a little over is cheaper than
+    // growing the vector several times.
+    let mut out = Vec::with_capacity(chars.len() / 4 + 4);
+    // Quotations are in text order and do not overlap, and tokens come in text order: the
+    // candidate quotation of a token (the last one opening at or before it) only moves on.
+    let mut next_quote = quotes.partition_point(|q| q.inner.start <= span.start);
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
@@ -452,10 +457,13 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
         let abs = Span::new(span.start + start, span.start + end);
         let t = &text[abs.start..abs.end];
-        // Quotations are in text order and do not overlap: the candidate is the last one
-        // opening at or before the token.
-        let quote = quotes
-            .partition_point(|q| q.inner.start <= abs.start)
+        while quotes
+            .get(next_quote)
+            .is_some_and(|q| q.inner.start <= abs.start)
+        {
+            next_quote += 1;
+        }
+        let quote = next_quote
             .checked_sub(1)
             .filter(|&k| abs.end <= quotes[k].inner.end);
         out.push(Tok {
