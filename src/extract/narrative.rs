@@ -93,7 +93,7 @@ impl Narrative {
 
 /// The words of `text` with their byte offsets: runs of letters, digits and apostrophes.
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
     for (i, c) in text.char_indices() {
