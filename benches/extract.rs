@@ -89,6 +89,14 @@ fn resolve_compare(articles: &mut [Article], claims: &mut [Claim], rules: &Rules
     compare(articles, claims, &rules.compare).len()
 }
 
+/// CPU time of the calling thread so far (Linux `/proc/thread-self/schedstat`, nanoseconds
+/// on the CPU), so that figures taken on a shared machine mean something; `None` elsewhere.
+fn thread_cpu() -> Option<Duration> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    let ns: u64 = s.split_whitespace().next()?.parse().ok()?;
+    Some(Duration::from_nanos(ns))
+}
+
 fn median(mut xs: Vec<Duration>) -> Duration {
     xs.sort();
     xs[xs.len() / 2]
@@ -153,6 +161,7 @@ fn run(sizes: &[(String, usize)], generator: &corpus::Generator, rules: &Rules, 
         let k = &corpora[0];
         for _ in 0..3 {
             let t = Instant::now();
+            let cpu = thread_cpu();
             let n = match stage.as_str() {
                 "segment+extract" => segment_extract(&k.articles, rules),
                 "load+segment+extract" => load_segment_extract(&k.docs, rules),
@@ -162,7 +171,18 @@ fn run(sizes: &[(String, usize)], generator: &corpus::Generator, rules: &Rules, 
                 }
                 other => panic!("CROSSCHECK_BENCH_PROFILE={other:?}: not a stage"),
             };
-            println!("{stage} on {}: {n} items in {:.2?}", k.label, t.elapsed());
+            let cpu = thread_cpu().zip(cpu).map(|(b, a)| b.saturating_sub(a));
+            let mb = k.bytes as f64 / 1e6;
+            match cpu {
+                Some(c) => println!(
+                    "{stage} on {}: {n} items in {:.2?} wall, {:.2?} CPU ({:.1} MB/s of CPU)",
+                    k.label,
+                    t.elapsed(),
+                    c,
+                    mb / c.as_secs_f64().max(1e-9)
+                ),
+                None => println!("{stage} on {}: {n} items in {:.2?}", k.label, t.elapsed()),
+            }
         }
         return;
     }

@@ -161,6 +161,9 @@ pub struct ExtractRules {
     cue_first_words: HashSet<String>,
     /// Source phrases ("according to"), lowercase.
     phrases: Vec<Vec<String>>,
+    /// Their first words: a token that is none of these starts no phrase (`None` when a
+    /// phrase is empty, which any token starts).
+    phrase_first_words: Option<HashSet<String>>,
     passive: HashSet<String>,
     titles: HashSet<String>,
     /// Titles written with a final period ("gen."), without it: `is_title` without a copy.
@@ -256,6 +259,11 @@ impl ExtractRules {
             cue_max_words,
             cue_first_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
+            phrase_first_words: c
+                .phrases
+                .iter()
+                .map(|p| words_of(p).into_iter().next())
+                .collect(),
             passive: lower_set(&c.passive),
             narrative: narrative::Narrative::new(&c.narrative),
             titles: lower_set(&s.titles),
@@ -343,11 +351,7 @@ impl ExtractRules {
 
     /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
     pub fn outlet(&self, phrase: &str) -> Option<&str> {
-        let p = phrase
-            .trim()
-            .trim_end_matches(['\'', '’'])
-            .trim_end_matches("'s")
-            .trim_end_matches("’s");
+        let p = strip_possessive(phrase.trim().trim_end_matches(['\'', '’']));
         let p = p
             .strip_prefix("The ")
             .or_else(|| p.strip_prefix("the "))
@@ -399,7 +403,12 @@ fn is_quote_char(c: char) -> bool {
 fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
     let chars: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    // About one token per four characters in news text; a little over is cheaper than
+    // growing the vector several times.
+    let mut out = Vec::with_capacity(chars.len() / 4 + 4);
+    // Quotations are in text order and do not overlap, and tokens come in text order: the
+    // candidate quotation of a token (the last one opening at or before it) only moves on.
+    let mut next_quote = quotes.partition_point(|q| q.inner.start <= span.start);
     let mut i = 0;
     while i < chars.len() {
         let (pos, c) = chars[i];
@@ -452,10 +461,13 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
         let abs = Span::new(span.start + start, span.start + end);
         let t = &text[abs.start..abs.end];
-        // Quotations are in text order and do not overlap: the candidate is the last one
-        // opening at or before the token.
-        let quote = quotes
-            .partition_point(|q| q.inner.start <= abs.start)
+        while quotes
+            .get(next_quote)
+            .is_some_and(|q| q.inner.start <= abs.start)
+        {
+            next_quote += 1;
+        }
+        let quote = next_quote
             .checked_sub(1)
             .filter(|&k| abs.end <= quotes[k].inner.end);
         out.push(Tok {
@@ -587,6 +599,20 @@ const MAX_PHRASE_TOKENS: usize = 24;
 
 /// How far before a cue its subject, appositive included, may start.
 const SUBJECT_WINDOW_TOKENS: usize = 64;
+
+/// `s` without its possessive endings: every trailing `'s`, then every trailing `’s`
+/// (as `s.trim_end_matches("'s").trim_end_matches("’s")`, without building a string
+/// searcher per call).
+fn strip_possessive(s: &str) -> &str {
+    let mut s = s;
+    while let Some(r) = s.strip_suffix("'s") {
+        s = r;
+    }
+    while let Some(r) = s.strip_suffix("’s") {
+        s = r;
+    }
+    s
+}
 
 fn possessive(t: &str) -> bool {
     t.ends_with("'s") || t.ends_with("’s") || t.ends_with("s'") || t.ends_with("s’")
@@ -1249,7 +1275,11 @@ impl ExtractRules {
                 i += 1;
                 continue;
             }
-            if let Some(p) = self.phrases.iter().find(|p| {
+            let starts_phrase = self
+                .phrase_first_words
+                .as_ref()
+                .is_none_or(|w| w.contains(&*toks[i].lower));
+            if let Some(p) = self.phrases.iter().filter(|_| starts_phrase).find(|p| {
                 p.iter().enumerate().all(|(k, w)| {
                     toks.get(i + k)
                         .is_some_and(|t| t.quote.is_none() && &t.lower == w)
@@ -2536,12 +2566,7 @@ impl Ctx<'_> {
             if !name.is_empty() {
                 name.push(' ');
             }
-            name.push_str(
-                toks[owner]
-                    .text
-                    .trim_end_matches("'s")
-                    .trim_end_matches("’s"),
-            );
+            name.push_str(strip_possessive(toks[owner].text));
             let role = (first_name > start).then(|| join_tokens(&toks[start..first_name]));
             toks[owner].capitalised().then_some(Phrase {
                 start,
@@ -2552,7 +2577,7 @@ impl Ctx<'_> {
             })
         })?;
         if let Some(n) = &phrase.name {
-            phrase.name = Some(n.trim_end_matches("'s").trim_end_matches("’s").to_string());
+            phrase.name = Some(strip_possessive(n).to_string());
         }
         let cue = Cue {
             start: colon - 1,
@@ -3497,7 +3522,7 @@ impl Ctx<'_> {
                     .get(i + 1)
                     .is_none_or(|t| !self.rules.name_token(t) || !t.capitalised());
                 if alone {
-                    let bare = toks[i].text.trim_end_matches("'s").trim_end_matches("’s");
+                    let bare = strip_possessive(toks[i].text);
                     if let Some(m) = by_surname.get(bare).map(|&k| out[k].clone()) {
                         push(
                             &mut out,
@@ -3530,11 +3555,7 @@ impl Ctx<'_> {
                     let name_toks = &toks[i..j];
                     let mut name = join_tokens(name_toks);
                     if possessive_end && j - i == 1 {
-                        name = toks[j]
-                            .text
-                            .trim_end_matches("'s")
-                            .trim_end_matches("’s")
-                            .to_string();
+                        name = strip_possessive(toks[j].text).to_string();
                     }
                     let org_like = name_toks
                         .iter()
@@ -4082,6 +4103,29 @@ mod tests {
             "{}",
             c[0].content
         );
+    }
+
+    #[test]
+    fn strip_possessive_is_trim_end_matches() {
+        for s in [
+            "Trump's",
+            "Trump’s",
+            "Trump's’s",
+            "Trump’s's",
+            "it's's",
+            "'s",
+            "Hill",
+            "",
+            "s'",
+            "Jones'",
+        ] {
+            assert_eq!(
+                strip_possessive(s),
+                s.trim_end_matches("'s").trim_end_matches("’s"),
+                "{s}"
+            );
+        }
+        assert_eq!(strip_possessive("Kyiv's"), "Kyiv");
     }
 
     #[test]

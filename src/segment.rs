@@ -9,7 +9,7 @@
 use crate::error::Result;
 use crate::load::next_line_end;
 use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
-use crate::rules::{REGEX_SIZE_LIMIT, RuleSet, compile_regex};
+use crate::rules::{RuleSet, compile_regex};
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -38,9 +38,7 @@ pub struct SegmentRules {
     may_end: HashSet<String>,
     starters: HashSet<String>,
     bullets: Vec<String>,
-    caption: Vec<regex::Regex>,
-    /// The same patterns matched in one pass (`None` when together they are too large).
-    caption_set: Option<regex::RegexSet>,
+    caption: Vec<Caption>,
 }
 
 impl SegmentRules {
@@ -57,17 +55,68 @@ impl SegmentRules {
             may_end: f.may_end.into_iter().collect(),
             starters: f.sentence_starters.into_iter().collect(),
             bullets,
-            caption_set: regex::RegexSetBuilder::new(&f.caption)
-                .size_limit(REGEX_SIZE_LIMIT)
-                .dfa_size_limit(REGEX_SIZE_LIMIT)
-                .build()
-                .ok(),
             caption: f
                 .caption
                 .iter()
-                .map(|p| compile_regex(&path, p))
+                .map(|p| {
+                    Ok(Caption {
+                        regex: compile_regex(&path, p)?,
+                        needs: required_bytes_of(p),
+                    })
+                })
                 .collect::<Result<_>>()?,
         })
+    }
+}
+
+/// A caption pattern with the bytes every match of it contains: a line without one of
+/// them cannot match, and is not searched (most lines, for patterns such as `\(...\)$`).
+#[derive(Debug)]
+struct Caption {
+    regex: regex::Regex,
+    needs: Vec<u8>,
+}
+
+impl Caption {
+    fn is_match(&self, line: &str) -> bool {
+        let bytes = line.as_bytes();
+        self.needs.iter().all(|b| bytes.contains(b)) && self.regex.is_match(line)
+    }
+}
+
+/// The bytes that every match of `pattern` contains (sorted), found conservatively from
+/// its syntax: literals and one-character classes on every path. Empty when the pattern
+/// does not parse (the regex compiler reports that) or nothing is certain.
+fn required_bytes_of(pattern: &str) -> Vec<u8> {
+    match regex_syntax::Parser::new().parse(pattern) {
+        Ok(hir) => required_bytes(&hir).into_iter().collect(),
+        Err(_) => Vec::new(),
+    }
+}
+
+fn required_bytes(hir: &regex_syntax::hir::Hir) -> std::collections::BTreeSet<u8> {
+    use regex_syntax::hir::{Class, HirKind};
+    match hir.kind() {
+        HirKind::Literal(lit) => lit.0.iter().copied().collect(),
+        HirKind::Class(Class::Unicode(c)) => match c.ranges() {
+            [r] if r.start() == r.end() && r.start().is_ascii() => {
+                std::iter::once(r.start() as u8).collect()
+            }
+            _ => Default::default(),
+        },
+        HirKind::Class(Class::Bytes(c)) => match c.ranges() {
+            [r] if r.start() == r.end() => std::iter::once(r.start()).collect(),
+            _ => Default::default(),
+        },
+        HirKind::Repetition(rep) if rep.min >= 1 => required_bytes(&rep.sub),
+        HirKind::Capture(cap) => required_bytes(&cap.sub),
+        HirKind::Concat(subs) => subs.iter().flat_map(required_bytes).collect(),
+        HirKind::Alternation(subs) => {
+            let mut sets = subs.iter().map(required_bytes);
+            let first = sets.next().unwrap_or_default();
+            sets.fold(first, |acc, s| acc.intersection(&s).copied().collect())
+        }
+        _ => Default::default(),
     }
 }
 
@@ -210,10 +259,9 @@ fn paragraphs(
                 open = false;
                 continue;
             }
-            let caption = match &rules.caption_set {
-                Some(set) => set.is_match(line),
-                None => rules.caption.iter().any(|r| r.is_match(line)),
-            };
+            // One pattern at a time, each behind its required bytes: a `RegexSet` of them
+            // scanned every line whole.
+            let caption = rules.caption.iter().any(|c| c.is_match(line));
             if caption {
                 out.push(Paragraph {
                     span,
@@ -363,7 +411,7 @@ pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span
 }
 
 /// The word just before index `i` (a period) in `s`: letters, digits, periods, apostrophes.
-fn word_before(s: &str, chars: &[(usize, char)], i: usize) -> String {
+fn word_before<'s>(s: &'s str, chars: &[(usize, char)], i: usize) -> &'s str {
     let end = chars[i].0;
     let mut b = i;
     while b > 0 {
@@ -374,16 +422,16 @@ fn word_before(s: &str, chars: &[(usize, char)], i: usize) -> String {
             break;
         }
     }
-    s[chars.get(b).map_or(end, |&(p, _)| p)..end].to_string()
+    &s[chars.get(b).map_or(end, |&(p, _)| p)..end]
 }
 
-fn word_at(s: &str, chars: &[(usize, char)], k: usize) -> String {
+fn word_at<'s>(s: &'s str, chars: &[(usize, char)], k: usize) -> &'s str {
     let start = chars[k].0;
     let end = chars[k..]
         .iter()
         .find(|(_, c)| !c.is_alphanumeric())
         .map_or(s.len(), |&(p, _)| p);
-    s[start..end].to_string()
+    &s[start..end]
 }
 
 /// Whether a sentence starts at char `k`, after terminal punctuation at `i..j` and white space.
@@ -426,7 +474,7 @@ fn starts_sentence(
     let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1);
     if rules.may_end.contains(bare) || dotted {
         let w = word_at(s, chars, k);
-        return rules.starters.contains(w.as_str()) || opens;
+        return rules.starters.contains(w) || opens;
     }
     true
 }
@@ -442,8 +490,8 @@ fn is_run_on(s: &str, chars: &[(usize, char)], i: usize, rules: &SegmentRules) -
     let word = word_before(s, chars, i);
     word.chars().count() >= 3
         && word.chars().all(|c| c.is_lowercase())
-        && !rules.titles.contains(word.as_str())
-        && !rules.may_end.contains(word.as_str())
+        && !rules.titles.contains(word)
+        && !rules.may_end.contains(word)
 }
 
 fn is_open_double(c: char) -> bool {
@@ -646,6 +694,39 @@ mod tests {
             ]
         );
         assert_eq!(seg.sentences[6].line, 7);
+    }
+
+    #[test]
+    fn required_bytes_are_on_every_path() {
+        assert_eq!(required_bytes_of(r"\((a|b)\)"), b"()".to_vec());
+        // An alternation requires only what all its branches do.
+        assert_eq!(required_bytes_of(r"\(a|b\)"), Vec::<u8>::new());
+        assert_eq!(required_bytes_of(r"x/(ab|cb)+z?"), b"/bx".to_vec());
+        assert_eq!(required_bytes_of(r"a*b{0,3}"), Vec::<u8>::new());
+        // Case-insensitive letters are classes of two: not required.
+        assert_eq!(required_bytes_of(r"(?i)photo:"), b":".to_vec());
+        assert_eq!(required_bytes_of(r"[(]\w+\.com"), b"(.cmo".to_vec());
+        assert_eq!(required_bytes_of(r"bad(pattern"), Vec::<u8>::new());
+    }
+
+    #[test]
+    fn caption_prefilter_never_hides_a_match() {
+        let lines = [
+            "Photo: Jan Novak / Reuters",
+            "A man walks past / Getty Images/ AFP",
+            "Flooded streets in the north (Photo: city council)",
+            "The minister said the plan was good (gov.example.org/plan)",
+            "Crowds gathered (example.com)",
+            "Nothing to see here.",
+            "Kyiv / Reuters",
+        ];
+        for c in &rules().caption {
+            for line in lines {
+                assert_eq!(c.is_match(line), c.regex.is_match(line), "{line}");
+            }
+        }
+        assert!(rules().caption.iter().any(|c| c.is_match(lines[2])));
+        assert!(!rules().caption.iter().any(|c| c.is_match(lines[5])));
     }
 
     #[test]

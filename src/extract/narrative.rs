@@ -13,8 +13,9 @@
 //! talks") gives none, and one that reports a dated event around a quotation ("officials
 //! held what both sides called productive talks on Sunday") gives one.
 
-use super::{Ctx, ExtractRules};
+use super::{Ctx, ExtractRules, lowercase};
 use crate::model::{Claim, CueClass, QuoteKind, SentenceKind, Span, Speaker, SpeakerKind};
+use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -37,9 +38,9 @@ pub(super) struct NarrativeFile {
 /// `[narrative]`, compiled.
 #[derive(Debug, Default)]
 pub(super) struct Narrative {
-    cased: HashSet<String>,
-    any_case: HashSet<String>,
-    places_after: HashSet<String>,
+    cased: FxHashSet<String>,
+    any_case: FxHashSet<String>,
+    places_after: FxHashSet<String>,
     min_words: usize,
 }
 
@@ -76,15 +77,15 @@ impl Narrative {
             (i.saturating_sub(4)..i)
                 .rev()
                 .take_while(|&j| free(words[j].0))
-                .any(|j| cues.contains(&words[j].1.to_lowercase()))
+                .any(|j| cues.contains(&*lowercase(words[j].1)))
         };
         words.iter().enumerate().any(|(i, &(at, w))| {
             let detail = w.chars().any(|c| c.is_ascii_digit())
                 || self.cased.contains(w)
-                || self.any_case.contains(&w.to_lowercase())
+                || self.any_case.contains(&*lowercase(w))
                 || (i > 0
                     && w.chars().next().is_some_and(char::is_uppercase)
-                    && self.places_after.contains(&words[i - 1].1.to_lowercase()));
+                    && self.places_after.contains(&*lowercase(words[i - 1].1)));
             detail && free(at) && !of_attribution(i)
         })
     }
@@ -92,7 +93,7 @@ impl Narrative {
 
 /// The words of `text` with their byte offsets: runs of letters, digits and apostrophes.
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 6 + 1);
     let mut start = None;
     let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
     for (i, c) in text.char_indices() {

@@ -818,21 +818,20 @@ fn content_spans(text: &str, within: &[Span], rules: &LoadRules) -> Vec<Span> {
 /// One past the end of the line starting at `pos` (its `\n`, `\r\n` or lone `\r`
 /// included), at most `end`.
 pub(crate) fn next_line_end(bytes: &[u8], pos: usize, end: usize) -> usize {
-    let mut i = pos;
-    while i < end {
-        match bytes[i] {
-            b'\n' => return i + 1,
-            b'\r' => {
-                return if bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
-                    i + 2
-                } else {
-                    i + 1
-                };
+    let Some(window) = bytes.get(pos..end) else {
+        return end;
+    };
+    match memchr::memchr2(b'\n', b'\r', window) {
+        None => end,
+        Some(k) => {
+            let i = pos + k;
+            if bytes[i] == b'\r' && bytes.get(i + 1) == Some(&b'\n') && i + 1 < end {
+                i + 2
+            } else {
+                i + 1
             }
-            _ => i += 1,
         }
     }
-    end
 }
 
 /// A path as shown in reports: `/` separators, no leading `./`.

@@ -623,3 +623,16 @@ fn sizes_read_in_binary_units() {
     assert_eq!(human_size(5 * 1024 * 1024 + 300 * 1024), "5.3 MiB");
     assert_eq!(human_size(50 << 20), "50 MiB");
 }
+
+#[test]
+fn next_line_end_takes_lf_crlf_and_lone_cr_within_the_bound() {
+    let b = b"ab\ncd\r\nef\rgh";
+    assert_eq!(next_line_end(b, 0, b.len()), 3);
+    assert_eq!(next_line_end(b, 3, b.len()), 7);
+    assert_eq!(next_line_end(b, 7, b.len()), 10);
+    assert_eq!(next_line_end(b, 10, b.len()), b.len());
+    // A `\r\n` cut by the bound ends at the `\r`.
+    assert_eq!(next_line_end(b, 3, 6), 6);
+    assert_eq!(next_line_end(b, 3, 5), 5);
+    assert_eq!(next_line_end(b, 4, 4), 4);
+}
