@@ -48,7 +48,7 @@ fn fallback(toks: &[Tok]) -> Vec<(usize, f64, String)> {
         let unit = match rest {
             Some(u) => u.to_string(),
             None => match toks.get(i + 1) {
-                Some(n) => n.norm.clone(),
+                Some(n) => n.norm.to_string(),
                 None => continue,
             },
         };
