@@ -65,7 +65,7 @@ fn position(content: &str, toks: &[Tok], text: &str) -> Option<usize> {
     }
     let lower = content.to_lowercase();
     let at = lower.find(&text.to_lowercase())?;
-    toks.iter().position(|t| t.end > at)
+    toks.iter().position(|t| t.end as usize > at)
 }
 
 fn format_value(v: f64, unit: &str) -> String {

@@ -279,7 +279,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
 
 /// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
 /// speaker named in `a`'s attribution sentence outside the quote.
-fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<String>>, a: usize, b: usize) -> bool {
+fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<CompactString>>, a: usize, b: usize) -> bool {
     let pa = &ctx.preps[a];
     let cue = fold(&pa.claim.cue);
     if RELAY_CUES
@@ -297,13 +297,13 @@ fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<String>>, a: usize, b: usize
 
 /// The words of a claim's attribution sentence and content (possessives stripped), to
 /// see whom it names.
-fn names_in(ctx: &Ctx, a: usize) -> HashSet<String> {
+fn names_in(ctx: &Ctx, a: usize) -> HashSet<CompactString> {
     let pa = &ctx.preps[a];
     let sentence = pa.article.map_or("", |art| art.slice(pa.claim.span));
     super::text::tokenize(sentence)
         .iter()
         .chain(pa.toks.iter())
-        .map(|t| super::text::strip_possessive(&t.norm).to_string())
+        .map(|t| CompactString::from(super::text::strip_possessive(&t.norm)))
         .collect()
 }
 
@@ -465,7 +465,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(sort_keys);
     drop(shingles);
     drop(df);
-    let mut named: HashMap<usize, HashSet<String>> = HashMap::new();
+    let mut named: HashMap<usize, HashSet<CompactString>> = HashMap::new();
     let mut judged = Vec::new();
     for (a, b) in pairs {
         let (ia, ib) = (&items[a], &items[b]);
@@ -485,7 +485,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 
 fn judge(
     ctx: &Ctx,
-    named: &mut HashMap<usize, HashSet<String>>,
+    named: &mut HashMap<usize, HashSet<CompactString>>,
     a: &Item,
     b: &Item,
 ) -> Option<Judgement> {
