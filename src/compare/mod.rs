@@ -1256,6 +1256,8 @@ pub(crate) trait Family {
 #[derive(Default)]
 pub(crate) struct FamilyOut {
     pub findings: Vec<Finding>,
+    /// Pairs of preps whose claims agree: enough of them to give the components of all
+    /// agreeing pairs (a spanning forest), not every pair.
     pub same: Vec<(usize, usize)>,
     pub checkable: Vec<usize>,
 }
@@ -1274,9 +1276,13 @@ pub(crate) fn assemble<F: Family>(
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
     for (i, j, jd) in judged {
+        // Only the edges that join two components: they give the same components as
+        // every agreeing pair, and on a large corpus there are millions of those.
         if let Judgement::Same(_) = jd {
-            dsu.union(*i, *j);
-            out.same.push((fam.prep(*i), fam.prep(*j)));
+            if dsu.find(*i) != dsu.find(*j) {
+                dsu.union(*i, *j);
+                out.same.push((fam.prep(*i), fam.prep(*j)));
+            }
         }
     }
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
