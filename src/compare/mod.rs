@@ -564,7 +564,8 @@ pub(crate) struct Prep<'a> {
     pub speaker_surname: Option<String>,
     /// The most frequent strong anchors of the claim's article: what its story is about,
     /// for claims whose own content names nothing ("the document now has 27 points").
-    pub story: Vec<String>,
+    /// One list per article, shared by its claims.
+    pub story: Arc<[String]>,
 }
 
 impl Prep<'_> {
@@ -737,7 +738,7 @@ impl<'a> Ctx<'a> {
                 *counts.entry(a.key.as_str()).or_default() += 1;
             }
         }
-        let story: BTreeMap<&str, Vec<String>> = per_article
+        let story: BTreeMap<&str, Arc<[String]>> = per_article
             .into_iter()
             .map(|(art, counts)| {
                 let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
@@ -747,7 +748,8 @@ impl<'a> Ctx<'a> {
                     v.into_iter()
                         .take(STORY)
                         .map(|(k, _)| k.to_string())
-                        .collect(),
+                        .collect::<Vec<_>>()
+                        .into(),
                 )
             })
             .collect();
@@ -878,7 +880,7 @@ fn prepare<'a>(
             (key, p.text.trim().to_string())
         })
         .collect();
-    let anchors = anchors(&toks, &places, lex, surname_ids, common);
+    let anchors = anchors(&claim.content, &toks, &places, lex, surname_ids, common);
     let event_date = match date_expressions(&toks, lex) {
         1 => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -899,7 +901,7 @@ fn prepare<'a>(
         });
     let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
-        story: Vec::new(),
+        story: Arc::from(Vec::new()),
         speaker_anchor,
         speaker_surname,
         claim,
@@ -915,8 +917,9 @@ fn prepare<'a>(
 }
 
 /// Named participants and places: each run of capitalised words becomes one anchor (its
-/// last word not in `anchors.ignore`), or the place it names.
+/// last word not in `anchors.ignore`), or the place it names. `toks` are `src`'s tokens.
 fn anchors(
+    src: &str,
     toks: &[Tok],
     places: &[(String, String)],
     lex: &Lexicon,
@@ -997,7 +1000,7 @@ fn anchors(
             // which `anchors.ignore` lists.
             let base = strip_possessive(&last.norm).replace('.', "");
             let clean = |t: &Tok| {
-                t.text
+                t.text(src)
                     .trim_end_matches("'s")
                     .trim_end_matches("\u{2019}s")
                     .to_string()
@@ -1114,16 +1117,21 @@ impl Dsu {
 /// Candidate pairs `(i, j)`, `i < j`, of items sharing a block key. Blocks up to
 /// [`FULL_BLOCK`] items give all their pairs; larger blocks are sorted by `sort` and
 /// each item is paired with its next [`WINDOW`] neighbours, so the cost stays linear.
+///
+/// The pairs come sorted and without repeats (a pair may share several blocks), one
+/// item's at a time: they are never all held at once (on a large corpus they would be
+/// tens of millions), only the blocks are.
 pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
     keyed: impl IntoIterator<Item = (B, usize)>,
     sort: impl Fn(usize) -> K,
-) -> Vec<(usize, usize)> {
+) -> Pairs {
     let mut blocks: HashMap<B, Vec<usize>> = HashMap::new();
     for (k, i) in keyed {
         blocks.entry(k).or_default().push(i);
     }
-    // A pair may come from several blocks: collected, then sorted and deduplicated.
-    let mut pairs: Vec<(usize, usize)> = Vec::new();
+    // Each block of two or more members, in the order its pairs are taken: by index
+    // (all pairs), or by sort key (neighbours within the window).
+    let mut lists: Vec<(bool, Vec<usize>)> = Vec::new();
     for (_, mut members) in blocks {
         members.sort_unstable();
         members.dedup();
@@ -1131,25 +1139,97 @@ pub(crate) fn candidate_pairs<B: std::hash::Hash + Eq, K: Ord>(
             continue;
         }
         if members.len() <= FULL_BLOCK {
-            for (a, &i) in members.iter().enumerate() {
-                for &j in &members[a + 1..] {
-                    pairs.push((i, j));
-                }
-            }
+            members.shrink_to_fit();
+            lists.push((true, members));
         } else {
             // Sort keys computed once per member.
             let mut keyed: Vec<(K, usize)> = members.iter().map(|&x| (sort(x), x)).collect();
             keyed.sort();
-            for (a, (_, i)) in keyed.iter().enumerate() {
-                for (_, j) in keyed.iter().skip(a + 1).take(WINDOW) {
-                    pairs.push((*i.min(j), *i.max(j)));
-                }
-            }
+            lists.push((false, keyed.into_iter().map(|(_, x)| x).collect()));
         }
     }
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
+    // Where each item stands: (block, position) entries, grouped by item.
+    let n = lists
+        .iter()
+        .flat_map(|(_, l)| l.iter())
+        .max()
+        .map_or(0, |&m| m + 1);
+    let mut first = vec![0usize; n + 1];
+    for (_, l) in &lists {
+        for &x in l {
+            first[x + 1] += 1;
+        }
+    }
+    for i in 0..n {
+        first[i + 1] += first[i];
+    }
+    let mut fill = first.clone();
+    let mut at = vec![(0u32, 0u32); first[n]];
+    for (b, (_, l)) in lists.iter().enumerate() {
+        for (pos, &x) in l.iter().enumerate() {
+            // Blocks and positions fit in u32: there are fewer than 2^32 items.
+            at[fill[x]] = (b as u32, pos as u32);
+            fill[x] += 1;
+        }
+    }
+    Pairs {
+        lists,
+        first,
+        at,
+        next: 0,
+        partners: Vec::new(),
+        k: 0,
+    }
+}
+
+/// The pairs of [`candidate_pairs`], in order: `(i, j)` by `i`, then `j`.
+pub(crate) struct Pairs {
+    /// Blocks: whether all pairs are taken, and the members in order.
+    lists: Vec<(bool, Vec<usize>)>,
+    /// Item `i`'s entries are `at[first[i]..first[i + 1]]`.
+    first: Vec<usize>,
+    at: Vec<(u32, u32)>,
+    /// The next item whose partners to gather.
+    next: usize,
+    /// The current item's partners (`j > i`), sorted and unique, and how many are given.
+    partners: Vec<usize>,
+    k: usize,
+}
+
+impl Iterator for Pairs {
+    type Item = (usize, usize);
+
+    fn next(&mut self) -> Option<(usize, usize)> {
+        loop {
+            if let Some(&j) = self.partners.get(self.k) {
+                self.k += 1;
+                return Some((self.next - 1, j));
+            }
+            let i = self.next;
+            if i + 1 >= self.first.len() {
+                return None;
+            }
+            self.next += 1;
+            self.partners.clear();
+            self.k = 0;
+            for &(b, pos) in &self.at[self.first[i]..self.first[i + 1]] {
+                let (all, list) = &self.lists[b as usize];
+                let pos = pos as usize;
+                if *all {
+                    // Members by index: those after `i`.
+                    self.partners.extend_from_slice(&list[pos + 1..]);
+                } else {
+                    // Neighbours within the window, either side, after `i`.
+                    let lo = pos.saturating_sub(WINDOW);
+                    let hi = (pos + WINDOW + 1).min(list.len());
+                    self.partners
+                        .extend(list[lo..hi].iter().copied().filter(|&j| j > i));
+                }
+            }
+            self.partners.sort_unstable();
+            self.partners.dedup();
+        }
+    }
 }
 
 /// A judged pair of items of one family.
@@ -1196,6 +1276,8 @@ pub(crate) trait Family {
 #[derive(Default)]
 pub(crate) struct FamilyOut {
     pub findings: Vec<Finding>,
+    /// Pairs of preps whose claims agree: enough of them to give the components of all
+    /// agreeing pairs (a spanning forest), not every pair.
     pub same: Vec<(usize, usize)>,
     pub checkable: Vec<usize>,
 }
@@ -1214,9 +1296,13 @@ pub(crate) fn assemble<F: Family>(
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
     for (i, j, jd) in judged {
+        // Only the edges that join two components: they give the same components as
+        // every agreeing pair, and on a large corpus there are millions of those.
         if let Judgement::Same(_) = jd {
-            dsu.union(*i, *j);
-            out.same.push((fam.prep(*i), fam.prep(*j)));
+            if dsu.find(*i) != dsu.find(*j) {
+                dsu.union(*i, *j);
+                out.same.push((fam.prep(*i), fam.prep(*j)));
+            }
         }
     }
     let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
@@ -1454,12 +1540,14 @@ pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules)
     let mut findings: Vec<Finding> = Vec::new();
     let mut same_dsu = Dsu::new(ctx.preps.len());
     let mut checkable: BTreeSet<usize> = BTreeSet::new();
-    for o in &outs {
-        findings.extend(o.findings.iter().cloned());
+    // Moved, not cloned: on a large corpus the families' findings take gigabytes (an
+    // agreement or difference lists every claim of its components).
+    for o in outs {
+        findings.extend(o.findings);
         for &(a, b) in &o.same {
             same_dsu.union(a, b);
         }
-        checkable.extend(o.checkable.iter().copied());
+        checkable.extend(o.checkable);
     }
     // Single-source: checkable claims that no agreement of two or more independent
     // sources carries; claims that agree within one source are one finding.
@@ -1525,8 +1613,19 @@ fn dedupe(findings: &mut Vec<Finding>) {
         Some(f @ ("date" | "place")) => f.to_string(),
         _ => String::new(),
     };
-    let mut seen: HashSet<(FindingKind, Vec<String>, String)> = HashSet::new();
-    findings.retain(|f| seen.insert((f.kind, f.claims.clone(), facet(&f.rule))));
+    // Keys borrow each finding's claims (not a copy of every list).
+    let keep: Vec<bool> = {
+        let mut seen: HashSet<(FindingKind, &[String], String)> = HashSet::new();
+        findings
+            .iter()
+            .map(|f| seen.insert((f.kind, f.claims.as_slice(), facet(&f.rule))))
+            .collect()
+    };
+    let mut k = 0;
+    findings.retain(|_| {
+        k += 1;
+        keep[k - 1]
+    });
     // Agreements contained in a larger agreement of the same family of evidence.
     let agreements: Vec<(usize, BTreeSet<&str>)> = findings
         .iter()
@@ -1685,6 +1784,65 @@ mod tests {
         assert!(r.frames.iter().any(|f| f.kind == FrameKind::Event));
     }
 
+    /// The pairs as the comparer first collected them: all at once, sorted, unique.
+    fn pairs_collected(keyed: &[(u64, usize)], sort: impl Fn(usize) -> u64) -> Vec<(usize, usize)> {
+        let mut blocks: BTreeMap<u64, Vec<usize>> = BTreeMap::new();
+        for &(k, i) in keyed {
+            blocks.entry(k).or_default().push(i);
+        }
+        let mut pairs = Vec::new();
+        for (_, mut m) in blocks {
+            m.sort_unstable();
+            m.dedup();
+            if m.len() <= FULL_BLOCK {
+                for (a, &i) in m.iter().enumerate() {
+                    pairs.extend(m[a + 1..].iter().map(|&j| (i, j)));
+                }
+            } else {
+                let mut k: Vec<(u64, usize)> = m.iter().map(|&x| (sort(x), x)).collect();
+                k.sort();
+                for (a, &(_, i)) in k.iter().enumerate() {
+                    for &(_, j) in k.iter().skip(a + 1).take(WINDOW) {
+                        pairs.push((i.min(j), i.max(j)));
+                    }
+                }
+            }
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        pairs
+    }
+
+    #[test]
+    fn streamed_pairs_are_the_collected_pairs() {
+        // Small and large blocks, items in several blocks, repeated keys, sort keys out
+        // of index order.
+        let mut x: u64 = 12345;
+        let mut rnd = |m: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % m
+        };
+        for (items, keys, per) in [(10, 3, 2), (300, 4, 3), (2000, 20, 3), (500, 2, 1)] {
+            let mut keyed = Vec::new();
+            for i in 0..items {
+                for _ in 0..per {
+                    keyed.push((rnd(keys), i));
+                }
+            }
+            let sort = |i: usize| (i as u64 * 7919) % 1009;
+            let streamed: Vec<(usize, usize)> = candidate_pairs(keyed.clone(), sort).collect();
+            assert_eq!(streamed, pairs_collected(&keyed, sort), "{items} items");
+            assert!(!streamed.is_empty());
+        }
+        assert_eq!(
+            candidate_pairs(Vec::<(u64, usize)>::new(), |i| i).count(),
+            0
+        );
+        assert_eq!(candidate_pairs(vec![(1u64, 5)], |i| i).count(), 0);
+    }
+
     #[test]
     fn finding_ids_are_stable_and_order_free() {
         let a = finding_id(FindingKind::Agreement, "r", &["x#1".into(), "y#2".into()]);
@@ -1717,17 +1875,25 @@ mod tests {
     #[test]
     fn anchors_take_the_last_name_word_and_places() {
         let r = rules();
-        let toks =
-            tokenize("Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.");
+        let src = "Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.";
+        let toks = tokenize(src);
         let places = vec![("moscow".to_string(), "Moscow".to_string())];
-        let a = anchors(&toks, &places, &r.lex, &HashMap::new(), &HashSet::new());
+        let a = anchors(
+            src,
+            &toks,
+            &places,
+            &r.lex,
+            &HashMap::new(),
+            &HashSet::new(),
+        );
         assert_eq!(a[0].key, "putin");
         let common: HashSet<String> = ["russian".to_string()].into();
-        let b = anchors(&toks, &places, &r.lex, &HashMap::new(), &common);
+        let b = anchors(src, &toks, &places, &r.lex, &HashMap::new(), &common);
         assert_eq!(b[0].key, "putin", "a run of several words is kept");
-        let toks = tokenize("Nobody met Putin.");
+        let src = "Nobody met Putin.";
+        let toks = tokenize(src);
         let common: HashSet<String> = ["nobody".to_string()].into();
-        let c = anchors(&toks, &[], &r.lex, &HashMap::new(), &common);
+        let c = anchors(src, &toks, &[], &r.lex, &HashMap::new(), &common);
         assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);

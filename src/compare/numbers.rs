@@ -48,7 +48,7 @@ fn fallback(toks: &[Tok]) -> Vec<(usize, f64, String)> {
         let unit = match rest {
             Some(u) => u.to_string(),
             None => match toks.get(i + 1) {
-                Some(n) => n.norm.clone(),
+                Some(n) => n.norm.to_string(),
                 None => continue,
             },
         };
@@ -65,7 +65,7 @@ fn position(content: &str, toks: &[Tok], text: &str) -> Option<usize> {
     }
     let lower = content.to_lowercase();
     let at = lower.find(&text.to_lowercase())?;
-    toks.iter().position(|t| t.end > at)
+    toks.iter().position(|t| t.end as usize > at)
 }
 
 fn format_value(v: f64, unit: &str) -> String {

@@ -23,6 +23,7 @@
 use super::text::{Tok, stem};
 use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{FindingKind, QuoteKind};
+use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
 
 /// Jaccard overlap of the words around two framed keywords needed to compare them.
@@ -70,7 +71,7 @@ fn clause(toks: &[Tok], k: usize, reach: usize) -> (usize, usize) {
 }
 
 /// Plain statement stems (antonyms as `~N`) and polarity of a whole content.
-fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<String>, Polarity) {
+fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<CompactString>, Polarity) {
     let mut keys = BTreeSet::new();
     let mut flips = 0;
     let mut antonym = false;
@@ -86,7 +87,7 @@ fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<String>, Polarity) {
             continue;
         }
         if let Some((p, neg)) = antonym_at(toks, i, lex) {
-            keys.insert(format!("~{p}"));
+            keys.insert(compact_str::format_compact!("~{p}"));
             if neg {
                 flips += 1;
                 antonym = true;
@@ -96,7 +97,7 @@ fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<String>, Polarity) {
         }
         let norm = &toks[i].norm;
         if !lex.stopwords.contains(super::text::strip_possessive(norm)) {
-            keys.insert(stem(norm));
+            keys.insert(stem(norm).into());
         }
         i += 1;
     }
@@ -109,7 +110,7 @@ fn statement(toks: &[Tok], lex: &Lexicon) -> (BTreeSet<String>, Polarity) {
     )
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+fn jaccard(a: &BTreeSet<CompactString>, b: &BTreeSet<CompactString>) -> f64 {
     let inter = a.intersection(b).count();
     let union = a.len() + b.len() - inter;
     if union == 0 {
@@ -124,8 +125,9 @@ struct Item {
     /// Frame index for framed statements.
     frame: Option<usize>,
     polarity: Polarity,
-    /// Framed: words around the keyword; plain: all stems.
-    words: BTreeSet<String>,
+    /// Framed: words around the keyword; plain: all stems (inline strings: one set per
+    /// claim is kept).
+    words: BTreeSet<CompactString>,
 }
 
 struct Statements<'c, 'a> {
@@ -239,7 +241,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 i += 1;
             }
             let keywords = &f.keywords;
-            let words: BTreeSet<String> = (lo..hi)
+            let words: BTreeSet<CompactString> = (lo..hi)
                 .filter(|&i| {
                     let norm = super::text::strip_possessive(&toks[i].norm);
                     !lex.stopwords.contains(norm)
@@ -249,7 +251,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                         && f.positive.match_at(toks, i).is_none()
                         && antonym_at(toks, i, lex).is_none()
                 })
-                .map(|i| stem(&toks[i].norm))
+                .map(|i| CompactString::from(stem(&toks[i].norm)))
                 .collect();
             framed.push(Item {
                 prep: pi,
@@ -288,7 +290,6 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         });
         let pairs = candidate_pairs(keyed, |k| framed[k].prep);
         let judged: Vec<_> = pairs
-            .into_iter()
             .filter_map(|(a, b)| judge_framed(ctx, &framed[a], &framed[b]).map(|j| (a, b, j)))
             .collect();
         out.checkable.extend(framed.iter().map(|it| it.prep));
@@ -305,21 +306,20 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 *df.entry(w.as_str()).or_default() += 1;
             }
         }
-        let keyed: Vec<(String, usize)> = plain
+        let keyed: Vec<(&str, usize)> = plain
             .iter()
             .enumerate()
             .flat_map(|(k, it)| {
-                let mut ws: Vec<&String> = it.words.iter().collect();
+                let mut ws: Vec<&CompactString> = it.words.iter().collect();
                 ws.sort_by_key(|w| (df.get(w.as_str()).copied().unwrap_or(0), *w));
                 ws.into_iter()
                     .take(3)
-                    .map(move |w| (w.clone(), k))
+                    .map(move |w| (w.as_str(), k))
                     .collect::<Vec<_>>()
             })
             .collect();
         let pairs = candidate_pairs(keyed, |k| plain[k].prep);
         let judged: Vec<_> = pairs
-            .into_iter()
             .filter_map(|(a, b)| judge_plain(ctx, &plain[a], &plain[b]).map(|j| (a, b, j)))
             .collect();
         let fam = Statements { ctx, items: plain };
@@ -392,7 +392,7 @@ fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
         .toks
         .iter()
         .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
-        .map(|t| t.norm.clone())
+        .map(|t| t.norm.to_string())
         .collect()
 }
 

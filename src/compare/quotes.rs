@@ -20,7 +20,9 @@ use super::{
 };
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
 use crate::rules::Fnv;
+use compact_str::CompactString;
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
 /// Shingles per quote used as block keys.
 pub const SHINGLES: usize = 8;
@@ -51,16 +53,38 @@ const RELAY_CUES: &[&str] = &[
 
 struct Item {
     prep: usize,
-    /// The quote as written.
-    text: String,
+    /// Where the quote, as written and trimmed, lies in its claim's content.
+    text: Range<usize>,
     /// Folded words.
-    norms: Vec<String>,
-    /// Folded words of each part between ellipses.
-    parts: Vec<Vec<String>>,
+    norms: Vec<CompactString>,
+    /// Folded words of each part between ellipses; empty when the quote has no ellipsis
+    /// (its one part is `norms`).
+    parts: Vec<Vec<CompactString>>,
 }
 
-/// Quoted fragments of `content`: text between matching quotation marks.
-fn fragments(content: &str) -> Vec<String> {
+impl Item {
+    /// The quote as written.
+    fn text<'a>(&self, ctx: &Ctx<'a>) -> &'a str {
+        ctx.preps[self.prep]
+            .claim
+            .content
+            .get(self.text.clone())
+            .unwrap_or("")
+    }
+
+    /// Folded words of each part between ellipses.
+    fn parts(&self) -> &[Vec<CompactString>] {
+        if self.parts.is_empty() {
+            std::slice::from_ref(&self.norms)
+        } else {
+            &self.parts
+        }
+    }
+}
+
+/// Quoted fragments of `content`: byte ranges of the text between matching quotation
+/// marks.
+fn fragments(content: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let chars: Vec<(usize, char)> = content.char_indices().collect();
     let mut k = 0;
@@ -92,7 +116,7 @@ fn fragments(content: &str) -> Vec<String> {
         }
         match found {
             Some((end, m)) => {
-                out.push(content[start..end].to_string());
+                out.push(start..end);
                 k = m + 1;
             }
             None => k += 1,
@@ -101,40 +125,58 @@ fn fragments(content: &str) -> Vec<String> {
     out
 }
 
-fn words_of(s: &str) -> (Vec<String>, Vec<String>) {
+fn words_of(s: &str) -> (Vec<&str>, Vec<CompactString>) {
     let toks = super::text::tokenize(s);
     (
-        toks.iter().map(|t| t.text.clone()).collect(),
+        toks.iter().map(|t| t.text(s)).collect(),
         toks.into_iter().map(|t| t.norm).collect(),
     )
 }
 
-fn item(prep: usize, text: &str) -> Option<Item> {
-    let (_, norms) = words_of(text);
+fn norms_of(s: &str) -> Vec<CompactString> {
+    let mut v: Vec<CompactString> = super::text::tokenize(s)
+        .into_iter()
+        .map(|t| t.norm)
+        .collect();
+    v.shrink_to_fit();
+    v
+}
+
+/// The quote at `range` of `content`, when it has enough words to compare.
+fn item(prep: usize, content: &str, range: Range<usize>) -> Option<Item> {
+    let text = content.get(range.clone())?;
+    let norms = norms_of(text);
     if norms.len() < MIN_WORDS {
         return None;
     }
-    let parts = text
-        .split(['\u{2026}'])
-        .flat_map(|p| p.split("..."))
-        .map(|p| words_of(p).1)
-        .filter(|p| !p.is_empty())
-        .collect();
+    let parts = if text.contains(['\u{2026}']) || text.contains("...") {
+        text.split(['\u{2026}'])
+            .flat_map(|p| p.split("..."))
+            .map(norms_of)
+            .filter(|p| !p.is_empty())
+            .collect()
+    } else {
+        // One part, the whole quote: `norms`.
+        Vec::new()
+    };
+    let lead = text.len() - text.trim_start().len();
+    let trimmed = text.trim();
+    let start = range.start + lead;
     Some(Item {
         prep,
-        text: text.trim().to_string(),
+        text: start..start + trimmed.len(),
         norms,
         parts,
     })
 }
 
 /// Longest common subsequence alignment of two word lists: the pairs of aligned indices.
-fn align(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
+fn align<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<(usize, usize)> {
     let (n, m) = (a.len().min(400), b.len().min(400));
     let mut dp = vec![vec![0u16; m + 1]; n + 1];
     for i in (0..n).rev() {
         for j in (0..m).rev() {
-            dp[i][j] = if variant(&a[i], &b[j]) {
+            dp[i][j] = if variant(a[i].as_ref(), b[j].as_ref()) {
                 dp[i + 1][j + 1] + 1
             } else {
                 dp[i + 1][j].max(dp[i][j + 1])
@@ -144,7 +186,7 @@ fn align(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
     let (mut i, mut j) = (0, 0);
     let mut out = Vec::new();
     while i < n && j < m {
-        if variant(&a[i], &b[j]) && dp[i][j] == dp[i + 1][j + 1] + 1 {
+        if variant(a[i].as_ref(), b[j].as_ref()) && dp[i][j] == dp[i + 1][j + 1] + 1 {
             out.push((i, j));
             i += 1;
             j += 1;
@@ -159,7 +201,7 @@ fn align(a: &[String], b: &[String]) -> Vec<(usize, usize)> {
 
 /// Whether `needle` occurs as consecutive words in `hay` from position `from`; returns
 /// the position after it.
-fn find_run(hay: &[String], needle: &[String], from: usize) -> Option<usize> {
+fn find_run(hay: &[CompactString], needle: &[CompactString], from: usize) -> Option<usize> {
     if needle.is_empty() {
         return Some(from);
     }
@@ -172,7 +214,7 @@ fn find_run(hay: &[String], needle: &[String], from: usize) -> Option<usize> {
 /// in order as consecutive words.
 fn contained(short: &Item, long: &Item) -> bool {
     let mut pos = 0;
-    for p in &short.parts {
+    for p in short.parts() {
         match find_run(&long.norms, p, pos) {
             Some(next) => pos = next,
             None => return false,
@@ -208,7 +250,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
         same.clear();
     };
     let emit_change =
-        |del: &[String], add: &[String], same: &mut Vec<String>, out: &mut Vec<String>| {
+        |del: &[&str], add: &[&str], same: &mut Vec<String>, out: &mut Vec<String>| {
             if del.is_empty() && add.is_empty() {
                 return;
             }
@@ -223,7 +265,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
     for &(pi, pj) in &pairs {
         emit_change(&wa[i..pi], &wb[j..pj], &mut same, &mut out);
         if wa[pi] == wb[pj] || na[pi] == nb[pj] {
-            same.push(wb[pj].clone());
+            same.push(wb[pj].to_string());
         } else {
             same.push(format!("{}~{}", wa[pi], wb[pj]));
         }
@@ -237,7 +279,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
 
 /// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
 /// speaker named in `a`'s attribution sentence outside the quote.
-fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<String>>, a: usize, b: usize) -> bool {
+fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<CompactString>>, a: usize, b: usize) -> bool {
     let pa = &ctx.preps[a];
     let cue = fold(&pa.claim.cue);
     if RELAY_CUES
@@ -255,13 +297,13 @@ fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<String>>, a: usize, b: usize
 
 /// The words of a claim's attribution sentence and content (possessives stripped), to
 /// see whom it names.
-fn names_in(ctx: &Ctx, a: usize) -> HashSet<String> {
+fn names_in(ctx: &Ctx, a: usize) -> HashSet<CompactString> {
     let pa = &ctx.preps[a];
     let sentence = pa.article.map_or("", |art| art.slice(pa.claim.span));
     super::text::tokenize(sentence)
         .iter()
         .chain(pa.toks.iter())
-        .map(|t| super::text::strip_possessive(&t.norm).to_string())
+        .map(|t| CompactString::from(super::text::strip_possessive(&t.norm)))
         .collect()
 }
 
@@ -295,7 +337,7 @@ impl Family for Quotes<'_, '_> {
         format!(
             "{}: \u{201c}{}\u{201d}",
             self.ctx.preps[it.prep].claim.speaker.name,
-            clip(&it.text, 12)
+            clip(it.text(self.ctx), 12)
         )
     }
     fn topic(&self, items: &[usize]) -> String {
@@ -320,7 +362,7 @@ impl Family for Quotes<'_, '_> {
             .collect();
         let first = items
             .first()
-            .map_or(String::new(), |&i| clip(&self.items[i].text, 8));
+            .map_or(String::new(), |&i| clip(self.items[i].text(self.ctx), 8));
         if speakers.len() == 1 {
             format!("quote by {}: \u{201c}{first}\u{201d}", speakers[0])
         } else {
@@ -336,7 +378,7 @@ impl Family for Quotes<'_, '_> {
     fn detail(&self, a: usize, b: usize, kind: FindingKind) -> Option<String> {
         let (ia, ib) = (&self.items[a], &self.items[b]);
         let (pa, pb) = (&self.ctx.preps[ia.prep], &self.ctx.preps[ib.prep]);
-        let diff = word_diff(&ia.text, &ib.text);
+        let diff = word_diff(ia.text(self.ctx), ib.text(self.ctx));
         Some(match kind {
             FindingKind::Misattribution => format!(
                 "credited to {} ({}) and to {} ({}); words: {}",
@@ -362,17 +404,18 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         match p.claim.quote {
             QuoteKind::Direct => {
                 // A direct claim may still carry its marks.
-                let frags = fragments(&p.claim.content);
-                let text = if frags.len() == 1 && frags[0].len() + 4 >= p.claim.content.len() {
+                let content = &p.claim.content;
+                let frags = fragments(content);
+                let range = if frags.len() == 1 && frags[0].len() + 4 >= content.len() {
                     frags[0].clone()
                 } else {
-                    p.claim.content.clone()
+                    0..content.len()
                 };
-                items.extend(item(i, &text));
+                items.extend(item(i, content, range));
             }
             QuoteKind::Mixed => {
                 for f in fragments(&p.claim.content) {
-                    items.extend(item(i, &f));
+                    items.extend(item(i, &p.claim.content, f));
                 }
             }
             _ => {}
@@ -419,7 +462,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     });
     let sort_keys: Vec<String> = items.iter().map(|it| it.norms.join(" ")).collect();
     let pairs = candidate_pairs(keyed, |k| sort_keys[k].clone());
-    let mut named: HashMap<usize, HashSet<String>> = HashMap::new();
+    drop(sort_keys);
+    drop(shingles);
+    drop(df);
+    let mut named: HashMap<usize, HashSet<CompactString>> = HashMap::new();
     let mut judged = Vec::new();
     for (a, b) in pairs {
         let (ia, ib) = (&items[a], &items[b]);
@@ -439,7 +485,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 
 fn judge(
     ctx: &Ctx,
-    named: &mut HashMap<usize, HashSet<String>>,
+    named: &mut HashMap<usize, HashSet<CompactString>>,
     a: &Item,
     b: &Item,
 ) -> Option<Judgement> {
@@ -522,6 +568,9 @@ mod tests {
 
     #[test]
     fn fragments_of_mixed_quotes() {
+        let fragments = |s: &str| -> Vec<String> {
+            fragments(s).into_iter().map(|r| s[r].to_string()).collect()
+        };
         assert_eq!(
             fragments(
                 "the meeting as \u{201c}very useful, constructive\u{201d} and \"highly substantive\""

@@ -150,6 +150,7 @@ fn opens_phrase(norm: &str) -> bool {
 /// noun phrase that ends there ("the Ukrainian delegation" -> Ukrainian, "Kyiv's
 /// negotiating team" -> Kyiv), not the holder's own name.
 fn qualifiers(
+    src: &str,
     toks: &[Tok],
     k: usize,
     window: usize,
@@ -171,7 +172,7 @@ fn qualifiers(
             && !name.contains(&base)
             && keys.insert(base)
         {
-            display.insert(0, t.text.trim_end_matches("'s").to_string());
+            display.insert(0, t.text(src).trim_end_matches("'s").to_string());
         }
         i -= 1;
     }
@@ -272,7 +273,7 @@ fn speaker_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
             let Some(&k) = f.hits(&toks).first() else {
                 continue;
             };
-            let (q, display) = qualifiers(&toks, k, f.window, &name, ctx);
+            let (q, display) = qualifiers(&text, &toks, k, f.window, &name, ctx);
             seen.insert(fi);
             items.push(Item {
                 prep: pi,
@@ -321,7 +322,7 @@ fn content_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
                 .iter()
                 .map(|&i| super::text::strip_possessive(&toks[i].norm).to_string())
                 .collect();
-            let (q, display) = qualifiers(toks, k, f.window, &name, ctx);
+            let (q, display) = qualifiers(&p.claim.content, toks, k, f.window, &name, ctx);
             items.push(Item {
                 prep: pi,
                 frame: fi,

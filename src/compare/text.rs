@@ -4,19 +4,22 @@
 //! Owns: how claim content is split into words and how rule words are matched against
 //! them. Does not own: what any word list means (the families decide that).
 
+use compact_str::CompactString;
 use std::collections::{HashMap, HashSet};
 
-/// One word of a claim's content.
+/// One word of a claim's content: 40 bytes and, for words of up to 24 bytes folded
+/// (nearly all), no heap allocation. The comparer keeps every claim's tokens at once, so
+/// the word as written is not copied: [`Tok::text`] slices it from the tokenized text.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Tok {
-    /// As written.
-    pub text: String,
-    /// Lowercase, accent-folded, typographic apostrophes made ASCII.
-    pub norm: String,
-    /// Byte offset of the first byte in the text that was tokenized.
-    pub start: usize,
+    /// Lowercase, accent-folded, typographic apostrophes made ASCII (stored inline up to
+    /// 24 bytes).
+    pub norm: CompactString,
+    /// Byte offset of the first byte in the text that was tokenized (claim contents are
+    /// far shorter than 4 GiB; a larger offset saturates and [`Tok::text`] gives "").
+    pub start: u32,
     /// One past the last byte.
-    pub end: usize,
+    pub end: u32,
     /// Starts with an uppercase letter.
     pub cap: bool,
     /// Two or more letters, all uppercase ("NATO", "U.S").
@@ -25,6 +28,15 @@ pub struct Tok {
     pub initial: bool,
     /// A comma, semicolon, colon, dash or bracket separates it from the previous word.
     pub breaks: bool,
+}
+
+impl Tok {
+    /// The word as written: its bytes in `src`, the text that was tokenized ("" when
+    /// `src` is another text).
+    pub fn text<'s>(&self, src: &'s str) -> &'s str {
+        src.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
+    }
 }
 
 /// Lowercase, ASCII-folded form of `s` (matching keys only, never shown).
@@ -37,6 +49,18 @@ pub fn fold(s: &str) -> String {
         })
         .collect();
     deunicode::deunicode(&s).to_lowercase()
+}
+
+/// [`fold`] into a [`CompactString`]. An ASCII word (the common case) only needs
+/// lowercasing, done in place without the intermediate strings.
+fn fold_compact(s: &str) -> CompactString {
+    if s.is_ascii() {
+        let mut c = CompactString::from(s);
+        c.make_ascii_lowercase();
+        c
+    } else {
+        CompactString::from(fold(s))
+    }
 }
 
 fn is_word_char(c: char) -> bool {
@@ -101,10 +125,9 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
         let cap = text.chars().next().is_some_and(char::is_uppercase);
         let acronym = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
         out.push(Tok {
-            text: text.to_string(),
-            norm: fold(text),
-            start,
-            end,
+            norm: fold_compact(text),
+            start: u32::try_from(start).unwrap_or(u32::MAX),
+            end: u32::try_from(end).unwrap_or(u32::MAX),
             cap,
             acronym,
             initial,
@@ -152,7 +175,7 @@ pub struct Phrase(pub Vec<String>);
 impl Phrase {
     /// Parse an entry as written in a rules file.
     pub fn new(s: &str) -> Self {
-        Phrase(tokenize(s).into_iter().map(|t| t.norm).collect())
+        Phrase(tokenize(s).into_iter().map(|t| t.norm.into()).collect())
     }
 
     /// Whether the phrase starts at token `i`. A single word matches inflected forms; the
@@ -362,7 +385,33 @@ mod tests {
         assert!(t[1].acronym);
         assert!(t[3].initial, "after an opening quotation mark");
         assert!(t[7].breaks, "after a comma");
-        assert_eq!(&"The U.S. envoys"[t[2].start..t[2].end], "envoys");
+        assert_eq!(t[2].text("The U.S. envoys"), "envoys");
+    }
+
+    #[test]
+    fn tokens_are_compact_and_slice_their_text() {
+        assert!(std::mem::size_of::<Tok>() <= 40);
+        let src = "Zelenskyy\u{2019}s ORGANISATION \u{e9}lys\u{e9}e talks";
+        let t = tokenize(src);
+        let texts: Vec<&str> = t.iter().map(|t| t.text(src)).collect();
+        assert_eq!(
+            texts,
+            [
+                "Zelenskyy\u{2019}s",
+                "ORGANISATION",
+                "\u{e9}lys\u{e9}e",
+                "talks"
+            ]
+        );
+        // The compact fold is the same as `fold`, ASCII or not.
+        for (tok, text) in t.iter().zip(texts) {
+            assert_eq!(tok.norm, fold(text));
+        }
+        assert_eq!(t[0].norm, "zelenskyy's");
+        assert_eq!(t[2].norm, "elysee");
+        // Short words live inline, not on the heap.
+        assert!(t.iter().all(|t| !t.norm.is_heap_allocated()));
+        assert_eq!(t[0].text("other"), "");
     }
 
     #[test]
