@@ -200,7 +200,7 @@ fn first_clause_end(p: &super::Prep, lex: &super::Lexicon) -> Option<usize> {
     let content = p.claim.content.as_str();
     (first + 1..=second).rev().find(|&i| {
         let gap = content
-            .get(p.toks[i - 1].end..p.toks[i].start)
+            .get(p.toks[i - 1].end as usize..p.toks[i].start as usize)
             .unwrap_or("");
         gap.contains(';') || (gap.contains(',') && lex.clause_joins.contains(&p.toks[i].norm))
     })
