@@ -4,7 +4,7 @@
 
 use crosscheck::extract::extract;
 use crosscheck::load::{LoadOptions, check_invariants, load_bytes};
-use crosscheck::model::{Format, Status};
+use crosscheck::model::{Format, QuoteKind, Status};
 use crosscheck::rules::Rules;
 use crosscheck::segment::segment;
 
@@ -38,6 +38,8 @@ fn replay(data: &[u8], rules: &Rules) {
         }
         for c in extract(a, &seg, &rules.extract) {
             assert!(c.span.end <= a.text.len() && c.content_span.end <= a.text.len());
+            // Narrative claims (the article's own sentences) have no cue; others do.
+            assert_eq!(c.cue.is_empty(), c.quote == QuoteKind::Narrative, "{c:?}");
         }
     }
 }

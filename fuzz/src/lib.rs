@@ -119,7 +119,16 @@ pub fn extract_checked(a: &Article, seg: &Segmented) -> Vec<crosscheck::model::C
             c.content_span
         );
         assert_eq!(c.line, a.line_of(c.content_span.start), "{}", c.id);
-        assert!(!c.cue.is_empty(), "{}: empty cue", c.id);
+        // The article's own sentences (narrative claims) have no cue; every attributed
+        // claim has one.
+        assert_eq!(
+            c.cue.is_empty(),
+            c.quote == crosscheck::model::QuoteKind::Narrative,
+            "{}: cue {:?} on a {:?} claim",
+            c.id,
+            c.cue,
+            c.quote
+        );
     }
     claims
 }
