@@ -57,18 +57,21 @@ pub(crate) fn day_number(iso: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// The month and day (`MM-DD`) of a resolved date that names one day (`YYYY-MM-DD`, or
+/// `--MM-DD` without a year); `None` for ranges and anything else.
+fn month_day(s: &str) -> Option<&str> {
+    match s.strip_prefix("--") {
+        Some(md) => (md.len() == 5).then_some(md),
+        None => (s.len() == 10).then(|| s.get(5..)).flatten(),
+    }
+}
+
 /// Whether two resolved dates name the same day: equal, or one is a day without a year
 /// (`--MM-DD`, from an article with no publication date) and the other falls on that
 /// month and day. Ranges ("2025-12-01/2025-12-07") only equal themselves.
 pub(crate) fn same_day(a: &str, b: &str) -> bool {
     if a == b {
         return true;
-    }
-    fn month_day(s: &str) -> Option<&str> {
-        match s.strip_prefix("--") {
-            Some(md) => (md.len() == 5).then_some(md),
-            None => (s.len() == 10).then(|| s.get(5..)).flatten(),
-        }
     }
     (a.starts_with("--") || b.starts_with("--"))
         && month_day(a).is_some()
@@ -219,76 +222,72 @@ fn extent<'p>(p: &'p super::Prep, lex: &super::Lexicon) -> (usize, Option<&'p st
     }
 }
 
-/// Whereabouts items: a dated claim that puts named participants at a place (see
-/// `events.presence` in `rules/frames.toml`). Participants are anchors that are not
-/// places nor possessives ("Trump's envoy" does not put Trump anywhere).
-fn whereabouts(ctx: &Ctx) -> Vec<Item> {
-    let lex = &ctx.rules.lex;
-    let mut items = Vec::new();
-    for (pi, p) in ctx.preps.iter().enumerate() {
-        // One day, not a month or a week ("in October" puts nobody anywhere on a day).
-        let (end, Some(date)) = extent(p, lex) else {
-            continue;
-        };
-        if !(date.len() == 10 || (date.len() == 7 && date.starts_with("--"))) {
-            continue;
+/// The keys of the places an event happens at, in a claim's first `end` tokens: strong
+/// anchors written where something happens ("in Florida", "visited Moscow"), each once.
+fn locative_places(p: &super::Prep, end: usize) -> Vec<String> {
+    let mut places: Vec<String> = Vec::new();
+    for a in p.strong().filter(|a| a.locative && a.pos < end) {
+        if !places.contains(&a.key) {
+            places.push(a.key.clone());
         }
-        let places: Vec<&super::Anchor> =
-            p.strong().filter(|a| a.locative && a.pos < end).collect();
-        if places.is_empty() {
-            continue;
-        }
-        let people: Vec<&super::Anchor> = p
-            .strong()
-            .filter(|a| !a.place && a.pos < end)
-            .filter(|a| {
-                !a.end
-                    .checked_sub(1)
-                    .and_then(|k| p.toks.get(k))
-                    .is_some_and(|t| t.norm.ends_with("'s"))
-            })
-            .collect();
-        // "Zelenskyy in Paris", "Macron at the Elysee": the participant right before the place.
-        let next_to_place = |a: &super::Anchor| {
-            places.iter().any(|b| {
-                b.pos > a.end
-                    && b.pos - a.end <= 2
-                    && p.toks[a.end..b.pos]
-                        .iter()
-                        .all(|t| t.norm == "the" || lex.locative.contains(&t.norm))
-            })
-        };
-        let told =
-            lex.presence.any_in(&p.toks, 0, end)
-                || ctx.rules.frames.iter().any(|f| {
-                    f.kind == FrameKind::Event && f.hits(&p.toks).iter().any(|&h| h < end)
-                });
-        // Only participants named in the content: "he expected the meetings in Geneva
-        // would ..." does not put the speaker in Geneva.
-        let participants: BTreeSet<String> = people
-            .iter()
-            .filter(|a| told || next_to_place(a))
-            .map(|a| a.key.clone())
-            .collect();
-        if participants.is_empty() {
-            continue;
-        }
-        let mut keys: Vec<String> = Vec::new();
-        for a in places {
-            if !keys.contains(&a.key) {
-                keys.push(a.key.clone());
-            }
-        }
-        items.push(Item {
-            prep: pi,
-            frame: usize::MAX,
-            participants,
-            places: keys,
-            date: Some(date.to_string()),
-            changing: false,
-        });
     }
-    items
+    places
+}
+
+/// The whereabouts item of claim `pi`, if it puts named participants at a place on one
+/// day (see `events.presence` in `rules/frames.toml`): `end` and `date` are its
+/// [`extent`], `event_word` whether an event frame's keyword lies in it. Participants are
+/// anchors that are not places nor possessives ("Trump's envoy" does not put Trump
+/// anywhere).
+fn whereabouts(
+    p: &super::Prep,
+    lex: &super::Lexicon,
+    pi: usize,
+    (end, date): (usize, &str),
+    event_word: bool,
+) -> Option<Item> {
+    // One day, not a month or a week ("in October" puts nobody anywhere on a day).
+    month_day(date)?;
+    let places: Vec<&super::Anchor> = p.strong().filter(|a| a.locative && a.pos < end).collect();
+    if places.is_empty() {
+        return None;
+    }
+    // "Zelenskyy in Paris", "Macron at the Elysee": the participant right before the place.
+    let next_to_place = |a: &super::Anchor| {
+        places.iter().any(|b| {
+            b.pos > a.end
+                && b.pos - a.end <= 2
+                && p.toks[a.end..b.pos]
+                    .iter()
+                    .all(|t| t.norm == "the" || lex.locative.contains(&t.norm))
+        })
+    };
+    let told = event_word || lex.presence.any_in(&p.toks, 0, end);
+    // Only participants named in the content: "he expected the meetings in Geneva
+    // would ..." does not put the speaker in Geneva.
+    let participants: BTreeSet<String> = p
+        .strong()
+        .filter(|a| !a.place && a.pos < end)
+        .filter(|a| {
+            !a.end
+                .checked_sub(1)
+                .and_then(|k| p.toks.get(k))
+                .is_some_and(|t| t.norm.ends_with("'s"))
+        })
+        .filter(|a| told || next_to_place(a))
+        .map(|a| a.key.clone())
+        .collect();
+    if participants.is_empty() {
+        return None;
+    }
+    Some(Item {
+        prep: pi,
+        frame: usize::MAX,
+        participants,
+        places: locative_places(p, end),
+        date: Some(date.to_string()),
+        changing: false,
+    })
 }
 
 /// Confidence of a whereabouts agreement: one shared participant, the same day and the
@@ -299,16 +298,19 @@ pub const WHEREABOUTS: f64 = 0.65;
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let lex = &ctx.rules.lex;
     let mut items: Vec<Item> = Vec::new();
+    let mut wb: Vec<Item> = Vec::new();
     for (pi, p) in ctx.preps.iter().enumerate() {
+        // The event's extent: the whole content, or its first clause when that clause
+        // alone is dated (see `first_clause_end`).
+        let (end, date) = extent(p, lex);
+        let mut event_word = false;
         for (fi, f) in ctx.rules.frames.iter().enumerate() {
             if f.kind != FrameKind::Event {
                 continue;
             }
-            // The event's extent: the whole content, or its first clause when that
-            // clause alone is dated (see `first_clause_end`).
-            let (end, date) = extent(p, lex);
             let hits: Vec<usize> = f.hits(&p.toks).into_iter().filter(|&h| h < end).collect();
             let Some(&k) = hits.first() else { continue };
+            event_word = true;
             // "another meeting", "a second round": a different occurrence.
             if hits
                 .iter()
@@ -329,12 +331,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             if participants.len() < f.min_shared {
                 continue;
             }
-            let mut places: Vec<String> = Vec::new();
-            for a in p.strong().filter(inside).filter(|a| a.locative) {
-                if !places.contains(&a.key) {
-                    places.push(a.key.clone());
-                }
-            }
+            let places = locative_places(p, end);
             let changing = lex
                 .change
                 .any_in(&p.toks, k.saturating_sub(f.window), k + f.window + 1);
@@ -348,8 +345,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             });
             break;
         }
+        if let Some(d) = date {
+            wb.extend(whereabouts(p, lex, pi, (end, d), event_word));
+        }
     }
-    let wb = whereabouts(ctx);
     let mut out = FamilyOut::default();
     for what in [What::Date, What::Place, What::Whereabouts] {
         let items = if what == What::Whereabouts {
