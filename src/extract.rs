@@ -45,6 +45,9 @@ mod narrative;
 struct CueList {
     #[serde(default)]
     verbs: Vec<String>,
+    /// Nominal cues after a possessive speaker ("Russia's demand that ...").
+    #[serde(default)]
+    nouns: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -155,6 +158,8 @@ enum Gender {
 pub struct ExtractRules {
     /// Cue word or phrase (lowercase, words joined by one space) to its class.
     cues: HashMap<String, CueClass>,
+    /// Nominal cue (lowercase noun) to its class: "Russia's demand that ...".
+    nominal: HashMap<String, CueClass>,
     /// Longest cue phrase, in words.
     cue_max_words: usize,
     /// First words of the cues: a token that is none of these starts no cue.
@@ -206,6 +211,7 @@ impl ExtractRules {
         let s: SpeakersFile = set.get("speakers.toml")?;
         let o: OutletsFile = set.get("outlets.toml")?;
         let mut cues = HashMap::default();
+        let mut nominal = HashMap::default();
         for (class, list) in [
             (CueClass::Neutral, &c.neutral),
             (CueClass::Assertive, &c.assertive),
@@ -217,6 +223,9 @@ impl ExtractRules {
         ] {
             for v in &list.verbs {
                 cues.entry(words_of(v).join(" ")).or_insert(class);
+            }
+            for n in &list.nouns {
+                nominal.entry(n.trim().to_lowercase()).or_insert(class);
             }
         }
         let cue_max_words = cues.keys().map(|k| k.split(' ').count()).max().unwrap_or(1);
@@ -256,6 +265,7 @@ impl ExtractRules {
         skip.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Ok(ExtractRules {
             cues,
+            nominal,
             cue_max_words,
             cue_first_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
@@ -2487,6 +2497,9 @@ impl Ctx<'_> {
                 }
             }
         }
+        // "... regarding Russia's demand to surrender Donbas".
+        let nominal = self.nominal_claims(si, toks, &local);
+        local.extend(nominal);
         // "X insisted that A and that B": two claims.
         let mut split = Vec::with_capacity(local.len());
         for d in local {
@@ -2592,6 +2605,162 @@ impl Ctx<'_> {
             colon + 1
         };
         self.content_after(si, sentence, toks, phrase, &cue, after, toks.len(), None)
+    }
+
+    /// Claims told through a nominal cue after a possessive speaker that stands as an
+    /// object ("no progress regarding Russia's demand to surrender Donbas", "Kyiv rejected
+    /// Moscow's claim that ..."): the possessor's claim, cue the noun, content the rest of
+    /// the clause after "to" or "that". It is credited to the outlet that relays the
+    /// sentence (the claim of this sentence whose content holds the noun). A possessive
+    /// at the head of its clause is a subject, whose content would run into the
+    /// sentence's own verb ("Russia's demand ... was rejected"): not read.
+    fn nominal_claims(&self, si: usize, toks: &[Tok], local: &[Draft]) -> Vec<Draft> {
+        let rules = self.rules;
+        let mut out = Vec::new();
+        if rules.nominal.is_empty() {
+            return out;
+        }
+        for k in 1..toks.len().saturating_sub(2) {
+            let noun = &toks[k];
+            if noun.quote.is_some() || !noun.word {
+                continue;
+            }
+            let Some(&class) = rules.nominal.get(noun.lower.as_ref()) else {
+                continue;
+            };
+            let owner = k - 1;
+            if !possessive(toks[owner].text) || !toks[owner].capitalised() {
+                continue;
+            }
+            let after = k + 2;
+            let next = &toks[after];
+            let opens = if toks[k + 1].is("to") {
+                // "demand to surrender": a verb, not "call to Putin" or "to the talks".
+                next.word
+                    && !next.capitalised()
+                    && !DETERMINERS.contains(&next.lower.as_ref())
+                    && !rules.pronouns.contains_key(next.lower.as_ref())
+            } else if toks[k + 1].is("that") {
+                // "demands that were rejected": a relative clause, not a content.
+                next.word
+                    && !matches!(
+                        next.lower.as_ref(),
+                        "was"
+                            | "were"
+                            | "is"
+                            | "are"
+                            | "has"
+                            | "have"
+                            | "had"
+                            | "will"
+                            | "would"
+                            | "could"
+                            | "can"
+                            | "may"
+                            | "might"
+                    )
+            } else {
+                false
+            };
+            if !opens {
+                continue;
+            }
+            let first = (0..owner)
+                .rev()
+                .take_while(|&j| toks[j].capitalised() && rules.name_token(&toks[j]))
+                .last()
+                .unwrap_or(owner);
+            let before = if first > 0 && toks[first - 1].is("the") {
+                first - 1
+            } else {
+                first
+            };
+            // An object: right after a lowercase word (a verb or a preposition).
+            if before == 0 || !toks[before - 1].word || toks[before - 1].capitalised() {
+                continue;
+            }
+            let Some(phrase) = self.possessor(toks, first, owner) else {
+                continue;
+            };
+            let end = (after..toks.len())
+                .find(|&j| {
+                    toks[j].quote.is_none()
+                        && toks[j].is_punct(&[',', ';', ':', '—', '–', '.', '!', '?', '('])
+                })
+                .unwrap_or(toks.len());
+            if toks[after..end].iter().filter(|t| t.word).count() < 2 {
+                continue;
+            }
+            let content = trim_content(
+                &self.article.text,
+                Span::new(toks[after].span.start, toks[end - 1].span.end),
+            );
+            if content.is_empty() {
+                continue;
+            }
+            let cue = Cue {
+                start: k,
+                end: k + 1,
+                text: noun.lower.to_string(),
+                class,
+                phrase: false,
+            };
+            let relay = local
+                .iter()
+                .rfind(|d| d.content.start <= noun.span.start && noun.span.end <= d.content.end);
+            let cited = relay.and_then(|d| {
+                d.cited_outlet.clone().or_else(|| {
+                    (d.phrase.kind == PhraseKind::Outlet)
+                        .then(|| d.phrase.name.clone())
+                        .flatten()
+                })
+            });
+            let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
+            let mut d = self.draft(si, toks, phrase, &cue, content, quotes, kind, cited);
+            d.speaker_text = strip_possessive(&d.speaker_text).to_string();
+            out.push(d);
+        }
+        out
+    }
+
+    /// The possessor `toks[first..=owner]` ("Russia's", "Vladimir Putin's", "the White
+    /// House's") as a speaker phrase: an outlet, a known organisation, an acronym, or a
+    /// person's name; `None` for anything else ("Monday's", "President's").
+    fn possessor(&self, toks: &[Tok], first: usize, owner: usize) -> Option<Phrase> {
+        let rules = self.rules;
+        let last = strip_possessive(toks[owner].text);
+        let mut name = join_tokens(&toks[first..owner]);
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(last);
+        let lower = last.to_lowercase();
+        let acronym = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && last
+                .chars()
+                .all(|c| c.is_uppercase() || c == '.' || c == '-');
+        let (kind, name) = if let Some(o) = rules.outlet(&name) {
+            (PhraseKind::Outlet, o.to_string())
+        } else if rules.organisations.contains(name.as_str()) || (acronym && first == owner) {
+            (PhraseKind::Organisation, name)
+        } else if !acronym
+            && !rules.is_title(&lower)
+            && !rules.not_names.contains(last)
+            && !rules.org_heads.contains(lower.as_str())
+            && !rules.anonymous_heads.contains(lower.as_str())
+            && !is_weekday(&lower)
+        {
+            (PhraseKind::Person, name)
+        } else {
+            return None;
+        };
+        Some(Phrase {
+            start: first,
+            end: owner + 1,
+            kind,
+            name: Some(name),
+            role: None,
+        })
     }
 
     /// "A and that B" in an indirect claim's content: the spans of A and B.
@@ -4090,6 +4259,52 @@ mod tests {
         assert_eq!(c[0].line, 3);
         let c = one("Lin Wei's statement: the budget is balanced.");
         assert_eq!(c.speaker.name, "Lin Wei");
+    }
+
+    #[test]
+    fn a_nominal_cue_after_a_possessive_object_is_the_possessors_claim() {
+        // Relayed through an outlet: the claim is credited to it.
+        let c = claims(
+            "According to Reuters, the talks stalled over Moscow's demand to dissolve the joint border commission.\n",
+        );
+        let n = c.iter().find(|c| c.cue == "demand").expect("nominal claim");
+        assert_eq!(n.speaker.name, "Moscow");
+        assert_eq!(n.cue_class, CueClass::Directive);
+        assert_eq!(n.content, "dissolve the joint border commission");
+        assert_eq!(n.cited_outlet.as_deref(), Some("Reuters"));
+        // A person, "that" and a distancing noun; the article's own sentence.
+        let c = claims(
+            "Officials rejected Maria Okafor's claim that the dam had been inspected twice.\n",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+        assert_eq!(c[0].speaker.name, "Maria Okafor");
+        assert_eq!(c[0].cue_class, CueClass::Distancing);
+        assert_eq!(c[0].content, "the dam had been inspected twice");
+        assert_eq!(c[0].cited_outlet, None);
+    }
+
+    #[test]
+    fn nominal_cues_that_are_not_claims_are_left_alone() {
+        for text in [
+            // A subject: its content would run into the sentence's verb.
+            "Moscow's demand to dissolve the border commission was rejected by Kyiv.\n",
+            // "call to" a person or a place, not a verb.
+            "The mayor welcomed Lagos's call to the ministry in Abuja last week.\n",
+            "Analysts discussed Ruto's call to Museveni about the pipeline.\n",
+            // A relative clause.
+            "Unions said nothing about Tata's demands that were sent in June.\n",
+            // Not a speaker.
+            "Traders ignored Monday's warning that prices would rise sharply.\n",
+            // No "to" or "that".
+            "Lawmakers debated Okafor's demand for a recount in three districts.\n",
+        ] {
+            let c = claims(text);
+            assert!(
+                c.iter()
+                    .all(|c| !matches!(c.cue.as_str(), "demand" | "demands" | "call" | "warning")),
+                "{text}: {c:#?}"
+            );
+        }
     }
 
     #[test]

@@ -311,7 +311,6 @@ fn pipeline_meets_the_targets_on_the_event_corpus() {
 }
 
 #[test]
-#[ignore = "target not met yet: 7 of 9 required findings (recall 0.778 < 0.8); Donbas demand and Moscow results need nominal claims and paraphrase matching (issue 5 stays open)"]
 fn pipeline_meets_the_targets_on_the_bundled_corpus() {
     let s = eval_json("tests/gold/articles-findings.json", "fixtures/articles");
     assert!(s["recall"].as_f64().unwrap() >= RECALL, "{s:#}");

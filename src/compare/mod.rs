@@ -61,6 +61,12 @@ pub trait Lookup: Send + Sync {
     fn too_broad(&self, _a: &str) -> bool {
         false
     }
+
+    /// The name of the place a demonym is of ("Ukrainian" → "Ukraine"), so that statements
+    /// compare "the Ukrainian Donbas" with "Ukraine's Donbas". None, by default.
+    fn demonym_of(&self, _word: &str) -> Option<&str> {
+        None
+    }
 }
 
 /// Places are compatible only when equal.
@@ -246,6 +252,16 @@ struct AntonymsFile {
     hedges: Vec<String>,
     #[serde(default)]
     pair: Vec<PairEntry>,
+    #[serde(default)]
+    synonyms: Vec<SynonymEntry>,
+}
+
+/// One `[[synonyms]]` group of `antonyms.toml`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SynonymEntry {
+    #[serde(default)]
+    words: Vec<String>,
 }
 
 /// One compiled frame from `rules/frames.toml`.
@@ -311,6 +327,9 @@ pub(crate) struct Lexicon {
     /// Every antonym word, and for each entry its pair and whether it is the negative side.
     pub antonyms: WordList,
     pub antonym_of: Vec<(usize, bool)>,
+    /// Every synonym word, and for each entry its group.
+    pub synonyms: WordList,
+    pub synonym_of: Vec<usize>,
 }
 
 /// The comparer's compiled rules and options.
@@ -454,9 +473,19 @@ impl CompareRules {
                 }
             }
         }
+        let mut synonym_words: Vec<String> = Vec::new();
+        let mut synonym_of: Vec<usize> = Vec::new();
+        for (k, g) in a.synonyms.iter().enumerate() {
+            for w in &g.words {
+                synonym_words.push(w.clone());
+                synonym_of.push(k);
+            }
+        }
         let lex = Lexicon {
             antonyms: WordList::new(&antonym_words),
             antonym_of,
+            synonyms: WordList::new(&synonym_words),
+            synonym_of,
             anchor_ignore: WordSet::new(&f.anchors.ignore),
             locative: WordSet::new(&f.anchors.locative),
             weak_share,
@@ -1598,12 +1627,15 @@ pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules)
     findings
 }
 
-/// Drop duplicate findings: same kind and same claims (keep the most confident), and
-/// agreements whose claims another agreement already covers.
+/// Drop duplicate findings: same kind and same claims (keep the most confident, but a
+/// plain statement agreement only when no other rule found it), and agreements whose
+/// claims another agreement already covers.
 fn dedupe(findings: &mut Vec<Finding>) {
+    let plain = |f: &Finding| f.rule == "statement-agreement";
     findings.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
+        plain(a)
+            .cmp(&plain(b))
+            .then_with(|| b.confidence.total_cmp(&a.confidence))
             .then_with(|| b.claims.len().cmp(&a.claims.len()))
             .then_with(|| a.id.cmp(&b.id))
     });
@@ -1776,6 +1808,34 @@ mod tests {
     use super::testutil::*;
     use super::*;
     use crate::model::{FindingKind, QuoteKind};
+
+    #[test]
+    fn a_plain_statement_agreement_yields_to_another_rule_over_the_same_claims() {
+        // Same speaker, same words: the plain statement (0.8 + same speaker) scores above
+        // the numeric agreement, which still says more.
+        let say = |art: &str| {
+            qty(
+                claim(
+                    art,
+                    1,
+                    "Olena Marchuk",
+                    QuoteKind::Indirect,
+                    "the peace plan for Tarnow has 28 points",
+                ),
+                "28 points",
+                28.0,
+                "point",
+            )
+        };
+        let arts = [
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+        ];
+        let f = compare_all(&arts, &[say("a"), say("b")], &rules());
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{f:#?}");
+        assert_eq!(ag[0].rule, "numeric-agreement");
+    }
 
     #[test]
     fn builtin_rules_compile() {

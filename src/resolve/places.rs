@@ -23,6 +23,8 @@ struct PlaceRule {
     parents: Vec<String>,
     #[serde(default)]
     aliases: Vec<String>,
+    #[serde(default)]
+    demonyms: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -45,6 +47,9 @@ pub struct PlaceInfo {
     pub parents: Vec<String>,
     /// Other spellings.
     pub aliases: Vec<String>,
+    /// Adjective and people ("Ukrainian", "Ukrainians"): words for the place that are not
+    /// mentions of it.
+    pub demonyms: Vec<String>,
 }
 
 /// The compiled gazetteer.
@@ -55,6 +60,8 @@ pub struct Gazetteer {
     ancestors: BTreeMap<String, BTreeSet<String>>,
     /// Lowercase ASCII key of every name and alias → id.
     by_key: BTreeMap<String, String>,
+    /// Lowercase ASCII key of every demonym → id.
+    demonyms: BTreeMap<String, String>,
     matcher: Option<AhoCorasick>,
     /// Pattern index → place id.
     pattern_ids: Vec<String>,
@@ -215,6 +222,7 @@ impl Gazetteer {
                     }
                     p.aliases.extend(r.aliases);
                     p.parents.extend(r.parents);
+                    p.demonyms.extend(r.demonyms);
                 }
                 None => {
                     places.insert(
@@ -225,6 +233,7 @@ impl Gazetteer {
                             kind: r.kind.unwrap_or_else(|| "place".into()),
                             parents: r.parents,
                             aliases: r.aliases,
+                            demonyms: r.demonyms,
                         },
                     );
                 }
@@ -286,6 +295,24 @@ impl Gazetteer {
                 patterns.insert(written.to_string(), p.id.clone());
             }
         }
+        let mut demonyms = BTreeMap::new();
+        for p in places.values() {
+            for d in &p.demonyms {
+                let k = place_key(d);
+                if let Some(other) = demonyms.insert(k, p.id.clone())
+                    && other != p.id
+                {
+                    return Err(Error::RuleInvalid {
+                        path: path.clone(),
+                        rule: d.clone(),
+                        message: format!(
+                            "the demonym is used by both {other:?} and {:?}; make it unique",
+                            p.id
+                        ),
+                    });
+                }
+            }
+        }
         let (pats, pattern_ids): (Vec<String>, Vec<String>) = patterns.into_iter().unzip();
         let matcher = if pats.is_empty() {
             None
@@ -305,6 +332,7 @@ impl Gazetteer {
             places,
             ancestors,
             by_key,
+            demonyms,
             matcher,
             pattern_ids,
         })
@@ -320,6 +348,13 @@ impl Gazetteer {
     pub fn lookup(&self, name: &str) -> Option<&PlaceInfo> {
         self.by_key
             .get(&place_key(name))
+            .and_then(|id| self.places.get(id))
+    }
+
+    /// The place a demonym is of ("Ukrainian", "Americans"), ignoring case and accents.
+    pub fn demonym(&self, word: &str) -> Option<&PlaceInfo> {
+        self.demonyms
+            .get(&place_key(word))
             .and_then(|id| self.places.get(id))
     }
 
@@ -351,7 +386,8 @@ impl Gazetteer {
     /// Place mentions in `text` (whose first byte is at `base` in the article), longest
     /// names first. Skipped: possessives ("Kyiv's push": an actor, not a location),
     /// hyphenated compounds ("U.S.-backed", "Russian-U.S."), and names that are part of a
-    /// longer proper name ("Kyiv Independent", "Washington Post", "Michael Jordan").
+    /// longer proper name ("Kyiv Independent", "Washington Post", "Michael Jordan"); a
+    /// demonym before a place does not make a longer name ("the Ukrainian Donbas").
     pub fn find(&self, text: &str, base: usize) -> Vec<Place> {
         let Some(m) = &self.matcher else {
             return Vec::new();
@@ -402,6 +438,8 @@ impl Gazetteer {
                 && prev_word.chars().next().is_some_and(char::is_uppercase)
                 && !LEADING_WORDS.contains(&prev_word.as_str())
                 && !CALENDAR_WORDS.contains(&prev_word.as_str())
+                // "the Ukrainian Donbas": a demonym before a place is not a longer name.
+                && self.demonym(&prev_word).is_none()
             {
                 continue;
             }
@@ -445,6 +483,10 @@ impl crate::compare::Lookup for Gazetteer {
             (Some(x), Some(y)) => self.compatible(x, y),
             _ => a == b,
         }
+    }
+
+    fn demonym_of(&self, word: &str) -> Option<&str> {
+        self.demonym(word).map(|p| p.name.as_str())
     }
 
     fn too_broad(&self, a: &str) -> bool {
@@ -529,6 +571,41 @@ mod tests {
             vec!["Moscow", "Hallandale Beach", "Florida", "Paris"]
         );
         assert_eq!(found[1].1.as_deref(), Some("hallandale-beach"));
+    }
+
+    #[test]
+    fn demonyms_name_their_country_and_do_not_lengthen_a_place_name() {
+        let g = gaz();
+        assert_eq!(
+            g.demonym("Ukrainian").map(|p| p.id.as_str()),
+            Some("ukraine")
+        );
+        assert_eq!(
+            g.demonym("americans").map(|p| p.id.as_str()),
+            Some("united-states")
+        );
+        assert!(g.demonym("Donbas").is_none());
+        // A demonym before a place is not part of a longer name; a name before it is.
+        let names = |t: &str| -> Vec<String> { g.find(t, 0).into_iter().map(|p| p.text).collect() };
+        assert_eq!(names("surrender the Ukrainian Donbas"), vec!["Donbas"]);
+        assert!(names("the Kyiv Independent reported").is_empty());
+    }
+
+    #[test]
+    fn one_demonym_for_two_places_is_an_error() {
+        let mut set = RuleSet::embedded();
+        set.push(
+            "places.toml",
+            crate::rules::RuleSource {
+                path: "user/places.toml".into(),
+                text: "[[place]]\nid = \"ruritania\"\nname = \"Ruritania\"\ndemonyms = [\"Ukrainian\"]\n".into(),
+            },
+        );
+        let e = Gazetteer::compile(&set).unwrap_err().to_string();
+        assert!(
+            e.contains("Ukrainian") && e.contains("make it unique"),
+            "{e}"
+        );
     }
 
     #[test]
