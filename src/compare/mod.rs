@@ -1248,6 +1248,55 @@ pub(crate) enum Judgement {
     },
 }
 
+/// A family's judged pairs `(i, j, judgement)`, held compactly: 12 bytes a pair (two
+/// `u32` item indices and the index of the judgement in a table of the distinct
+/// judgements seen) instead of 48. On a large corpus a family judges tens of millions
+/// of pairs, all held until [`assemble`] has its components.
+#[derive(Default)]
+pub(crate) struct Judged {
+    pairs: Vec<(u32, u32, u32)>,
+    table: Vec<Judgement>,
+    index: HashMap<(u64, Option<(FindingKind, &'static str)>), u32>,
+}
+
+impl Judged {
+    /// Add the judged pair `(i, j)`.
+    pub fn push(&mut self, i: usize, j: usize, jd: Judgement) {
+        let key = match &jd {
+            Judgement::Same(c) => (c.to_bits(), None),
+            Judgement::Differ {
+                confidence,
+                kind,
+                rule,
+            } => (confidence.to_bits(), Some((*kind, *rule))),
+        };
+        let next = self.table.len() as u32;
+        let t = *self.index.entry(key).or_insert(next);
+        if t == next {
+            self.table.push(jd);
+        }
+        // Items are counted in `u32`: fewer than 2^32 per family.
+        self.pairs.push((i as u32, j as u32, t));
+    }
+
+    /// The pairs in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
+        self.pairs
+            .iter()
+            .map(|&(i, j, t)| (i as usize, j as usize, &self.table[t as usize]))
+    }
+}
+
+impl FromIterator<(usize, usize, Judgement)> for Judged {
+    fn from_iter<T: IntoIterator<Item = (usize, usize, Judgement)>>(iter: T) -> Self {
+        let mut out = Judged::default();
+        for (i, j, jd) in iter {
+            out.push(i, j, jd);
+        }
+        out
+    }
+}
+
 /// What a family tells [`assemble`] about its items.
 pub(crate) trait Family {
     /// Prep index of item `i`.
@@ -1286,22 +1335,17 @@ pub(crate) struct FamilyOut {
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
 /// update per connected timeline.
-pub(crate) fn assemble<F: Family>(
-    ctx: &Ctx,
-    fam: &F,
-    n: usize,
-    judged: &[(usize, usize, Judgement)],
-) -> FamilyOut {
+pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged) -> FamilyOut {
     let mut out = FamilyOut::default();
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-    for (i, j, jd) in judged {
+    for (i, j, jd) in judged.iter() {
         // Only the edges that join two components: they give the same components as
         // every agreeing pair, and on a large corpus there are millions of those.
         if let Judgement::Same(_) = jd {
-            if dsu.find(*i) != dsu.find(*j) {
-                dsu.union(*i, *j);
-                out.same.push((fam.prep(*i), fam.prep(*j)));
+            if dsu.find(i) != dsu.find(j) {
+                dsu.union(i, j);
+                out.same.push((fam.prep(i), fam.prep(j)));
             }
         }
     }
@@ -1310,9 +1354,9 @@ pub(crate) fn assemble<F: Family>(
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
-    for (i, _, jd) in judged {
+    for (i, _, jd) in judged.iter() {
         if let Judgement::Same(c) = jd {
-            let e = conf_sum.entry(dsu.find(*i)).or_default();
+            let e = conf_sum.entry(dsu.find(i)).or_default();
             e.0 += c;
             e.1 += 1;
         }
@@ -1350,19 +1394,19 @@ pub(crate) fn assemble<F: Family>(
     // Per pair of components: confidence, kind, rule and the two items that showed it.
     type Difference = (f64, FindingKind, &'static str, usize, usize);
     let mut differ: BTreeMap<(usize, usize), Difference> = BTreeMap::new();
-    for (i, j, jd) in judged {
+    for (i, j, jd) in judged.iter() {
         if let Judgement::Differ {
             confidence,
             kind,
             rule,
         } = jd
         {
-            let (a, b) = (dsu.find(*i), dsu.find(*j));
+            let (a, b) = (dsu.find(i), dsu.find(j));
             if a == b {
                 continue;
             }
             let key = (a.min(b), a.max(b));
-            let (x, y) = if a < b { (*i, *j) } else { (*j, *i) };
+            let (x, y) = if a < b { (i, j) } else { (j, i) };
             let e = differ
                 .entry(key)
                 .or_insert((*confidence, *kind, rule, x, y));

@@ -12,7 +12,8 @@
 
 use super::text::Tok;
 use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
+    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_story,
+    unit_key,
 };
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
@@ -251,10 +252,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let pairs = candidate_pairs(keyed, |k| {
         ((items[k].value * 1000.0).round() as i64, items[k].prep)
     });
-    let mut judged = Vec::new();
+    let mut judged = Judged::default();
     for (a, b) in pairs {
         if let Some(j) = judge(ctx, &items[a], &items[b]) {
-            judged.push((a, b, j));
+            judged.push(a, b, j);
         }
     }
     let checkable = items.iter().map(|it| it.prep).collect();
