@@ -620,8 +620,8 @@ pub fn speaker_key(claim: &Claim) -> String {
 
 /// The stable id of a finding: `F-` and 10 hex digits of a hash of its kind, rule and
 /// sorted claim ids.
-pub fn finding_id(kind: FindingKind, rule: &str, claims: &[String]) -> String {
-    let mut ids: Vec<&str> = claims.iter().map(String::as_str).collect();
+pub fn finding_id<S: AsRef<str>>(kind: FindingKind, rule: &str, claims: &[S]) -> String {
+    let mut ids: Vec<&str> = claims.iter().map(AsRef::as_ref).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut h = Fnv::new();
@@ -637,6 +637,8 @@ pub fn finding_id(kind: FindingKind, rule: &str, claims: &[String]) -> String {
 pub(crate) struct Ctx<'a> {
     pub rules: &'a CompareRules,
     pub preps: Vec<Prep<'a>>,
+    /// Each prep's claim id, one shared string that every finding naming it refers to.
+    pub ids: Vec<Arc<str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -759,15 +761,20 @@ impl<'a> Ctx<'a> {
                 .cloned()
                 .unwrap_or_default();
         }
-        Ctx { rules, preps }
+        let ids = preps
+            .iter()
+            .map(|p| Arc::from(p.claim.id.as_str()))
+            .collect();
+        Ctx { rules, preps, ids }
     }
 
-    /// The ids of the claims behind prep indices, sorted and unique.
-    fn claim_ids(&self, members: &[usize]) -> Vec<String> {
+    /// The ids of the claims behind prep indices, sorted and unique: the shared
+    /// strings of `ids`, not copies.
+    fn claim_ids(&self, members: &[usize]) -> Vec<Arc<str>> {
         let set: BTreeSet<usize> = members.iter().copied().collect();
         set.into_iter()
-            .filter_map(|i| self.preps.get(i))
-            .map(|p| p.claim.id.clone())
+            .filter_map(|i| self.ids.get(i))
+            .cloned()
             .collect()
     }
 
@@ -1598,7 +1605,7 @@ pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules)
     let corroborated: HashSet<&str> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Agreement && f.sources >= 2)
-        .flat_map(|f| f.claims.iter().map(String::as_str))
+        .flat_map(|f| f.claims.iter().map(AsRef::as_ref))
         .collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &i in &checkable {
@@ -1659,7 +1666,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
     };
     // Keys borrow each finding's claims (not a copy of every list).
     let keep: Vec<bool> = {
-        let mut seen: HashSet<(FindingKind, &[String], String)> = HashSet::new();
+        let mut seen: HashSet<(FindingKind, &[Arc<str>], String)> = HashSet::new();
         findings
             .iter()
             .map(|f| seen.insert((f.kind, f.claims.as_slice(), facet(&f.rule))))
@@ -1675,7 +1682,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == FindingKind::Agreement)
-        .map(|(i, f)| (i, f.claims.iter().map(String::as_str).collect()))
+        .map(|(i, f)| (i, f.claims.iter().map(AsRef::as_ref).collect()))
         .collect();
     let mut drop: HashSet<usize> = HashSet::new();
     let mut by_claim: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -1889,17 +1896,13 @@ mod tests {
 
     #[test]
     fn finding_ids_are_stable_and_order_free() {
-        let a = finding_id(FindingKind::Agreement, "r", &["x#1".into(), "y#2".into()]);
-        let b = finding_id(FindingKind::Agreement, "r", &["y#2".into(), "x#1".into()]);
+        let a = finding_id(FindingKind::Agreement, "r", &["x#1", "y#2"]);
+        let b = finding_id(FindingKind::Agreement, "r", &["y#2", "x#1"]);
         assert_eq!(a, b);
         assert_eq!(a.len(), 12);
         assert_ne!(
             a,
-            finding_id(
-                FindingKind::Contradiction,
-                "r",
-                &["x#1".into(), "y#2".into()]
-            )
+            finding_id(FindingKind::Contradiction, "r", &["x#1", "y#2"])
         );
     }
 
