@@ -1259,11 +1259,15 @@ pub(crate) enum Judgement {
 /// `u32` item indices and the index of the judgement in a table of the distinct
 /// judgements seen) instead of 48. On a large corpus a family judges tens of millions
 /// of pairs, all held until [`assemble`] has its components.
+/// A judgement's identity in [`Judged`]'s table: confidence bits, and for a difference
+/// its kind and rule.
+type JudgementKey = (u64, Option<(FindingKind, &'static str)>);
+
 #[derive(Default)]
 pub(crate) struct Judged {
     pairs: Vec<(u32, u32, u32)>,
     table: Vec<Judgement>,
-    index: HashMap<(u64, Option<(FindingKind, &'static str)>), u32>,
+    index: HashMap<JudgementKey, u32>,
 }
 
 impl Judged {

@@ -637,7 +637,10 @@ mod tests {
         // a and c agree.
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1);
-        assert_eq!(ag[0].claims, ["a#1", "c#1"]);
+        assert_eq!(
+            ag[0].claims,
+            [std::sync::Arc::from("a#1"), std::sync::Arc::from("c#1")]
+        );
     }
 
     const DEFAULT: f64 = crate::compare::DEFAULT_MIN_CONFIDENCE;
