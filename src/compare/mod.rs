@@ -1899,6 +1899,54 @@ mod tests {
     }
 
     #[test]
+    fn judged_pairs_come_back_as_pushed() {
+        let input = vec![
+            (0, 1, Judgement::Same(0.7)),
+            (0, 2, Judgement::Same(0.8)),
+            (
+                1,
+                2,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Contradiction,
+                    rule: "numeric-contradiction",
+                },
+            ),
+            (
+                3,
+                4,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Update,
+                    rule: "numeric-update",
+                },
+            ),
+            (5, 6, Judgement::Same(0.7)),
+            (
+                7,
+                8,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Contradiction,
+                    rule: "numeric-contradiction",
+                },
+            ),
+        ];
+        let judged: Judged = input.iter().cloned().collect();
+        // Equal judgements share one table entry.
+        assert_eq!(judged.table.len(), 4);
+        let back: Vec<String> = judged
+            .iter()
+            .map(|(i, j, jd)| format!("{i} {j} {jd:?}"))
+            .collect();
+        let want: Vec<String> = input
+            .iter()
+            .map(|(i, j, jd)| format!("{i} {j} {jd:?}"))
+            .collect();
+        assert_eq!(back, want);
+    }
+
+    #[test]
     fn finding_ids_are_stable_and_order_free() {
         let a = finding_id(FindingKind::Agreement, "r", &["x#1", "y#2"]);
         let b = finding_id(FindingKind::Agreement, "r", &["y#2", "x#1"]);
