@@ -1900,7 +1900,7 @@ mod tests {
 
     #[test]
     fn judged_pairs_come_back_as_pushed() {
-        let input = vec![
+        let input = [
             (0, 1, Judgement::Same(0.7)),
             (0, 2, Judgement::Same(0.8)),
             (
