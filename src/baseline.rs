@@ -60,7 +60,7 @@ pub fn fingerprint(f: &Finding, index: &Index<'_>) -> String {
         .iter()
         .map(|id| match index.claim(id) {
             Some(c) => (c.article.clone(), normalise(&c.content)),
-            None => (id.clone(), String::new()),
+            None => (id.to_string(), String::new()),
         })
         .collect();
     parts.sort();

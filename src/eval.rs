@@ -548,7 +548,7 @@ pub fn score_findings(
         let mut v: Vec<ClaimRef> = f
             .claims
             .iter()
-            .filter_map(|id| claims.iter().find(|c| &c.id == id))
+            .filter_map(|id| claims.iter().find(|c| *c.id == **id))
             .map(|c| ClaimRef {
                 article: c.article.clone(),
                 line: c.line,
@@ -811,7 +811,7 @@ mod tests {
             id: id.into(),
             kind,
             topic: String::new(),
-            claims: cl.iter().map(|s| s.to_string()).collect(),
+            claims: cl.iter().map(|&s| s.into()).collect(),
             detail: String::new(),
             rule: String::new(),
             confidence: 1.0,

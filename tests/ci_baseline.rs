@@ -127,7 +127,7 @@ fn fingerprints_survive_unrelated_articles_and_lines() {
         id: "F-zoo".into(),
         kind: FindingKind::SingleSource,
         topic: "zoo".into(),
-        claims: vec![extra],
+        claims: vec![extra.into()],
         detail: String::new(),
         rule: "r".into(),
         confidence: 0.5,

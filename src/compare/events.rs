@@ -16,7 +16,7 @@
 //!   agreement; otherwise contradiction (`place-contradiction`), when each claim names
 //!   one place and their dates (if any) are the same day.
 
-use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs};
+use super::{Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs};
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
 
@@ -380,10 +380,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             keys
         });
         let pairs = candidate_pairs(keyed, |k| (items[sub[k]].date.clone(), items[sub[k]].prep));
-        let mut judged = Vec::new();
+        let mut judged = Judged::default();
         for (a, b) in pairs {
             if let Some(j) = judge(ctx, &items[sub[a]], &items[sub[b]], what) {
-                judged.push((a, b, j));
+                judged.push(a, b, j);
             }
         }
         let fam_items: Vec<Item> = sub

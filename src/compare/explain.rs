@@ -67,7 +67,7 @@ pub fn explain<'a>(
     let evidence = finding
         .claims
         .iter()
-        .filter_map(|id| claims.iter().find(|c| &c.id == id))
+        .filter_map(|id| claims.iter().find(|c| *c.id == **id))
         .map(|c| {
             let article = articles.iter().find(|a| a.id == c.article);
             let sentence = article

@@ -649,8 +649,8 @@ pub fn speaker_key(claim: &Claim) -> String {
 
 /// The stable id of a finding: `F-` and 10 hex digits of a hash of its kind, rule and
 /// sorted claim ids.
-pub fn finding_id(kind: FindingKind, rule: &str, claims: &[String]) -> String {
-    let mut ids: Vec<&str> = claims.iter().map(String::as_str).collect();
+pub fn finding_id<S: AsRef<str>>(kind: FindingKind, rule: &str, claims: &[S]) -> String {
+    let mut ids: Vec<&str> = claims.iter().map(AsRef::as_ref).collect();
     ids.sort_unstable();
     ids.dedup();
     let mut h = Fnv::new();
@@ -666,6 +666,8 @@ pub fn finding_id(kind: FindingKind, rule: &str, claims: &[String]) -> String {
 pub(crate) struct Ctx<'a> {
     pub rules: &'a CompareRules,
     pub preps: Vec<Prep<'a>>,
+    /// Each prep's claim id, one shared string that every finding naming it refers to.
+    pub ids: Vec<Arc<str>>,
 }
 
 impl<'a> Ctx<'a> {
@@ -788,15 +790,20 @@ impl<'a> Ctx<'a> {
                 .cloned()
                 .unwrap_or_default();
         }
-        Ctx { rules, preps }
+        let ids = preps
+            .iter()
+            .map(|p| Arc::from(p.claim.id.as_str()))
+            .collect();
+        Ctx { rules, preps, ids }
     }
 
-    /// The ids of the claims behind prep indices, sorted and unique.
-    fn claim_ids(&self, members: &[usize]) -> Vec<String> {
+    /// The ids of the claims behind prep indices, sorted and unique: the shared
+    /// strings of `ids`, not copies.
+    fn claim_ids(&self, members: &[usize]) -> Vec<Arc<str>> {
         let set: BTreeSet<usize> = members.iter().copied().collect();
         set.into_iter()
-            .filter_map(|i| self.preps.get(i))
-            .map(|p| p.claim.id.clone())
+            .filter_map(|i| self.ids.get(i))
+            .cloned()
             .collect()
     }
 
@@ -1277,6 +1284,59 @@ pub(crate) enum Judgement {
     },
 }
 
+/// A family's judged pairs `(i, j, judgement)`, held compactly: 12 bytes a pair (two
+/// `u32` item indices and the index of the judgement in a table of the distinct
+/// judgements seen) instead of 48. On a large corpus a family judges tens of millions
+/// of pairs, all held until [`assemble`] has its components.
+/// A judgement's identity in [`Judged`]'s table: confidence bits, and for a difference
+/// its kind and rule.
+type JudgementKey = (u64, Option<(FindingKind, &'static str)>);
+
+#[derive(Default)]
+pub(crate) struct Judged {
+    pairs: Vec<(u32, u32, u32)>,
+    table: Vec<Judgement>,
+    index: HashMap<JudgementKey, u32>,
+}
+
+impl Judged {
+    /// Add the judged pair `(i, j)`.
+    pub fn push(&mut self, i: usize, j: usize, jd: Judgement) {
+        let key = match &jd {
+            Judgement::Same(c) => (c.to_bits(), None),
+            Judgement::Differ {
+                confidence,
+                kind,
+                rule,
+            } => (confidence.to_bits(), Some((*kind, *rule))),
+        };
+        let next = self.table.len() as u32;
+        let t = *self.index.entry(key).or_insert(next);
+        if t == next {
+            self.table.push(jd);
+        }
+        // Items are counted in `u32`: fewer than 2^32 per family.
+        self.pairs.push((i as u32, j as u32, t));
+    }
+
+    /// The pairs in the order they were added.
+    pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
+        self.pairs
+            .iter()
+            .map(|&(i, j, t)| (i as usize, j as usize, &self.table[t as usize]))
+    }
+}
+
+impl FromIterator<(usize, usize, Judgement)> for Judged {
+    fn from_iter<T: IntoIterator<Item = (usize, usize, Judgement)>>(iter: T) -> Self {
+        let mut out = Judged::default();
+        for (i, j, jd) in iter {
+            out.push(i, j, jd);
+        }
+        out
+    }
+}
+
 /// What a family tells [`assemble`] about its items.
 pub(crate) trait Family {
     /// Prep index of item `i`.
@@ -1315,22 +1375,17 @@ pub(crate) struct FamilyOut {
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
 /// update per connected timeline.
-pub(crate) fn assemble<F: Family>(
-    ctx: &Ctx,
-    fam: &F,
-    n: usize,
-    judged: &[(usize, usize, Judgement)],
-) -> FamilyOut {
+pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged) -> FamilyOut {
     let mut out = FamilyOut::default();
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
-    for (i, j, jd) in judged {
+    for (i, j, jd) in judged.iter() {
         // Only the edges that join two components: they give the same components as
         // every agreeing pair, and on a large corpus there are millions of those.
         if let Judgement::Same(_) = jd {
-            if dsu.find(*i) != dsu.find(*j) {
-                dsu.union(*i, *j);
-                out.same.push((fam.prep(*i), fam.prep(*j)));
+            if dsu.find(i) != dsu.find(j) {
+                dsu.union(i, j);
+                out.same.push((fam.prep(i), fam.prep(j)));
             }
         }
     }
@@ -1339,9 +1394,9 @@ pub(crate) fn assemble<F: Family>(
         let r = dsu.find(i);
         members.entry(r).or_default().push(i);
     }
-    for (i, _, jd) in judged {
+    for (i, _, jd) in judged.iter() {
         if let Judgement::Same(c) = jd {
-            let e = conf_sum.entry(dsu.find(*i)).or_default();
+            let e = conf_sum.entry(dsu.find(i)).or_default();
             e.0 += c;
             e.1 += 1;
         }
@@ -1379,19 +1434,19 @@ pub(crate) fn assemble<F: Family>(
     // Per pair of components: confidence, kind, rule and the two items that showed it.
     type Difference = (f64, FindingKind, &'static str, usize, usize);
     let mut differ: BTreeMap<(usize, usize), Difference> = BTreeMap::new();
-    for (i, j, jd) in judged {
+    for (i, j, jd) in judged.iter() {
         if let Judgement::Differ {
             confidence,
             kind,
             rule,
         } = jd
         {
-            let (a, b) = (dsu.find(*i), dsu.find(*j));
+            let (a, b) = (dsu.find(i), dsu.find(j));
             if a == b {
                 continue;
             }
             let key = (a.min(b), a.max(b));
-            let (x, y) = if a < b { (*i, *j) } else { (*j, *i) };
+            let (x, y) = if a < b { (i, j) } else { (j, i) };
             let e = differ
                 .entry(key)
                 .or_insert((*confidence, *kind, rule, x, y));
@@ -1583,7 +1638,7 @@ pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules)
     let corroborated: HashSet<&str> = findings
         .iter()
         .filter(|f| f.kind == FindingKind::Agreement && f.sources >= 2)
-        .flat_map(|f| f.claims.iter().map(String::as_str))
+        .flat_map(|f| f.claims.iter().map(AsRef::as_ref))
         .collect();
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
     for &i in &checkable {
@@ -1647,7 +1702,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
     };
     // Keys borrow each finding's claims (not a copy of every list).
     let keep: Vec<bool> = {
-        let mut seen: HashSet<(FindingKind, &[String], String)> = HashSet::new();
+        let mut seen: HashSet<(FindingKind, &[Arc<str>], String)> = HashSet::new();
         findings
             .iter()
             .map(|f| seen.insert((f.kind, f.claims.as_slice(), facet(&f.rule))))
@@ -1663,7 +1718,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == FindingKind::Agreement)
-        .map(|(i, f)| (i, f.claims.iter().map(String::as_str).collect()))
+        .map(|(i, f)| (i, f.claims.iter().map(AsRef::as_ref).collect()))
         .collect();
     let mut drop: HashSet<usize> = HashSet::new();
     let mut by_claim: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -1904,18 +1959,62 @@ mod tests {
     }
 
     #[test]
+    fn judged_pairs_come_back_as_pushed() {
+        let input = [
+            (0, 1, Judgement::Same(0.7)),
+            (0, 2, Judgement::Same(0.8)),
+            (
+                1,
+                2,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Contradiction,
+                    rule: "numeric-contradiction",
+                },
+            ),
+            (
+                3,
+                4,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Update,
+                    rule: "numeric-update",
+                },
+            ),
+            (5, 6, Judgement::Same(0.7)),
+            (
+                7,
+                8,
+                Judgement::Differ {
+                    confidence: 0.75,
+                    kind: FindingKind::Contradiction,
+                    rule: "numeric-contradiction",
+                },
+            ),
+        ];
+        let judged: Judged = input.iter().cloned().collect();
+        // Equal judgements share one table entry.
+        assert_eq!(judged.table.len(), 4);
+        let back: Vec<String> = judged
+            .iter()
+            .map(|(i, j, jd)| format!("{i} {j} {jd:?}"))
+            .collect();
+        let want: Vec<String> = input
+            .iter()
+            .map(|(i, j, jd)| format!("{i} {j} {jd:?}"))
+            .collect();
+        assert_eq!(back, want);
+    }
+
+    #[test]
     fn finding_ids_are_stable_and_order_free() {
-        let a = finding_id(FindingKind::Agreement, "r", &["x#1".into(), "y#2".into()]);
-        let b = finding_id(FindingKind::Agreement, "r", &["y#2".into(), "x#1".into()]);
+        let a = finding_id(FindingKind::Agreement, "r", &["x#1", "y#2"]);
+        let b = finding_id(FindingKind::Agreement, "r", &["y#2", "x#1"]);
         assert_eq!(a, b);
         assert_eq!(a.len(), 12);
         assert_ne!(
             a,
-            finding_id(
-                FindingKind::Contradiction,
-                "r",
-                &["x#1".into(), "y#2".into()]
-            )
+            finding_id(FindingKind::Contradiction, "r", &["x#1", "y#2"])
         );
     }
 

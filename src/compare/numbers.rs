@@ -12,7 +12,8 @@
 
 use super::text::Tok;
 use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
+    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_story,
+    unit_key,
 };
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
@@ -251,10 +252,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let pairs = candidate_pairs(keyed, |k| {
         ((items[k].value * 1000.0).round() as i64, items[k].prep)
     });
-    let mut judged = Vec::new();
+    let mut judged = Judged::default();
     for (a, b) in pairs {
         if let Some(j) = judge(ctx, &items[a], &items[b]) {
-            judged.push((a, b, j));
+            judged.push(a, b, j);
         }
     }
     let checkable = items.iter().map(|it| it.prep).collect();
@@ -576,7 +577,7 @@ mod tests {
         assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
         let k = of(&f, FindingKind::Contradiction);
         assert_eq!(k.len(), 1, "{f:#?}");
-        assert!(k[0].claims.contains(&"c#1".to_string()));
+        assert!(k[0].claims.iter().any(|c| &**c == "c#1"));
     }
 
     #[test]

@@ -21,7 +21,9 @@
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
 
 use super::text::{Tok, stem};
-use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
+use super::{
+    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, Lexicon, assemble, candidate_pairs,
+};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
@@ -331,7 +333,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             keys
         });
         let pairs = candidate_pairs(keyed, |k| framed[k].prep);
-        let judged: Vec<_> = pairs
+        let judged: Judged = pairs
             .filter_map(|(a, b)| judge_framed(ctx, &framed[a], &framed[b]).map(|j| (a, b, j)))
             .collect();
         out.checkable.extend(framed.iter().map(|it| it.prep));
@@ -361,7 +363,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             })
             .collect();
         let pairs = candidate_pairs(keyed, |k| plain[k].prep);
-        let judged: Vec<_> = pairs
+        let judged: Judged = pairs
             .filter_map(|(a, b)| judge_plain(ctx, &plain[a], &plain[b]).map(|j| (a, b, j)))
             .collect();
         let fam = Statements { ctx, items: plain };

@@ -15,7 +15,7 @@
 use super::text::fold;
 use super::text::spelling_variant as variant;
 use super::{
-    Ctx, FULL_BLOCK, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker,
+    Ctx, FULL_BLOCK, Family, FamilyOut, Judged, Judgement, assemble, candidate_pairs, same_speaker,
     same_story,
 };
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
@@ -466,14 +466,14 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(shingles);
     drop(df);
     let mut named: HashMap<usize, HashSet<CompactString>> = HashMap::new();
-    let mut judged = Vec::new();
+    let mut judged = Judged::default();
     for (a, b) in pairs {
         let (ia, ib) = (&items[a], &items[b]);
         if ctx.preps[ia.prep].claim.article == ctx.preps[ib.prep].claim.article {
             continue;
         }
         if let Some(j) = judge(ctx, &mut named, ia, ib) {
-            judged.push((a, b, j));
+            judged.push(a, b, j);
         }
     }
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
@@ -637,7 +637,10 @@ mod tests {
         // a and c agree.
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1);
-        assert_eq!(ag[0].claims, ["a#1", "c#1"]);
+        assert_eq!(
+            ag[0].claims,
+            [std::sync::Arc::from("a#1"), std::sync::Arc::from("c#1")]
+        );
     }
 
     const DEFAULT: f64 = crate::compare::DEFAULT_MIN_CONFIDENCE;

@@ -18,7 +18,7 @@
 
 use super::text::{Tok, tokenize};
 use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_speaker,
+    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_speaker,
 };
 use crate::model::{FindingKind, SpeakerKind};
 use std::collections::BTreeSet;
@@ -223,7 +223,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         (format!("{}|{}", it.frame, q.join("|")), k)
     });
     let pairs = candidate_pairs(keyed, |k| items[k].prep);
-    let mut judged = Vec::new();
+    let mut judged = Judged::default();
     for (a, b) in pairs {
         let (ia, ib) = (&items[a], &items[b]);
         let (pa, pb) = (&ctx.preps[ia.prep], &ctx.preps[ib.prep]);
@@ -244,7 +244,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 rule: "role-contradiction",
             }
         };
-        judged.push((a, b, j));
+        judged.push(a, b, j);
     }
     let fam = Roles { ctx, items };
     assemble(ctx, &fam, fam.items.len(), &judged)

@@ -357,7 +357,7 @@ pub fn html(corpus: &Corpus, ctx: &Context) -> String {
         h.push_str("<p id=\"no-findings\">No findings.</p>");
     }
     for (topic, list) in &by_topic {
-        let pairs: Vec<(crate::model::FindingKind, &[String])> =
+        let pairs: Vec<(crate::model::FindingKind, &[std::sync::Arc<str>])> =
             list.iter().map(|f| (f.kind, f.claims.as_slice())).collect();
         h.push_str(&format!(
             "<section class=\"topic\"><h2>{}</h2>{}",

@@ -142,7 +142,7 @@ pub fn claim_label(c: &Claim, others: &[&Claim]) -> String {
 
 /// The timeline of one topic: the claims of its findings (`findings`: kind and claim ids).
 pub fn timeline(
-    findings: &[(FindingKind, &[String])],
+    findings: &[(FindingKind, &[std::sync::Arc<str>])],
     index: &Index<'_>,
     colors: &OutletColors,
 ) -> String {
@@ -264,7 +264,7 @@ pub fn timeline(
         }
         let pts: Vec<(f64, f64)> = ids
             .iter()
-            .filter_map(|id| pos.get(id.as_str()).map(|p| (p.0, p.1)))
+            .filter_map(|id| pos.get(&**id).map(|p| (p.0, p.1)))
             .collect();
         for w in pts.windows(2) {
             svg.push_str(&format!(
@@ -276,7 +276,7 @@ pub fn timeline(
     let contradicting: BTreeSet<&str> = findings
         .iter()
         .filter(|(k, _)| *k == FindingKind::Contradiction)
-        .flat_map(|(_, ids)| ids.iter().map(String::as_str))
+        .flat_map(|(_, ids)| ids.iter().map(AsRef::as_ref))
         .collect();
     for (c, a) in &claims {
         let Some(&(x, y, slot)) = pos.get(c.id.as_str()) else {
@@ -296,9 +296,9 @@ pub fn timeline(
         let others: Vec<&Claim> = findings
             .iter()
             .filter(|(k, _)| *k != FindingKind::Agreement)
-            .filter(|(_, ids)| ids.contains(&c.id))
+            .filter(|(_, ids)| ids.iter().any(|i| **i == *c.id))
             .flat_map(|(_, ids)| ids.iter())
-            .filter(|id| **id != c.id)
+            .filter(|id| ***id != *c.id)
             .filter_map(|id| index.claim(id))
             .collect();
         svg.push_str(&format!(

@@ -122,7 +122,7 @@ impl Synth {
             id: id.clone(),
             kind,
             topic: topic.to_string(),
-            claims: claims.iter().map(|s| s.to_string()).collect(),
+            claims: claims.iter().map(|&s| s.into()).collect(),
             detail: format!("{} between the claims", kind.as_str()),
             rule: format!("test-{}", kind.as_str()),
             confidence,
