@@ -400,9 +400,19 @@ fn is_quote_char(c: char) -> bool {
 }
 
 /// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
-fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
+/// `chars` is a buffer for the sentence's characters, reused from call to call.
+fn tokenize<'a>(
+    text: &'a str,
+    span: Span,
+    quotes: &[crate::model::Quotation],
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    // At most one character per byte: no growth while extending.
+    chars.reserve(s.len());
+    chars.extend(s.char_indices());
+    let chars = &chars[..];
     // About one token per four characters in news text; a little over is cheaper than
     // growing the vector several times.
     let mut out = Vec::with_capacity(chars.len() / 4 + 4);
@@ -1216,7 +1226,11 @@ fn strip_determiner(s: &str) -> &str {
 
 /// Tokens joined with the spacing of the original text collapsed to single spaces.
 fn join_tokens(t: &[Tok]) -> String {
-    let mut out = String::new();
+    // The joined text is never longer than the stretch of text the tokens cover.
+    let mut out = String::with_capacity(match (t.first(), t.last()) {
+        (Some(a), Some(b)) => b.span.end.saturating_sub(a.span.start),
+        _ => 0,
+    });
     for (i, x) in t.iter().enumerate() {
         if i > 0 && x.span.start > t[i - 1].span.end {
             out.push(' ');
@@ -2040,6 +2054,7 @@ struct Ctx<'a> {
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
+    let mut chars = Vec::new();
     let ctx = Ctx {
         article,
         seg,
@@ -2047,7 +2062,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         toks: seg
             .sentences
             .iter()
-            .map(|s| tokenize(&article.text, s.span, &seg.quotations))
+            .map(|s| tokenize(&article.text, s.span, &seg.quotations, &mut chars))
             .collect(),
         orgs: Default::default(),
         next_id: std::cell::Cell::new(0),
