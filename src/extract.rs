@@ -3112,13 +3112,18 @@ impl Ctx<'_> {
             .collect();
         let section_of = |si: usize| sections.get(si).copied().unwrap_or(0);
         let mut claims: Vec<Claim> = Vec::new();
-        let mut by_id: HashMap<usize, Speaker> = HashMap::default();
-        let mut previous: Option<Speaker> = None;
+        // Draft id, and the previous claim, to the index of its claim in `claims`: the
+        // speaker is read from there, not kept in copies.
+        let mut by_id: HashMap<usize, usize> = HashMap::default();
+        let mut previous: Option<usize> = None;
         let mut previous_sentence = 0usize;
         for d in &drafts {
             let sentence = &self.seg.sentences[d.sentence];
             let mut flags = Vec::new();
-            let followed = d.follows.and_then(|i| by_id.get(&i)).cloned();
+            let followed = d
+                .follows
+                .and_then(|i| by_id.get(&i))
+                .map(|&k| claims[k].speaker.clone());
             let speaker = if let Some(s) = followed {
                 s
             } else {
@@ -3130,9 +3135,9 @@ impl Ctx<'_> {
                     .checked_sub(1)
                     .unwrap_or(d.sentence);
                 let recent = previous
-                    .clone()
-                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2);
-                self.speaker_of(d, &mentions, recent.as_ref(), &mut flags)
+                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2)
+                    .map(|k| &claims[k].speaker);
+                self.speaker_of(d, &mentions, recent, &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
             if d.relays_outlet && Some(sentence.paragraph) == lead_paragraph {
@@ -3168,7 +3173,7 @@ impl Ctx<'_> {
             claims.push(Claim {
                 id: String::new(),
                 article: article.id.clone(),
-                speaker: speaker.clone(),
+                speaker,
                 cue: d.cue.clone(),
                 cue_class: d.class,
                 quote: d.quote_kind,
@@ -3183,8 +3188,8 @@ impl Ctx<'_> {
                 quantities: vec![],
                 flags,
             });
-            by_id.insert(d.id, speaker.clone());
-            previous = Some(speaker);
+            by_id.insert(d.id, claims.len() - 1);
+            previous = Some(claims.len() - 1);
             previous_sentence = d.sentence;
         }
         let items: Vec<NestItem> = claims

@@ -411,10 +411,10 @@ fn split_sentences_with(
             while k < chars.len() && chars[k].1.is_whitespace() {
                 k += 1;
             }
-            k < chars.len() && starts_sentence(s, &chars, i, j, k, rules)
+            k < chars.len() && starts_sentence(s, chars, i, j, k, rules)
         } else {
             // Run-on: "by telephone.He said" — a plain word, a period, a capitalised word.
-            c == '.' && j == i + 1 && is_run_on(s, &chars, i, rules)
+            c == '.' && j == i + 1 && is_run_on(s, chars, i, rules)
         };
         if boundary {
             let span = trim_span(text, Span::new(para.start + start, para.start + end));
