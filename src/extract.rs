@@ -410,9 +410,19 @@ fn is_quote_char(c: char) -> bool {
 }
 
 /// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
-fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
+/// `chars` is a buffer for the sentence's characters, reused from call to call.
+fn tokenize<'a>(
+    text: &'a str,
+    span: Span,
+    quotes: &[crate::model::Quotation],
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars.clear();
+    // At most one character per byte: no growth while extending.
+    chars.reserve(s.len());
+    chars.extend(s.char_indices());
+    let chars = &chars[..];
     // About one token per four characters in news text; a little over is cheaper than
     // growing the vector several times.
     let mut out = Vec::with_capacity(chars.len() / 4 + 4);
@@ -1226,7 +1236,11 @@ fn strip_determiner(s: &str) -> &str {
 
 /// Tokens joined with the spacing of the original text collapsed to single spaces.
 fn join_tokens(t: &[Tok]) -> String {
-    let mut out = String::new();
+    // The joined text is never longer than the stretch of text the tokens cover.
+    let mut out = String::with_capacity(match (t.first(), t.last()) {
+        (Some(a), Some(b)) => b.span.end.saturating_sub(a.span.start),
+        _ => 0,
+    });
     for (i, x) in t.iter().enumerate() {
         if i > 0 && x.span.start > t[i - 1].span.end {
             out.push(' ');
@@ -2050,6 +2064,7 @@ struct Ctx<'a> {
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
+    let mut chars = Vec::new();
     let ctx = Ctx {
         article,
         seg,
@@ -2057,7 +2072,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         toks: seg
             .sentences
             .iter()
-            .map(|s| tokenize(&article.text, s.span, &seg.quotations))
+            .map(|s| tokenize(&article.text, s.span, &seg.quotations, &mut chars))
             .collect(),
         orgs: Default::default(),
         next_id: std::cell::Cell::new(0),
@@ -3266,13 +3281,18 @@ impl Ctx<'_> {
             .collect();
         let section_of = |si: usize| sections.get(si).copied().unwrap_or(0);
         let mut claims: Vec<Claim> = Vec::new();
-        let mut by_id: HashMap<usize, Speaker> = HashMap::default();
-        let mut previous: Option<Speaker> = None;
+        // Draft id, and the previous claim, to the index of its claim in `claims`: the
+        // speaker is read from there, not kept in copies.
+        let mut by_id: HashMap<usize, usize> = HashMap::default();
+        let mut previous: Option<usize> = None;
         let mut previous_sentence = 0usize;
         for d in &drafts {
             let sentence = &self.seg.sentences[d.sentence];
             let mut flags = Vec::new();
-            let followed = d.follows.and_then(|i| by_id.get(&i)).cloned();
+            let followed = d
+                .follows
+                .and_then(|i| by_id.get(&i))
+                .map(|&k| claims[k].speaker.clone());
             let speaker = if let Some(s) = followed {
                 s
             } else {
@@ -3284,9 +3304,9 @@ impl Ctx<'_> {
                     .checked_sub(1)
                     .unwrap_or(d.sentence);
                 let recent = previous
-                    .clone()
-                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2);
-                self.speaker_of(d, &mentions, recent.as_ref(), &mut flags)
+                    .filter(|_| first.min(d.sentence) <= previous_sentence + 2)
+                    .map(|k| &claims[k].speaker);
+                self.speaker_of(d, &mentions, recent, &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
             if d.relays_outlet && Some(sentence.paragraph) == lead_paragraph {
@@ -3322,7 +3342,7 @@ impl Ctx<'_> {
             claims.push(Claim {
                 id: String::new(),
                 article: article.id.clone(),
-                speaker: speaker.clone(),
+                speaker,
                 cue: d.cue.clone(),
                 cue_class: d.class,
                 quote: d.quote_kind,
@@ -3337,8 +3357,8 @@ impl Ctx<'_> {
                 quantities: vec![],
                 flags,
             });
-            by_id.insert(d.id, speaker.clone());
-            previous = Some(speaker);
+            by_id.insert(d.id, claims.len() - 1);
+            previous = Some(claims.len() - 1);
             previous_sentence = d.sentence;
         }
         let items: Vec<NestItem> = claims

@@ -134,6 +134,8 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
     let text = article.text.as_str();
     let mut out = Segmented::default();
     let joined = is_hard_wrapped(text, &article.content);
+    // The characters of the paragraph at hand, one buffer for all paragraphs.
+    let mut chars: Vec<(usize, char)> = Vec::new();
     for (p_index, para) in paragraphs(text, &article.content, article.format, joined, rules)
         .into_iter()
         .enumerate()
@@ -141,7 +143,7 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
         let first = out.sentences.len();
         match para.kind {
             SentenceKind::Body | SentenceKind::Bullet => {
-                for span in split_sentences(text, para.span, rules) {
+                for span in split_sentences_with(text, para.span, rules, &mut chars) {
                     out.sentences.push(Sentence {
                         span,
                         line: article.line_of(span.start),
@@ -163,9 +165,18 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
             &out.sentences[first..],
             first,
             &mut out.quotations,
+            &mut chars,
         );
     }
     out
+}
+
+/// Fill `chars` with the characters of `s` and their byte offsets (its old contents go).
+fn chars_of(s: &str, chars: &mut Vec<(usize, char)>) {
+    chars.clear();
+    // At most one character per byte: no growth while extending.
+    chars.reserve(s.len());
+    chars.extend(s.char_indices());
 }
 
 /// True when most lines of the content end mid-sentence within a narrow band of lengths:
@@ -362,8 +373,20 @@ fn is_terminal(c: char) -> bool {
 
 /// The sentences of one paragraph, trimmed, tiling it apart from white space.
 pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
+    split_sentences_with(text, para, rules, &mut Vec::new())
+}
+
+/// [`split_sentences`] with `chars`, a buffer for the paragraph's characters reused from
+/// call to call.
+fn split_sentences_with(
+    text: &str,
+    para: Span,
+    rules: &SegmentRules,
+    chars: &mut Vec<(usize, char)>,
+) -> Vec<Span> {
     let s = &text[para.start..para.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars_of(s, chars);
+    let chars = &chars[..];
     let mut out = Vec::new();
     let mut start = 0usize; // byte offset in s
     let mut i = 0usize; // index in chars
@@ -388,10 +411,10 @@ pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span
             while k < chars.len() && chars[k].1.is_whitespace() {
                 k += 1;
             }
-            k < chars.len() && starts_sentence(s, &chars, i, j, k, rules)
+            k < chars.len() && starts_sentence(s, chars, i, j, k, rules)
         } else {
             // Run-on: "by telephone.He said" — a plain word, a period, a capitalised word.
-            c == '.' && j == i + 1 && is_run_on(s, &chars, i, rules)
+            c == '.' && j == i + 1 && is_run_on(s, chars, i, rules)
         };
         if boundary {
             let span = trim_span(text, Span::new(para.start + start, para.start + end));
@@ -510,9 +533,11 @@ fn find_quotations(
     sentences: &[Sentence],
     first: usize,
     out: &mut Vec<Quotation>,
+    chars: &mut Vec<(usize, char)>,
 ) {
     let s = &text[para.start..para.end];
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    chars_of(s, chars);
+    let chars = &chars[..];
     let sentence_of = |pos: usize| -> usize {
         let abs = para.start + pos;
         let idx = sentences

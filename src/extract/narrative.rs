@@ -80,7 +80,7 @@ impl Narrative {
                 .any(|j| cues.contains(&*lowercase(words[j].1)))
         };
         words.iter().enumerate().any(|(i, &(at, w))| {
-            let detail = w.chars().any(|c| c.is_ascii_digit())
+            let detail = w.bytes().any(|b| b.is_ascii_digit())
                 || self.cased.contains(w)
                 || self.any_case.contains(&*lowercase(w))
                 || (i > 0
@@ -92,12 +92,23 @@ impl Narrative {
 }
 
 /// The words of `text` with their byte offsets: runs of letters, digits and apostrophes.
+/// ASCII bytes are classified directly; other characters are decoded one at a time.
 fn words(text: &str) -> Vec<(usize, &str)> {
     let mut out = Vec::with_capacity(text.len() / 6 + 1);
+    let bytes = text.as_bytes();
     let mut start = None;
-    let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
-    for (i, c) in text.char_indices() {
-        match (is_word(c), start) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let (word, len) = if b.is_ascii() {
+            (b.is_ascii_alphanumeric() || b == b'\'', 1)
+        } else {
+            match text[i..].chars().next() {
+                Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+                None => break,
+            }
+        };
+        match (word, start) {
             (true, None) => start = Some(i),
             (false, Some(s)) => {
                 out.push((s, &text[s..i]));
@@ -105,6 +116,7 @@ fn words(text: &str) -> Vec<(usize, &str)> {
             }
             _ => {}
         }
+        i += len;
     }
     if let Some(s) = start {
         out.push((s, &text[s..]));
@@ -304,5 +316,48 @@ mod tests {
                 (23, "trip")
             ]
         );
+    }
+
+    /// The char-by-char definition the byte-level `words` must agree with.
+    fn words_by_chars(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        let mut start = None;
+        let is_word = |c: char| c.is_alphanumeric() || c == '\'' || c == '\u{2019}';
+        for (i, c) in text.char_indices() {
+            match (is_word(c), start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    out.push((s, &text[s..i]));
+                    start = None;
+                }
+                _ => {}
+            }
+        }
+        if let Some(s) = start {
+            out.push((s, &text[s..]));
+        }
+        out
+    }
+
+    #[test]
+    fn words_agree_with_the_char_definition() {
+        for s in [
+            "",
+            "   ",
+            "Kyiv’s 2,800 troops — «ceasefire» ‘now’ in Łódź, São Paulo and Zürich.",
+            "Ünal met O'Neill at 9:30 a.m. in İstanbul; 東京 and Москва too…",
+            "x",
+            "é",
+            "end with ’",
+        ] {
+            assert_eq!(words(s), words_by_chars(s), "{s}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn words_agree_with_the_char_definition_on_any_text(s in "\\PC{0,80}") {
+            proptest::prop_assert_eq!(words(&s), words_by_chars(&s));
+        }
     }
 }
