@@ -220,6 +220,19 @@ fn a_corrupted_cache_is_ignored_with_a_warning_and_rebuilt() {
     let (cut, stderr) = report(d, Some("cache"), "cut");
     assert_same("truncated run memo", &cut, &plain);
     assert!(stderr.contains("could not be read"), "{stderr}");
+
+    // The comparer's judgements cut short (and no run memo, so that they are read).
+    let judge = d.join("cache/v1/judge.memo");
+    let bytes = std::fs::read(&judge).unwrap();
+    std::fs::write(&judge, &bytes[..bytes.len() - bytes.len() / 3]).unwrap();
+    std::fs::remove_file(&memo).unwrap();
+    let (cut, stderr) = report(d, Some("cache"), "cut-judgements");
+    assert_same("truncated judgements", &cut, &plain);
+    assert!(stderr.contains("could not be read"), "{stderr}");
+    std::fs::remove_file(&memo).unwrap();
+    let (again, stderr) = report(d, Some("cache"), "judgements-rebuilt");
+    assert_same("judgements rebuilt", &again, &plain);
+    assert!(!stderr.contains("could not be read"), "{stderr}");
 }
 
 /// The ids of the findings of a `--format json` report.
