@@ -48,12 +48,12 @@ const KINDS: [FindingKind; 6] = [
     FindingKind::SingleSource,
 ];
 
-/// One judge's table from a stored run: item fingerprints, and for each judged pair
-/// (by indices into those) where its encoded judgement starts in `bytes`.
+/// One judge's table from a stored run: where each item fingerprint stands, and the
+/// encoded pairs (by indices into the items), sorted by item, then partner.
 #[derive(Default)]
 struct Old {
     index: FxHashMap<Fp, u32>,
-    pairs: FxHashMap<u64, u32>,
+    count: u64,
     bytes: Vec<u8>,
 }
 
@@ -132,15 +132,15 @@ impl Judgements {
             let count = r.u64()? as usize;
             let len = r.u64()? as usize;
             let body = r.take(len)?.to_vec();
-            let mut pairs = FxHashMap::default();
-            pairs.reserve(count.min(len / 9));
+            // Checked once here, so that the merge in `judge_pairs` reads sound bytes.
             let mut p = Reader { b: &body, at: 0 };
+            let mut last: Option<u64> = None;
             for _ in 0..count {
-                let a = p.u32()?;
-                let b = p.u32()?;
-                let at = p.at as u32;
-                decode(&mut p)?;
-                pairs.insert(u64::from(a) << 32 | u64::from(b), at);
+                let (key, _) = next_pair(&mut p)?;
+                if last.is_some_and(|l| l >= key) {
+                    return None;
+                }
+                last = Some(key);
             }
             if p.at != body.len() {
                 return None;
@@ -149,7 +149,7 @@ impl Judgements {
                 site,
                 Old {
                     index,
-                    pairs,
+                    count: count as u64,
                     bytes: body,
                 },
             );
@@ -216,6 +216,27 @@ fn encode(j: &Option<Judgement>, out: &mut Vec<u8>) {
             out.extend_from_slice(r);
         }
     }
+}
+
+/// The next stored pair: its key (`a << 32 | b`) and where its judgement starts; the
+/// reader is left after the judgement.
+fn next_pair(r: &mut Reader) -> Option<(u64, usize)> {
+    let a = r.u32()?;
+    let b = r.u32()?;
+    let at = r.at;
+    match r.u8()? {
+        0 => {}
+        1 => {
+            r.take(8)?;
+        }
+        2 => {
+            r.take(9)?;
+            let n = r.u8()? as usize;
+            r.take(n)?;
+        }
+        _ => return None,
+    }
+    Some((u64::from(a) << 32 | u64::from(b), at))
 }
 
 fn decode(r: &mut Reader) -> Option<Option<Judgement>> {
@@ -360,17 +381,34 @@ pub(crate) fn judge_pairs<I: Sync>(
     let mut new = New::default();
     let mut out = Vec::new();
     let (mut hits, mut judged) = (0usize, 0usize);
+    // The stored pairs are sorted by (item, partner), and so are `pairs`; the items of
+    // unchanged claims keep their order, so one pass over the stored pairs meets each
+    // pair that can be reused (a pair met out of order is only judged again).
+    let mut cursor = old.map(|o| Reader { b: &o.bytes, at: 0 });
+    let mut left = old.map_or(0, |o| o.count);
+    let advance = |cursor: &mut Option<Reader>, left: &mut u64| -> Option<(u64, usize)> {
+        if *left == 0 {
+            return None;
+        }
+        *left -= 1;
+        cursor.as_mut().and_then(next_pair)
+    };
+    let mut head = advance(&mut cursor, &mut left);
     for (a, b) in pairs {
         let stored = match (old, at[a], at[b]) {
-            (Some(o), Some(x), Some(y)) => o
-                .pairs
-                .get(&(u64::from(x) << 32 | u64::from(y)))
-                .and_then(|&pos| {
-                    decode(&mut Reader {
+            (Some(o), Some(x), Some(y)) => {
+                let key = u64::from(x) << 32 | u64::from(y);
+                while head.is_some_and(|(k, _)| k < key) {
+                    head = advance(&mut cursor, &mut left);
+                }
+                match head {
+                    Some((k, pos)) if k == key => decode(&mut Reader {
                         b: &o.bytes,
-                        at: pos as usize,
-                    })
-                }),
+                        at: pos,
+                    }),
+                    _ => None,
+                }
+            }
             _ => None,
         };
         let j = match stored {
@@ -539,11 +577,16 @@ mod tests {
         let back = Judgements::from_bytes(&bytes).expect("reads back");
         let old = &back.old[&(Site::Quotes as u8)];
         assert_eq!(old.index.len(), 3);
+        let mut r = Reader {
+            b: &old.bytes,
+            at: 0,
+        };
         for (k, c) in cases.iter().enumerate() {
-            let pos = old.pairs[&((k as u64) << 32 | 2)];
+            let (key, pos) = next_pair(&mut r).expect("a pair");
+            assert_eq!(key, (k as u64) << 32 | 2);
             let got = decode(&mut Reader {
                 b: &old.bytes,
-                at: pos as usize,
+                at: pos,
             })
             .expect("decodes");
             match (c, &got) {
