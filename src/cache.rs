@@ -35,6 +35,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 const ENTRY_SCHEMA: &str = "crosscheck/cache/v1";
 const RUN_SCHEMA: &str = "crosscheck/cache/run/v1";
 const LOCAL_SCHEMA: &str = "crosscheck/cache/local/v1";
+/// Bumped whenever a memoised judge (`compare::memo`) changes what it says.
+const JUDGE_SCHEMA: &str = "crosscheck/cache/judge/v1";
 
 /// What the per-article part of `resolve` ([`crate::resolve::resolve_local`]) set on
 /// one claim: a function of the claim's article and its extracted claims, so of the
@@ -323,6 +325,44 @@ impl Cache {
         let ok = serde_json::to_writer(&mut bytes, &keep).is_ok()
             && write_atomically(&self.local_path(), &bytes).is_ok();
         if !ok {
+            self.write_errors.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    fn judge_path(&self) -> PathBuf {
+        self.dir.join("judge.memo")
+    }
+
+    /// The comparer's judgements of the last run that stored them under the same
+    /// version and rules (empty when there are none; a damaged file is counted in
+    /// [`Stats::corrupt`]). Binary: a first line `crosscheck/cache/judge/v1 <salt>`,
+    /// then the table of `compare::memo::Judgements::to_bytes`.
+    pub fn load_judgements(&self) -> crate::compare::memo::Judgements {
+        use crate::compare::memo::Judgements;
+        let Ok(bytes) = std::fs::read(self.judge_path()) else {
+            return Judgements::default();
+        };
+        let head = format!("{JUDGE_SCHEMA} {}\n", crate::baseline::hex(&self.salt));
+        let Some(body) = bytes.strip_prefix(head.as_bytes()) else {
+            // Another version or other rules: a plain miss, unless the first line is not
+            // even a judgement table's.
+            if !bytes.starts_with(format!("{JUDGE_SCHEMA} ").as_bytes()) {
+                self.corrupt.fetch_add(1, Ordering::Relaxed);
+            }
+            return Judgements::default();
+        };
+        Judgements::from_bytes(body).unwrap_or_else(|| {
+            self.corrupt.fetch_add(1, Ordering::Relaxed);
+            Judgements::default()
+        })
+    }
+
+    /// Remember this run's judgements (replacing the previous run's).
+    pub fn store_judgements(&self, judgements: &crate::compare::memo::Judgements) {
+        let mut bytes =
+            format!("{JUDGE_SCHEMA} {}\n", crate::baseline::hex(&self.salt)).into_bytes();
+        bytes.extend_from_slice(&judgements.to_bytes());
+        if write_atomically(&self.judge_path(), &bytes).is_err() {
             self.write_errors.fetch_add(1, Ordering::Relaxed);
         }
     }

@@ -226,7 +226,16 @@ fn run_cached(
             &counts,
             rules,
         );
-        let all = crate::compare::compare_all(&corpus.articles, &corpus.claims, &rules.compare);
+        // Judgements of pairs of unchanged items come from the last run's table.
+        let judgements = cache.load_judgements();
+        let all = crate::compare::compare_all_memo(
+            &corpus.articles,
+            &corpus.claims,
+            &rules.compare,
+            &judgements,
+        );
+        cache.store_judgements(&judgements);
+        drop(judgements);
         cache.store_run(&run_key, &corpus.claims, &all);
         corpus.findings = crate::compare::shown(all, rules.compare.options);
     });

@@ -220,4 +220,92 @@ fn a_corrupted_cache_is_ignored_with_a_warning_and_rebuilt() {
     let (cut, stderr) = report(d, Some("cache"), "cut");
     assert_same("truncated run memo", &cut, &plain);
     assert!(stderr.contains("could not be read"), "{stderr}");
+
+    // The comparer's judgements cut short (and no run memo, so that they are read).
+    let judge = d.join("cache/v1/judge.memo");
+    let bytes = std::fs::read(&judge).unwrap();
+    std::fs::write(&judge, &bytes[..bytes.len() - bytes.len() / 3]).unwrap();
+    std::fs::remove_file(&memo).unwrap();
+    let (cut, stderr) = report(d, Some("cache"), "cut-judgements");
+    assert_same("truncated judgements", &cut, &plain);
+    assert!(stderr.contains("could not be read"), "{stderr}");
+    std::fs::remove_file(&memo).unwrap();
+    let (again, stderr) = report(d, Some("cache"), "judgements-rebuilt");
+    assert_same("judgements rebuilt", &again, &plain);
+    assert!(!stderr.contains("could not be read"), "{stderr}");
+}
+
+/// The ids of the findings of a `--format json` report.
+fn finding_ids(files: &[(String, Vec<u8>)]) -> Vec<String> {
+    let json: serde_json::Value = serde_json::from_slice(&files[0].1).unwrap();
+    json["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|f| f["id"].as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn memoised_judgements_give_the_bytes_of_a_cold_run_when_articles_are_added() {
+    let dir = corpus();
+    let d = dir.path();
+    report(d, Some("cache"), "cold");
+    assert!(
+        d.join("cache/v1/judge.memo").is_file(),
+        "the comparer's judgements are stored"
+    );
+    let news = d.join("news");
+    let before = finding_ids(&report(d, None, "plain0").0);
+
+    // An article that brings a new finding: Castell's quote, changed.
+    std::fs::write(
+        news.join("10_valley_post_geneva.md"),
+        "---\ntitle: Envoy on the Selva talks\noutlet: Valley Post\npublished: 2026-03-12\n---\n\n\
+         # Envoy on the Selva talks\n\n\
+         UN envoy Maria Castell spoke to reporters in Geneva on Wednesday.\n\n\
+         \"The river does belong to one nation, and so does the dam,\" Castell said.\n",
+    )
+    .unwrap();
+    let (plain, _) = report(d, None, "plain1");
+    let after = finding_ids(&plain);
+    assert!(
+        after.iter().any(|id| !before.contains(id)),
+        "the new article brings a finding"
+    );
+    let (warm, _) = report(d, Some("cache"), "warm1");
+    assert_same("an article with a new finding", &warm, &plain);
+
+    // An article that joins existing findings: the draft accord's 14 articles, and the
+    // talks, told once more by another outlet.
+    std::fs::write(
+        news.join("11_coastal_wire_geneva.md"),
+        "---\ntitle: Draft accord on the Selva\noutlet: Coastal Wire\npublished: 2026-03-12\n---\n\n\
+         # Draft accord on the Selva\n\n\
+         Castell said the draft accord has 14 articles and still needs the approval of both \
+         governments.\n\n\
+         UN envoy Maria Castell said Dana Okoro and Piotr Lenz held talks in Geneva on Tuesday.\n",
+    )
+    .unwrap();
+    let (plain2, _) = report(d, None, "plain2");
+    assert_ne!(
+        plain2[0].1, plain[0].1,
+        "the second article changes the report"
+    );
+    let (warm2, _) = report(d, Some("cache"), "warm2");
+    assert_same("an article joining existing findings", &warm2, &plain2);
+
+    // A changed article (another speaker for the quote) and an unchanged rerun.
+    let changed = news.join("10_valley_post_geneva.md");
+    let text = std::fs::read_to_string(&changed)
+        .unwrap()
+        .replace("\" Castell said", "\" Okoro said");
+    std::fs::write(&changed, text).unwrap();
+    let (plain3, _) = report(d, None, "plain3");
+    let (warm3, _) = report(d, Some("cache"), "warm3");
+    assert_same("an article changed", &warm3, &plain3);
+    let (warm4, _) = report(d, Some("cache"), "warm4");
+    assert_same("unchanged", &warm4, &plain3);
 }

@@ -17,6 +17,7 @@
 
 mod events;
 pub mod explain;
+pub mod memo;
 mod numbers;
 mod polarity;
 mod quotes;
@@ -595,6 +596,9 @@ pub(crate) struct Prep<'a> {
     /// for claims whose own content names nothing ("the document now has 27 points").
     /// One list per article, shared by its claims.
     pub story: Arc<[String]>,
+    /// Fingerprint of everything above, the claim and its article (see [`memo`]); zero
+    /// when no memo is in use.
+    pub fp: memo::Fp,
 }
 
 impl Prep<'_> {
@@ -668,10 +672,17 @@ pub(crate) struct Ctx<'a> {
     pub preps: Vec<Prep<'a>>,
     /// Each prep's claim id, one shared string that every finding naming it refers to.
     pub ids: Vec<Arc<str>>,
+    /// The previous run's judgements, and this run's, when memoising (`--cache`).
+    pub memo: Option<&'a memo::Judgements>,
 }
 
 impl<'a> Ctx<'a> {
-    fn new(articles: &'a [Article], claims: &'a [Claim], rules: &'a CompareRules) -> Self {
+    fn new(
+        articles: &'a [Article],
+        claims: &'a [Claim],
+        rules: &'a CompareRules,
+        memo: Option<&'a memo::Judgements>,
+    ) -> Self {
         // A canonical order, so that nothing depends on the order claims come in.
         let mut claims: Vec<&'a Claim> = claims.iter().collect();
         claims.sort_by(|a, b| {
@@ -790,11 +801,25 @@ impl<'a> Ctx<'a> {
                 .cloned()
                 .unwrap_or_default();
         }
+        if memo.is_some() {
+            let article_fps: HashMap<&str, memo::Fp> = articles
+                .par_iter()
+                .map(|a| (a.id.as_str(), memo::article_fp(a)))
+                .collect();
+            preps.par_iter_mut().for_each(|p| {
+                p.fp = memo::prep_fp(p, p.article.and_then(|a| article_fps.get(a.id.as_str())));
+            });
+        }
         let ids = preps
             .iter()
             .map(|p| Arc::from(p.claim.id.as_str()))
             .collect();
-        Ctx { rules, preps, ids }
+        Ctx {
+            rules,
+            preps,
+            ids,
+            memo,
+        }
     }
 
     /// The ids of the claims behind prep indices, sorted and unique: the shared
@@ -938,6 +963,7 @@ fn prepare<'a>(
     let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
         story: Arc::from(Vec::new()),
+        fp: memo::Fp::default(),
         speaker_anchor,
         speaker_surname,
         claim,
@@ -1607,7 +1633,28 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
 /// Every finding over the corpus's claims, shown or not: no threshold, single-source
 /// findings included. Sorted by kind, topic and id.
 pub fn compare_all(articles: &[Article], claims: &[Claim], rules: &CompareRules) -> Vec<Finding> {
-    let ctx = Ctx::new(articles, claims, rules);
+    compare_all_with(articles, claims, rules, None)
+}
+
+/// [`compare_all`] reusing the judgements in `memo` (the previous run's, see [`memo`])
+/// for pairs of items that have not changed, and recording this run's in it. The
+/// findings are those of [`compare_all`], to the byte.
+pub fn compare_all_memo(
+    articles: &[Article],
+    claims: &[Claim],
+    rules: &CompareRules,
+    memo: &memo::Judgements,
+) -> Vec<Finding> {
+    compare_all_with(articles, claims, rules, Some(memo))
+}
+
+fn compare_all_with(
+    articles: &[Article],
+    claims: &[Claim],
+    rules: &CompareRules,
+    memo: Option<&memo::Judgements>,
+) -> Vec<Finding> {
+    let ctx = Ctx::new(articles, claims, rules, memo);
     // The families are independent: run side by side on the current thread pool (the
     // caller's `--jobs`), gathered in a fixed order so the output does not depend on it.
     let ctx = &ctx;

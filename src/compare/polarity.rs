@@ -21,9 +21,7 @@
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
 
 use super::text::{Tok, stem};
-use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, Lexicon, assemble, candidate_pairs,
-};
+use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
 use std::collections::{BTreeSet, HashMap};
@@ -333,9 +331,15 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             keys
         });
         let pairs = candidate_pairs(keyed, |k| framed[k].prep);
-        let judged: Judged = pairs
-            .filter_map(|(a, b)| judge_framed(ctx, &framed[a], &framed[b]).map(|j| (a, b, j)))
-            .collect();
+        let judged = super::memo::judge_pairs(
+            ctx,
+            super::memo::Site::PolarityFramed,
+            &framed,
+            |it| it.prep,
+            item_fields,
+            pairs,
+            |a, b| judge_framed(ctx, &framed[a], &framed[b]),
+        );
         out.checkable.extend(framed.iter().map(|it| it.prep));
         let fam = Statements { ctx, items: framed };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
@@ -363,15 +367,35 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             })
             .collect();
         let pairs = candidate_pairs(keyed, |k| plain[k].prep);
-        let judged: Judged = pairs
-            .filter_map(|(a, b)| judge_plain(ctx, &plain[a], &plain[b]).map(|j| (a, b, j)))
-            .collect();
+        let judged = super::memo::judge_pairs(
+            ctx,
+            super::memo::Site::PolarityPlain,
+            &plain,
+            |it| it.prep,
+            item_fields,
+            pairs,
+            |a, b| judge_plain(ctx, &plain[a], &plain[b]),
+        );
         let fam = Statements { ctx, items: plain };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
     out
+}
+
+/// An item's own fields, but its prep index, for its memo fingerprint.
+fn item_fields(it: &Item, h: &mut sha2::Sha256) {
+    use sha2::Digest;
+    match it.frame {
+        Some(f) => h.update((f as u64 + 1).to_le_bytes()),
+        None => h.update(0u64.to_le_bytes()),
+    }
+    h.update([
+        u8::from(it.polarity.negative),
+        u8::from(it.polarity.antonym),
+    ]);
+    super::memo::put_words(h, it.words.iter());
 }
 
 fn differ(confidence: f64, a: &Item, b: &Item) -> Judgement {

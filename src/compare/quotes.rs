@@ -15,7 +15,7 @@
 use super::text::fold;
 use super::text::spelling_variant as variant;
 use super::{
-    Ctx, FULL_BLOCK, Family, FamilyOut, Judged, Judgement, assemble, candidate_pairs, same_speaker,
+    Ctx, FULL_BLOCK, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker,
     same_story,
 };
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
@@ -466,16 +466,27 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(shingles);
     drop(df);
     let mut named: HashMap<usize, HashSet<CompactString>> = HashMap::new();
-    let mut judged = Judged::default();
-    for (a, b) in pairs {
-        let (ia, ib) = (&items[a], &items[b]);
-        if ctx.preps[ia.prep].claim.article == ctx.preps[ib.prep].claim.article {
-            continue;
-        }
-        if let Some(j) = judge(ctx, &mut named, ia, ib) {
-            judged.push(a, b, j);
-        }
-    }
+    let pairs = pairs.filter(|&(a, b)| {
+        ctx.preps[items[a].prep].claim.article != ctx.preps[items[b].prep].claim.article
+    });
+    let judged = super::memo::judge_pairs(
+        ctx,
+        super::memo::Site::Quotes,
+        &items,
+        |it| it.prep,
+        |it, h| {
+            use sha2::Digest;
+            h.update((it.text.start as u64).to_le_bytes());
+            h.update((it.text.end as u64).to_le_bytes());
+            super::memo::put_words(h, it.norms.iter());
+            h.update((it.parts.len() as u64).to_le_bytes());
+            for part in &it.parts {
+                super::memo::put_words(h, part.iter());
+            }
+        },
+        pairs,
+        |a, b| judge(ctx, &mut named, &items[a], &items[b]),
+    );
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
     let fam = Quotes { ctx, items };
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
