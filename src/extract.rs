@@ -1194,7 +1194,8 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
         out.push(t[i].clone());
         i += 1;
     }
-    Some(out)
+    // Nothing but an age or a nickname (", 34"): no phrase.
+    (!out.is_empty()).then_some(out)
 }
 
 /// A lowercase word that names a person by what they do (glaciologist, rider, consultant).
@@ -4325,6 +4326,17 @@ mod tests {
                 "{text}: {c:#?}"
             );
         }
+    }
+
+    #[test]
+    fn a_phrase_that_is_only_an_age_is_no_phrase() {
+        // Fuzz crash: ", 34" stripped as an age left nothing to read.
+        let text = "Okafor, 34, said";
+        let toks = tokenize(text, Span::new(0, text.len()), &[], &mut Vec::new());
+        assert_eq!(strip_nicknames(&toks[1..3]).map(|v| v.len()), None);
+        let rules = crate::rules::Rules::embedded().unwrap();
+        assert!(rules.extract.read_exact(&toks, 1, 3).is_none());
+        assert!(strip_nicknames(&toks[..3]).is_some_and(|v| v.len() == 1));
     }
 
     #[test]
