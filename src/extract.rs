@@ -651,6 +651,23 @@ impl ExtractRules {
     }
 
     /// Whether a capitalised token can be part of a person's name.
+    /// The name that ends at the possessive `toks[owner]`: the capitalised name words
+    /// right before it (none before `floor`), then the owner without its "'s". Gives where
+    /// the name starts and the name ("Vladimir Putin's" → "Vladimir Putin").
+    fn possessor_name(&self, toks: &[Tok], floor: usize, owner: usize) -> (usize, String) {
+        let first = (floor..owner)
+            .rev()
+            .take_while(|&k| toks[k].capitalised() && self.name_token(&toks[k]))
+            .last()
+            .unwrap_or(owner);
+        let mut name = join_tokens(&toks[first..owner]);
+        if !name.is_empty() {
+            name.push(' ');
+        }
+        name.push_str(strip_possessive(toks[owner].text));
+        (first, name)
+    }
+
     fn name_token(&self, t: &Tok) -> bool {
         if !t.word || possessive(t.text) {
             return false;
@@ -2586,16 +2603,7 @@ impl Ctx<'_> {
         let start = (0..=owner).rev().take_while(|&k| toks[k].word).last()?;
         let mut phrase = self.rules.read_exact(toks, start, owner + 1).or_else(|| {
             // Read the possessor without its "'s": the capitalised words at its end.
-            let first_name = (start..owner)
-                .rev()
-                .take_while(|&k| toks[k].capitalised() && self.rules.name_token(&toks[k]))
-                .last()
-                .unwrap_or(owner);
-            let mut name = join_tokens(&toks[first_name..owner]);
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(strip_possessive(toks[owner].text));
+            let (first_name, name) = self.rules.possessor_name(toks, start, owner);
             let role = (first_name > start).then(|| join_tokens(&toks[start..first_name]));
             toks[owner].capitalised().then_some(Phrase {
                 start,
@@ -2681,11 +2689,7 @@ impl Ctx<'_> {
             if !opens {
                 continue;
             }
-            let first = (0..owner)
-                .rev()
-                .take_while(|&j| toks[j].capitalised() && rules.name_token(&toks[j]))
-                .last()
-                .unwrap_or(owner);
+            let (first, name) = rules.possessor_name(toks, 0, owner);
             let before = if first > 0 && toks[first - 1].is("the") {
                 first - 1
             } else {
@@ -2695,7 +2699,7 @@ impl Ctx<'_> {
             if before == 0 || !toks[before - 1].word || toks[before - 1].capitalised() {
                 continue;
             }
-            let Some(phrase) = self.possessor(toks, first, owner) else {
+            let Some(phrase) = self.possessor(toks, first, owner, name) else {
                 continue;
             };
             let end = (after..toks.len())
@@ -2740,16 +2744,12 @@ impl Ctx<'_> {
     }
 
     /// The possessor `toks[first..=owner]` ("Russia's", "Vladimir Putin's", "the White
-    /// House's") as a speaker phrase: an outlet, a known organisation, an acronym, or a
-    /// person's name; `None` for anything else ("Monday's", "President's").
-    fn possessor(&self, toks: &[Tok], first: usize, owner: usize) -> Option<Phrase> {
+    /// House's"), named `name` (from [`ExtractRules::possessor_name`]), as a speaker
+    /// phrase: an outlet, a known organisation, an acronym, or a person's name; `None` for
+    /// anything else ("Monday's", "President's").
+    fn possessor(&self, toks: &[Tok], first: usize, owner: usize, name: String) -> Option<Phrase> {
         let rules = self.rules;
         let last = strip_possessive(toks[owner].text);
-        let mut name = join_tokens(&toks[first..owner]);
-        if !name.is_empty() {
-            name.push(' ');
-        }
-        name.push_str(last);
         let lower = last.to_lowercase();
         let acronym = last.chars().filter(|c| c.is_alphabetic()).count() >= 2
             && last

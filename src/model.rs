@@ -449,6 +449,17 @@ pub enum FindingKind {
 }
 
 impl FindingKind {
+    /// Every kind, in the order reports list them. The judgement memo stores a kind as
+    /// its position here: reordering needs a bump of the memo's schema (`src/cache.rs`).
+    pub const ALL: [FindingKind; 6] = [
+        FindingKind::Contradiction,
+        FindingKind::Misquote,
+        FindingKind::Misattribution,
+        FindingKind::Update,
+        FindingKind::Agreement,
+        FindingKind::SingleSource,
+    ];
+
     /// The kebab-case name used in JSON and on the command line.
     pub fn as_str(self) -> &'static str {
         match self {

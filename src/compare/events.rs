@@ -272,7 +272,7 @@ fn whereabouts(
             !a.end
                 .checked_sub(1)
                 .and_then(|k| p.toks.get(k))
-                .is_some_and(|t| t.norm.ends_with("'s"))
+                .is_some_and(|t| t.possessive())
         })
         .filter(|a| told || next_to_place(a))
         .map(|a| a.key.clone())

@@ -39,15 +39,6 @@ pub(crate) enum Site {
     PolarityPlain = 3,
 }
 
-const KINDS: [FindingKind; 6] = [
-    FindingKind::Contradiction,
-    FindingKind::Misquote,
-    FindingKind::Misattribution,
-    FindingKind::Update,
-    FindingKind::Agreement,
-    FindingKind::SingleSource,
-];
-
 /// One judge's table from a stored run: where each item fingerprint stands, and the
 /// encoded pairs (by indices into the items), sorted by item, then partner.
 #[derive(Default)]
@@ -210,7 +201,7 @@ fn encode(j: &Option<Judgement>, out: &mut Vec<u8>) {
         }) => {
             out.push(2);
             out.extend_from_slice(&confidence.to_bits().to_le_bytes());
-            out.push(KINDS.iter().position(|k| k == kind).unwrap_or(0) as u8);
+            out.push(FindingKind::ALL.iter().position(|k| k == kind).unwrap_or(0) as u8);
             let r = &rule.as_bytes()[..rule.len().min(255)];
             out.push(r.len() as u8);
             out.extend_from_slice(r);
@@ -245,7 +236,7 @@ fn decode(r: &mut Reader) -> Option<Option<Judgement>> {
         1 => Some(Judgement::Same(f64::from_bits(r.u64()?))),
         2 => {
             let confidence = f64::from_bits(r.u64()?);
-            let kind = *KINDS.get(r.u8()? as usize)?;
+            let kind = *FindingKind::ALL.get(r.u8()? as usize)?;
             let n = r.u8()? as usize;
             let rule = std::str::from_utf8(r.take(n)?).ok()?;
             Some(Judgement::Differ {

@@ -1009,7 +1009,7 @@ fn anchors(
         while j < toks.len() && capitalised(&toks[j]) && !toks[j].breaks && !toks[j].initial {
             // A possessive ends a name: "Trump's envoys"; so does a date word: "in Paris
             // Monday" names Paris.
-            if toks[j - 1].norm.ends_with("'s") || lex.dates.match_at(toks, j).is_some() {
+            if toks[j - 1].possessive() || lex.dates.match_at(toks, j).is_some() {
                 break;
             }
             j += 1;

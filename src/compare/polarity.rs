@@ -214,14 +214,11 @@ impl Family for Statements<'_, '_> {
             }
             None => {
                 // "statement by Russia “...”" when every claim has that named speaker.
-                let named = matches!(
-                    p.claim.speaker.kind,
-                    SpeakerKind::Person | SpeakerKind::Organisation
-                ) && !p.speaker.is_empty();
-                let one_speaker = named
-                    && items
+                let one_speaker = named_speaker(p).is_some_and(|k| {
+                    items
                         .iter()
-                        .all(|&i| self.ctx.preps[self.items[i].prep].speaker == p.speaker);
+                        .all(|&i| self.ctx.preps[self.items[i].prep].speaker == k)
+                });
                 let by = if one_speaker {
                     format!(" by {}", p.claim.speaker.name)
                 } else {
@@ -384,6 +381,16 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     out
 }
 
+/// The claim's speaker key when the speaker is a named person or organisation (not an
+/// anonymous source, an outlet or the article itself).
+fn named_speaker<'p>(p: &'p super::Prep) -> Option<&'p str> {
+    (matches!(
+        p.claim.speaker.kind,
+        SpeakerKind::Person | SpeakerKind::Organisation
+    ) && !p.speaker.is_empty())
+    .then_some(p.speaker.as_str())
+}
+
 /// An item's own fields, but its prep index, for its memo fingerprint.
 fn item_fields(it: &Item, h: &mut sha2::Sha256) {
     use sha2::Digest;
@@ -507,13 +514,7 @@ fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         // Word overlap is weak evidence of saying the same thing: one changed word
         // ("northern" for "southern") keeps the overlap high. The same named speaker
         // in both is a little more.
-        let named = |c: &crate::model::Claim| {
-            matches!(
-                c.speaker.kind,
-                SpeakerKind::Person | SpeakerKind::Organisation
-            )
-        };
-        let same_speaker = named(pa.claim) && !pa.speaker.is_empty() && pa.speaker == pb.speaker;
+        let same_speaker = named_speaker(pa).is_some_and(|k| k == pb.speaker);
         Some(Judgement::Same(
             0.3 + 0.5 * j + if same_speaker { SAME_SPEAKER } else { 0.0 },
         ))
@@ -672,11 +673,7 @@ mod tests {
 
     /// The built-in rules with the gazetteer (demonyms, places), as the pipeline has them.
     fn with_places() -> crate::compare::CompareRules {
-        let set = crate::rules::RuleSet::embedded();
-        let mut r = crate::compare::CompareRules::compile(&set).unwrap();
-        let g = crate::resolve::places::Gazetteer::compile(&set).unwrap();
-        r.set_lookup(std::sync::Arc::new(g));
-        r
+        crate::rules::Rules::embedded().unwrap().compare
     }
 
     /// A claim by an organisation with a cue class.

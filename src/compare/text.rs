@@ -37,6 +37,11 @@ impl Tok {
         src.get(self.start as usize..self.end as usize)
             .unwrap_or("")
     }
+
+    /// A possessive ("Trump's"): it ends a name and says whose, not who.
+    pub fn possessive(&self) -> bool {
+        self.norm.ends_with("'s")
+    }
 }
 
 /// Lowercase, ASCII-folded form of `s` (matching keys only, never shown).

@@ -156,14 +156,7 @@ pub fn default_failing(kind: FindingKind) -> bool {
 }
 
 /// Every finding kind, in the order reports list them.
-pub const ALL_KINDS: &[FindingKind] = &[
-    FindingKind::Contradiction,
-    FindingKind::Misquote,
-    FindingKind::Misattribution,
-    FindingKind::Update,
-    FindingKind::Agreement,
-    FindingKind::SingleSource,
-];
+pub const ALL_KINDS: &[FindingKind] = &FindingKind::ALL;
 
 /// Render `corpus` in `format` as a plain report.
 pub fn render(corpus: &Corpus, format: OutputFormat, opts: RenderOptions) -> String {
