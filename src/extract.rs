@@ -619,6 +619,13 @@ const MAX_PHRASE_TOKENS: usize = 24;
 
 /// How far before a cue its subject, appositive included, may start.
 const SUBJECT_WINDOW_TOKENS: usize = 64;
+/// The longest parenthetical crossed between a speaker and the cue ("(retd)", "(UDA)").
+const PAREN_MAX_TOKENS: usize = 6;
+/// The longest restrictive relative clause crossed between a speaker and the cue ("who
+/// asked not to be named").
+const RELATIVE_MAX_TOKENS: usize = 12;
+/// The longest wire dateline ("TASHKUL, April 14 (Orbis) - ").
+const DATELINE_MAX_BYTES: usize = 80;
 
 /// `s` without its possessive endings: every trailing `'s`, then every trailing `’s`
 /// (as `s.trim_end_matches("'s").trim_end_matches("’s")`, without building a string
@@ -981,7 +988,15 @@ impl ExtractRules {
                             || possessive(x.text)
                             || self.org_heads.contains(&*x.lower)
                     });
-            if role_ok {
+            // "A senior official at the Ministry of Labour", "an aide to Governor Smith": an
+            // unnamed person described by what they belong to, not the name at the end.
+            let described = role_toks
+                .first()
+                .is_some_and(|x| matches!(x.lower.as_ref(), "a" | "an"))
+                && role_toks
+                    .iter()
+                    .any(|x| PREPOSITIONS.contains(&x.lower.as_ref()));
+            if role_ok && !described {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
                 let org_name = self.organisations.contains(name.as_str())
@@ -1507,9 +1522,22 @@ impl ExtractRules {
                 })
                 .map_or(floor, |k| k + 1)
         };
+        // "Labour Minister Moses Kabwe (retd) said", "the Alliance (UDA) said": a short
+        // parenthetical right before the cue belongs to the speaker phrase before it.
+        if toks[end - 1].is(")") {
+            if let Some(open) = (end.saturating_sub(PAREN_MAX_TOKENS + 2).max(floor)..end - 1)
+                .rev()
+                .find(|&k| toks[k].is("("))
+                .filter(|&k| k > floor && toks[k + 1..end - 1].iter().all(|t| t.word))
+            {
+                return self.subject_before(toks, open, floor);
+            }
+        }
         let s0 = boundary(end);
         if s0 < end {
-            return self.read_phrase(toks, s0, end);
+            return self
+                .read_phrase(toks, s0, end)
+                .or_else(|| self.restrictive_relative(toks, s0, end));
         }
         // "X, who participated in the talks, said" / "X, a doctor, said" /
         // "The head of the delegation, Umerov, noted": a comma right before the cue.
@@ -1673,6 +1701,25 @@ impl ExtractRules {
         None
     }
 
+    /// "A senior official who asked not to be named said": a speaker phrase followed by a
+    /// restrictive relative clause (no commas) that ends at the cue. The phrase before
+    /// "who" is the speaker when it reads as a person, organisation or unnamed source.
+    fn restrictive_relative(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        let who = (start + 1..end).find(|&k| matches!(toks[k].lower.as_ref(), "who" | "whom"))?;
+        if end - who > RELATIVE_MAX_TOKENS || toks[who + 1..end].iter().any(|t| !t.word) {
+            return None;
+        }
+        self.read_phrase(toks, start, who).filter(|p| {
+            matches!(
+                p.kind,
+                PhraseKind::Person
+                    | PhraseKind::Organisation
+                    | PhraseKind::Anonymous
+                    | PhraseKind::Document
+            )
+        })
+    }
+
     /// The speaker phrase that starts right after token `start` ("said Rubio", "reports Axios").
     fn subject_after(&self, toks: &[Tok], start: usize) -> Option<Phrase> {
         let mut end = start;
@@ -1726,10 +1773,20 @@ fn skip_after_cue(
         {
             outlet = Some(o.to_string());
         }
-        // Keep only a short recipient ("reporters", "the BBC", "analysts on a call").
+        // Keep only a short recipient ("reporters", "the BBC", "analysts on a call"); with
+        // no "that", a name ("told TRK 24 he would", "told Reuters the plan").
         let stop = (i..j).find(|&k| toks[k].is("that")).unwrap_or(j);
+        let name_end = (i..j)
+            .find(|&k| {
+                !(toks[k].capitalised()
+                    || (k > i && toks[k].text.chars().all(|c| c.is_ascii_digit()))
+                    || (k == i && toks[k].is("the")))
+            })
+            .unwrap_or(j);
         i = if rules.outlet(&recipient).is_some() || stop - i <= 5 {
             stop
+        } else if name_end > i && !(name_end == i + 1 && toks[i].is("the")) {
+            name_end
         } else {
             i + 1
         };
@@ -1881,6 +1938,67 @@ fn skip_after_cue(
         }
     }
     (i, outlet, skipped_object)
+}
+
+/// Bytes of a wire dateline opening `text` ("TASHKUL, April 14 (Orbis) - ", "WASHINGTON
+/// (Reuters) — ", "Kalundu, 4 March 2026 - "), through the dash and the spaces after it;
+/// 0 when `text` opens with none. A dateline is at most 80 bytes of capitalised words,
+/// numbers and punctuation before a dash, and holds a date, a parenthesised credit or an
+/// all-capitals place name.
+pub(crate) fn dateline_len(text: &str) -> usize {
+    let mut cut = text.len().min(DATELINE_MAX_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let Some((at, dash)) = [" - ", " — ", " – ", "—", "–"]
+        .iter()
+        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+        .min()
+    else {
+        return 0;
+    };
+    let prefix = &text[..at];
+    let words: Vec<&str> = prefix
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let datey = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || crate::load::infer::month_number(&w.trim_end_matches('.').to_lowercase()).is_some()
+    };
+    let shaped = !words.is_empty()
+        && (prefix.contains(',') || prefix.contains('('))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || w.trim_end_matches('.').len() <= 2
+        });
+    let marked = words.first().is_some_and(|w| all_caps(w))
+        || words.iter().any(|w| datey(w))
+        || prefix.contains('(');
+    if !(shaped && marked) {
+        return 0;
+    }
+    let rest = &text[at + dash..];
+    at + dash + (rest.len() - rest.trim_start().len())
+}
+
+/// The token before a speaker phrase that starts at `start`, looking past a possessive
+/// pronoun ("..., his spokesman Oleg Tarasov said": the comma), or None at the start.
+fn tag_lead(toks: &[Tok], start: usize) -> Option<usize> {
+    let k = start.checked_sub(1)?;
+    if matches!(
+        toks[k].lower.as_ref(),
+        "his" | "her" | "their" | "its" | "our"
+    ) {
+        k.checked_sub(1)
+    } else {
+        Some(k)
+    }
 }
 
 /// Whether `toks[from..to]` reads as a clause: "that", a quotation, or an auxiliary,
@@ -2396,22 +2514,25 @@ impl Ctx<'_> {
             match subject_here {
                 Some(p)
                     if tag_at_end
-                        && p.start > 0
-                        && (toks[p.start - 1].is(",")
-                            || toks[p.start - 1].is_punct(&['—', '–'])) =>
+                        && tag_lead(toks, p.start)
+                            .is_some_and(|k| toks[k].is(",") || toks[k].is_punct(&['—', '–'])) =>
                 {
                     // "..., Zelensky said." — content is the sentence up to the comma (or
                     // from the previous claim's end).
                     let start = floor;
-                    if start + 1 >= p.start {
+                    let Some(comma) = tag_lead(toks, p.start) else {
+                        continue;
+                    };
+                    if start >= comma {
                         continue;
                     }
-                    let content = trim_content(
-                        text,
-                        Span::new(toks[start].span.start, toks[p.start - 1].span.start),
-                    );
+                    let mut from = toks[start].span.start;
+                    if from == sent_span.start {
+                        from += dateline_len(&text[from..toks[comma].span.start]);
+                    }
+                    let content = trim_content(text, Span::new(from, toks[comma].span.start));
                     if content.is_empty()
-                        || toks[start..p.start - 1].iter().filter(|t| t.word).count() < 3
+                        || toks[start..comma].iter().filter(|t| t.word).count() < 3
                     {
                         continue;
                     }
@@ -2885,10 +3006,20 @@ impl Ctx<'_> {
                 outlet,
             );
         }
-        // "reported on the main emphases": an object, not a proposition.
+        // "reported on the main emphases": an object, not a proposition. But "said about
+        // 6,400 people ..." and "said up to 300 ..." approximate a number.
         let infinitive = toks[after].is("to")
             && matches!(cue.class, CueClass::Directive | CueClass::Expectation);
+        let numeral = |k: usize| {
+            toks.get(k)
+                .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+        };
+        let approximate = (toks[after].is("about") && numeral(after + 1))
+            || (toks[after].is("up")
+                && toks.get(after + 1).is_some_and(|t| t.is("to"))
+                && numeral(after + 2));
         if !infinitive
+            && !approximate
             && matches!(
                 toks[after].lower.as_ref(),
                 "on" | "about"
@@ -4121,6 +4252,92 @@ mod tests {
         assert_eq!(c.speaker.name, "source with knowledge of the talks");
         let c = one("The offer was rejected, two people familiar with the matter said.");
         assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn a_restrictive_relative_clause_before_the_cue_is_crossed() {
+        let c =
+            one("A senior company official who asked not to be named said the mine would close.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.speaker.name, "senior company official");
+        assert_eq!(c.content, "the mine would close");
+        let c = one("A doctor who treated the victims told reporters that the hospital was full.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.content, "the hospital was full");
+        // A clause with its own punctuation is not a restrictive relative clause.
+        assert!(claims("The man who, as he put it, said nothing left.").is_empty());
+    }
+
+    #[test]
+    fn an_indefinite_description_with_a_name_after_a_preposition_is_unnamed() {
+        let c = one("A senior official at the Ministry of Labour said the strike was illegal.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        assert_eq!(c.speaker.name, "senior official at the Ministry of Labour");
+        let c = one("An aide to Governor Ada Smith said the budget was final.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+        // A definite title before the name is still the person's role.
+        let c = one("Secretary of State Marco Rubio said the talks were useful.");
+        assert_eq!(c.speaker.name, "Marco Rubio");
+    }
+
+    #[test]
+    fn a_parenthetical_between_speaker_and_cue_is_crossed() {
+        let c = one("Labour Minister Moses Kabwe (retd) said the strike was lawful.");
+        assert_eq!(c.speaker.name, "Moses Kabwe");
+        assert_eq!(c.content, "the strike was lawful");
+        let c = one("The United Democratic Alliance (UDA) said the count was flawed.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
+    }
+
+    #[test]
+    fn about_before_a_number_is_not_a_topic() {
+        let c = one("The minister said about 6,400 people had been displaced.");
+        assert_eq!(c.content, "about 6,400 people had been displaced");
+        let c = one("The agency said up to 300 homes were flooded.");
+        assert_eq!(c.content, "up to 300 homes were flooded");
+        assert!(claims("The minister said about the floods that nothing was ready.").len() <= 1);
+        assert!(claims("The minister spoke about 6 times.").is_empty());
+    }
+
+    #[test]
+    fn a_possessive_pronoun_may_open_a_trailing_speaker() {
+        let c = one("The minister will not attend the summit, his spokesman Oleg Tarasov said.");
+        assert_eq!(c.speaker.name, "Oleg Tarasov");
+        assert_eq!(c.content, "The minister will not attend the summit");
+    }
+
+    #[test]
+    fn told_a_name_without_that() {
+        let c = one("Timur Bekov told TRK 24 he would ask for an audit of the budget.");
+        assert_eq!(c.content, "he would ask for an audit of the budget");
+        let c = one("Bekov told reporters he would ask for an audit.");
+        assert_eq!(c.content, "he would ask for an audit");
+    }
+
+    #[test]
+    fn a_wire_dateline_is_not_content() {
+        assert_eq!(
+            dateline_len("TASHKUL, April 14 (Orbis) - The council voted."),
+            28
+        );
+        assert_eq!(
+            dateline_len("WASHINGTON (Reuters) \u{2014} Talks ended."),
+            25
+        );
+        assert_eq!(
+            dateline_len("Kalundu, 4 March 2026 - Tembo confirms it."),
+            24
+        );
+        assert_eq!(dateline_len("Putin, Trump - the two leaders met."), 0);
+        assert_eq!(dateline_len("The vote - a first - passed."), 0);
+        assert_eq!(dateline_len("\u{e9}\u{e9}\u{e9}".repeat(40).as_str()), 0);
+        let c = one(
+            "TASHKUL, April 14 (Orbis) - The council approved a budget of 412 million som, Governor Rustam Nazarov said.",
+        );
+        assert_eq!(
+            c.content,
+            "The council approved a budget of 412 million som"
+        );
     }
 
     #[test]

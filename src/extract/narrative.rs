@@ -192,8 +192,9 @@ impl Ctx<'_> {
             if !rules.narrative.checkable(text, &inside, &cues) {
                 continue;
             }
-            let content = text.trim_end_matches(['.', ' ']).to_string();
-            let content_span = Span::new(span.start, span.start + content.len());
+            let skip = super::dateline_len(text);
+            let content = text[skip..].trim_end_matches(['.', ' ']).to_string();
+            let content_span = Span::new(span.start + skip, span.start + skip + content.len());
             claims.push(Claim {
                 id: String::new(),
                 article: article.id.clone(),
