@@ -199,6 +199,9 @@ struct NumbersSection {
     #[serde(default)]
     approximate: Vec<String>,
     tolerance: Option<f64>,
+    open_window: Option<usize>,
+    open_agree: Option<usize>,
+    open_differ: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -314,6 +317,12 @@ pub(crate) struct Lexicon {
     pub now: WordList,
     pub approximate: WordList,
     pub tolerance: f64,
+    /// Open quantities (a number and its unit in no quantity frame): context words are
+    /// read this many tokens either side of the number (0: open quantities are off).
+    pub open_window: usize,
+    /// Context stems two open quantities must share to agree / to differ.
+    pub open_agree: usize,
+    pub open_differ: usize,
     pub max_gap_days: i64,
     /// Words that, after a comma, join two clauses that may tell two events ("..., and").
     pub clause_joins: WordSet,
@@ -496,6 +505,9 @@ impl CompareRules {
             now: WordList::new(&f.change.now),
             approximate: WordList::new(&f.numbers.approximate),
             tolerance,
+            open_window: f.numbers.open_window.unwrap_or(0).min(20),
+            open_agree: f.numbers.open_agree.unwrap_or(1).max(1),
+            open_differ: f.numbers.open_differ.unwrap_or(2).max(1),
             max_gap_days: f.events.max_gap_days.unwrap_or(14).max(0),
             clause_joins: WordSet::new(&f.events.clause_joins),
             presence: WordList::new(&f.events.presence),

@@ -9,8 +9,15 @@
 //! number or the claims' own dates differ, else a **contradiction** (`numeric`).
 //! Approximate numbers ("about 300") agree within the tolerance and contradict only
 //! beyond twice the tolerance.
+//!
+//! A number whose unit no frame lists is an **open quantity** ("6,400 people had been
+//! displaced"): it is compared with the same unit in the same story by its context, the
+//! stemmed content words around it. Equal values agree on one shared context stem;
+//! different values need two (`[numbers] open_*` in `rules/frames.toml`), since a shared
+//! unit and one word ("300 tonnes of copper a day" / "118,000 tonnes of copper in 2025")
+//! do not make two numbers about the same thing.
 
-use super::text::Tok;
+use super::text::{Tok, stem};
 use super::{
     Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_story,
     unit_key,
@@ -18,9 +25,18 @@ use super::{
 use crate::model::FindingKind;
 use std::collections::BTreeSet;
 
+/// The frame index of an open quantity (in no frame of the rules).
+const OPEN: usize = usize::MAX;
+/// How far (in tokens) from an open quantity its context words are looked for.
+const OPEN_REACH: usize = 10;
+
 struct Item {
     prep: usize,
+    /// Index into the rules' frames, or [`OPEN`].
     frame: usize,
+    /// Open quantities: the context stems around the number with a word as written
+    /// (folded) for each, sorted by stem; empty for framed quantities.
+    context: Vec<(String, String)>,
     value: f64,
     unit: String,
     qualifiers: BTreeSet<String>,
@@ -75,6 +91,9 @@ fn format_value(v: f64, unit: &str) -> String {
     } else {
         format!("{v}")
     };
+    if unit == "percent" {
+        return format!("{n} %");
+    }
     let unit = if (v - 1.0).abs() < 1e-9 || unit.ends_with('s') || unit == "people" {
         unit.to_string()
     } else if let Some(s) = unit
@@ -106,9 +125,32 @@ impl Family for Numbers<'_, '_> {
         let Some(&first) = items.first() else {
             return String::new();
         };
-        let f = &self.ctx.rules.frames[self.items[first].frame];
         let unit = format_value(2.0, &self.items[first].unit);
-        let base = f.topic.replace("{units}", unit.trim_start_matches("2 "));
+        let unit = unit.trim_start_matches("2 ");
+        let Some(f) = self.ctx.rules.frames.get(self.items[first].frame) else {
+            let what = if unit == "%" {
+                "percentage".to_string()
+            } else {
+                format!("number of {unit}")
+            };
+            // An open quantity: its unit and the context words all items share.
+            let shared: Vec<&str> = self.items[first]
+                .context
+                .iter()
+                .filter(|(st, _)| {
+                    items
+                        .iter()
+                        .all(|&i| self.items[i].context.iter().any(|(o, _)| o == st))
+                })
+                .map(|(_, w)| w.as_str())
+                .collect();
+            return if shared.is_empty() {
+                what
+            } else {
+                format!("{what} ({})", shared.join(", "))
+            };
+        };
+        let base = f.topic.replace("{units}", unit);
         // Qualifiers every item shares make the topic precise.
         let mut shared: Option<BTreeSet<String>> = None;
         for &i in items {
@@ -172,12 +214,13 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 })
                 .collect()
         };
+        let mut framed = vec![false; quantities.len()];
         for (fi, f) in ctx.rules.frames.iter().enumerate() {
             if f.kind != FrameKind::Quantity {
                 continue;
             }
             let hits = f.hits(&p.toks);
-            for (pos, value, unit) in &quantities {
+            for (qi, (pos, value, unit)) in quantities.iter().enumerate() {
                 if !f.units.contains(unit) || !value.is_finite() {
                     continue;
                 }
@@ -217,9 +260,11 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 } else {
                     1
                 };
+                framed[qi] = true;
                 items.push(Item {
                     prep: pi,
                     frame: fi,
+                    context: Vec::new(),
                     value: *value,
                     unit: unit.clone(),
                     qualifiers,
@@ -228,6 +273,9 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                     changing: now || change || past,
                 });
             }
+        }
+        if lex.open_window > 0 {
+            open_items(ctx, pi, &quantities, &framed, &mut items);
         }
     }
     // Blocked by frame, unit and story: the claim's own anchors, its person speaker and
@@ -258,11 +306,129 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             judged.push(a, b, j);
         }
     }
-    let checkable = items.iter().map(|it| it.prep).collect();
+    // Open quantities are compared, but do not make a claim checkable on their own.
+    let checkable = items
+        .iter()
+        .filter(|it| it.frame != OPEN)
+        .map(|it| it.prep)
+        .collect();
     let fam = Numbers { ctx, items };
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
     out.checkable = checkable;
     out
+}
+
+/// Items for the quantities of claim `pi` that no frame took (`framed`, one flag per
+/// quantity): a unit that is a word (not a stopword) and at least one context stem. Its
+/// qualifiers are all the claim's names, not only those next to the number.
+fn open_items(
+    ctx: &Ctx,
+    pi: usize,
+    quantities: &[(usize, f64, String)],
+    framed: &[bool],
+    items: &mut Vec<Item>,
+) {
+    let lex = &ctx.rules.lex;
+    let p = &ctx.preps[pi];
+    let toks = &p.toks;
+    for (&(pos, value, ref unit), &taken) in quantities.iter().zip(framed) {
+        // Written in digits: "two sides" and "the first payments" are wording, not figures.
+        let digits = toks
+            .get(pos)
+            .is_some_and(|t| t.norm.contains(|c: char| c.is_ascii_digit()));
+        let word_unit = digits
+            && unit.chars().count() >= 3
+            && unit.chars().all(char::is_alphabetic)
+            && !lex.stopwords.contains(unit)
+            && !lex.anchor_ignore.contains(unit);
+        if taken || !word_unit || !value.is_finite() {
+            continue;
+        }
+        // The number's own further tokens ("6,400" is "6" and "400"), then the unit as
+        // written: neither is context.
+        let mut after = pos + 1;
+        while toks
+            .get(after)
+            .is_some_and(|t| t.norm.chars().all(|c| c.is_ascii_digit()))
+        {
+            after += 1;
+        }
+        let unit_at = after;
+        let content_word = |at: usize| {
+            let t = &toks[at];
+            (at < pos || at > unit_at)
+                && unit_key(&t.norm) != *unit
+                && t.norm.chars().count() >= 3
+                && t.norm.chars().all(char::is_alphabetic)
+                && !(t.cap && !t.initial)
+                && !t.acronym
+                && !lex.stopwords.contains(&t.norm)
+                && !lex.anchor_ignore.contains(&t.norm)
+                && !lex.approximate.any_in(toks, at, at + 1)
+        };
+        // Up to `open_window` content words each side, within the number's clause (a
+        // comma or dash ends it) and OPEN_REACH tokens.
+        let mut picked: Vec<usize> = Vec::new();
+        let mut lo = pos;
+        while lo > 0 && pos - lo < OPEN_REACH && !toks[lo].breaks {
+            lo -= 1;
+            if content_word(lo) {
+                picked.push(lo);
+                if picked.len() == lex.open_window {
+                    break;
+                }
+            }
+        }
+        let left = picked.len();
+        let mut hi = after;
+        while hi < toks.len() && hi - pos <= OPEN_REACH && !toks[hi].breaks {
+            if content_word(hi) {
+                picked.push(hi);
+                if picked.len() - left == lex.open_window {
+                    hi += 1;
+                    break;
+                }
+            }
+            hi += 1;
+        }
+        let mut context: Vec<(String, String)> = picked
+            .iter()
+            .map(|&at| (stem(&toks[at].norm), toks[at].norm.to_string()))
+            .collect();
+        context.sort();
+        context.dedup_by(|a, b| a.0 == b.0);
+        if context.is_empty() {
+            continue;
+        }
+        let approx = lex.approximate.any_in(toks, pos.saturating_sub(3), pos);
+        let near = |list: &super::text::WordList| list.any_in(toks, lo, hi);
+        // Change words only before the number: after it, "had been" is a passive
+        // ("6,400 people had been displaced"), not a revision.
+        let change = lex.change.any_in(toks, lo, pos);
+        let (now, past) = (near(&lex.now), near(&lex.past));
+        let rank = if now {
+            3
+        } else if change && !past {
+            2
+        } else if past {
+            0
+        } else {
+            1
+        };
+        items.push(Item {
+            prep: pi,
+            frame: OPEN,
+            context,
+            value,
+            unit: unit.clone(),
+            // Every name in the claim: two open quantities about differently named things
+            // ("support for the Vinlandu bridge" / "for the Vedrako road") are not compared.
+            qualifiers: p.strong().map(|a| a.key.clone()).collect(),
+            approx,
+            rank,
+            changing: now || change || past,
+        });
+    }
 }
 
 fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
@@ -279,7 +445,21 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if !same_story(pa, pb) {
         return None;
     }
-    let tol = ctx.rules.lex.tolerance;
+    let lex = &ctx.rules.lex;
+    let open_shared = if a.frame == OPEN {
+        let shared = a
+            .context
+            .iter()
+            .filter(|(st, _)| b.context.iter().any(|(o, _)| o == st))
+            .count();
+        if shared < lex.open_agree {
+            return None;
+        }
+        Some(shared)
+    } else {
+        None
+    };
+    let tol = lex.tolerance;
     let big = a.value.abs().max(b.value.abs());
     let rel = if big == 0.0 {
         0.0
@@ -295,6 +475,9 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         ));
     }
     if approx && rel <= 2.0 * tol {
+        return None;
+    }
+    if open_shared.is_some_and(|n| n < lex.open_differ) {
         return None;
     }
     let dated_apart = matches!((pa.event_date, pb.event_date), (Some(x), Some(y)) if x != y);
@@ -397,6 +580,127 @@ mod tests {
         );
         assert!(k[0].detail.contains("28 points") && k[0].detail.contains("27 points"));
         assert!(k[0].confidence >= DEFAULT);
+    }
+
+    #[test]
+    fn open_quantities_compare_by_unit_and_context() {
+        // No frame lists "displaced" or "tonne": the context words decide.
+        let claims = [
+            c(
+                "a",
+                1,
+                "about 6,400 people had been displaced by the floods in Karasu",
+                "6,400 people",
+                6400.0,
+                "people",
+            ),
+            c(
+                "b",
+                1,
+                "floods in Karasu displaced 9,600 people",
+                "9,600 people",
+                9600.0,
+                "people",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "numeric-contradiction");
+        assert!(k[0].topic.starts_with("number of"), "{}", k[0].topic);
+        // Equal values agree on one shared context word.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the stoppage at Mbeza was costing about 300 tonnes of copper a day",
+                "300 tonnes",
+                300.0,
+                "tonne",
+            ),
+            c(
+                "b",
+                1,
+                "losses at Mbeza amount to approximately 300 tonnes of copper per day",
+                "300 tonnes",
+                300.0,
+                "tonne",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn open_quantities_need_two_context_words_to_differ() {
+        // One shared word ("copper") does not make a daily loss and a year's output one
+        // quantity.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the stoppage at Mbeza was costing 300 tonnes of copper a day",
+                "300 tonnes",
+                300.0,
+                "tonne",
+            ),
+            c(
+                "b",
+                1,
+                "the Mbeza mine produced 118,000 tonnes of copper in 2025",
+                "118,000 tonnes",
+                118000.0,
+                "tonne",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert!(of(&f, FindingKind::Update).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn open_quantities_about_differently_named_things_are_not_compared() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "25 percent of residents support the Vinlandu bridge",
+                "25 percent",
+                25.0,
+                "percent",
+            ),
+            c(
+                "b",
+                1,
+                "14 percent of residents support the Vedrako road",
+                "14 percent",
+                14.0,
+                "percent",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // Numbers written as words are wording, not figures.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the two sides sat down together in Oslo",
+                "two sides",
+                2.0,
+                "side",
+            ),
+            c(
+                "b",
+                1,
+                "the three sides sat down together in Oslo",
+                "three sides",
+                3.0,
+                "side",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
     }
 
     #[test]
