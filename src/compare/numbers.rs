@@ -360,7 +360,7 @@ fn open_items(
                 && unit_key(&t.norm) != *unit
                 && t.norm.chars().count() >= 3
                 && t.norm.chars().all(char::is_alphabetic)
-                && !(t.cap && !t.initial)
+                && (!t.cap || t.initial)
                 && !t.acronym
                 && !lex.stopwords.contains(&t.norm)
                 && !lex.anchor_ignore.contains(&t.norm)
