@@ -311,15 +311,17 @@ impl ExtractRules {
     /// Split typos where a cue runs into the pronoun after it ("He is reportedhe said").
     fn split_run_together<'a, 't>(&self, toks: &'t [Tok<'a>]) -> Cow<'t, [Tok<'a>]> {
         let splits = |t: &Tok| {
-            ["he", "she", "they", "we"].iter().any(|p| {
-                t.lower.strip_suffix(p).is_some_and(|stem| {
-                    t.word
-                        && t.quote.is_none()
-                        && stem.len() >= 4
-                        && self.cues.contains_key(stem)
-                        && t.text.is_char_boundary(stem.len())
+            // (The cheap tests first: most tokens fail them.)
+            t.word
+                && t.quote.is_none()
+                && t.lower.len() >= 6
+                && ["he", "she", "they", "we"].iter().any(|p| {
+                    t.lower.strip_suffix(p).is_some_and(|stem| {
+                        stem.len() >= 4
+                            && self.cues.contains_key(stem)
+                            && t.text.is_char_boundary(stem.len())
+                    })
                 })
-            })
         };
         if !toks.iter().any(splits) {
             return Cow::Borrowed(toks);
@@ -344,6 +346,8 @@ impl ExtractRules {
                         lower: lowercase(a),
                         word: true,
                         quote: None,
+                        name: Default::default(),
+                        lex: Default::default(),
                     });
                     out.push(Tok {
                         span: Span::new(t.span.start + k, t.span.end),
@@ -351,6 +355,8 @@ impl ExtractRules {
                         lower: lowercase(b),
                         word: true,
                         quote: None,
+                        name: Default::default(),
+                        lex: Default::default(),
                     });
                 }
                 None => out.push(t),
@@ -382,6 +388,13 @@ struct Tok<'a> {
     word: bool,
     /// Index of the quotation (in `Segmented::quotations`) whose inner span holds it.
     quote: Option<usize>,
+    /// [`ExtractRules::name_token`] of this token once computed: 0 not yet, 1 no, 2 yes.
+    /// It depends on the token's text alone, and the passes ask it many times per token.
+    name: std::cell::Cell<u8>,
+    /// Word-list answers for `lower` once computed (see [`Lex`]): two bits per list, "known"
+    /// and "yes". They depend on `lower` alone, and `read_phrase` asks them of the same
+    /// tokens for every phrase it tries.
+    lex: std::cell::Cell<u8>,
 }
 
 impl Tok<'_> {
@@ -394,6 +407,14 @@ impl Tok<'_> {
     fn is_punct(&self, set: &[char]) -> bool {
         !self.word && self.text.chars().next().is_some_and(|c| set.contains(&c))
     }
+}
+
+/// The word lists whose answers a token keeps (`Tok::lex`).
+#[derive(Clone, Copy)]
+enum Lex {
+    Title = 0,
+    OrgHead = 1,
+    Cue = 2,
 }
 
 /// `s` in lower case, without a copy when it has no ASCII capital and no other non-ASCII.
@@ -496,6 +517,8 @@ fn tokenize<'a>(
             lower: lowercase(t),
             word: c.is_alphanumeric(),
             quote,
+            name: Default::default(),
+            lex: Default::default(),
         });
         i = j;
     }
@@ -646,6 +669,34 @@ impl ExtractRules {
             || self.dotted_titles.contains(bare)
     }
 
+    /// `list(t.lower)`, computed once per token (`bit` is one of the [`Lex`] bits).
+    fn lex(&self, t: &Tok, bit: Lex, list: impl FnOnce(&str) -> bool) -> bool {
+        let known = 1u8 << (2 * bit as u8);
+        let yes = known << 1;
+        let v = t.lex.get();
+        if v & known != 0 {
+            return v & yes != 0;
+        }
+        let answer = list(&t.lower);
+        t.lex.set(v | known | if answer { yes } else { 0 });
+        answer
+    }
+
+    /// [`ExtractRules::is_title`] of the token's lower case.
+    fn tok_title(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::Title, |w| self.is_title(w))
+    }
+
+    /// Whether the token's lower case is an organisation head word.
+    fn tok_org_head(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::OrgHead, |w| self.org_heads.contains(w))
+    }
+
+    /// [`ExtractRules::is_cue_word`] of the token's lower case.
+    fn tok_cue(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::Cue, |w| self.is_cue_word(w))
+    }
+
     fn is_cue_word(&self, lower: &str) -> bool {
         self.cues.contains_key(lower)
     }
@@ -669,6 +720,18 @@ impl ExtractRules {
     }
 
     fn name_token(&self, t: &Tok) -> bool {
+        match t.name.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let yes = self.name_token_uncached(t);
+                t.name.set(if yes { 2 } else { 1 });
+                yes
+            }
+        }
+    }
+
+    fn name_token_uncached(&self, t: &Tok) -> bool {
         if !t.word || possessive(t.text) {
             return false;
         }
@@ -692,11 +755,11 @@ impl ExtractRules {
             // Acronyms are not names.
             return false;
         }
-        !self.is_title(&t.lower)
+        !self.tok_title(t)
             && !self.not_names.contains(t.text)
-            && !self.org_heads.contains(&*t.lower)
+            && !self.tok_org_head(t)
             && !self.organisations.contains(t.text)
-            && !self.is_cue_word(&t.lower)
+            && !self.tok_cue(t)
             && !DETERMINERS.contains(&t.lower.as_ref())
     }
 
@@ -794,7 +857,7 @@ impl ExtractRules {
             && t[1].capitalised()
             && t[1..].iter().all(|x| {
                 (x.capitalised() || matches!(x.lower.as_ref(), "of" | "for" | "and" | "&"))
-                    && !self.is_title(&x.lower)
+                    && !self.tok_title(x)
             })
             && t.last().is_some_and(Tok::capitalised)
         {
@@ -821,7 +884,7 @@ impl ExtractRules {
             let after_caps = k + 1 < t.len()
                 && t.last().is_some_and(Tok::capitalised)
                 && t[k + 1..].iter().all(|x| {
-                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
+                    x.word && !self.tok_cue(x) && !ROLE_STOP.contains(&x.lower.as_ref())
                         || matches!(x.lower.as_ref(), "of" | "and" | "the" | "&")
                 });
             let names = t[..k]
@@ -850,18 +913,13 @@ impl ExtractRules {
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
             let role_ok = t[..t.len() - 1].iter().all(|x| {
                 x.word
-                    && (self.org_heads.contains(&*x.lower)
-                        || !x.capitalised()
-                        || possessive(x.text))
-                    && !self.is_cue_word(&x.lower)
+                    && (self.tok_org_head(x) || !x.capitalised() || possessive(x.text))
+                    && !self.tok_cue(x)
             });
             if caps
-                && !self.is_title(&last.lower)
+                && !self.tok_title(last)
                 && role_ok
-                && (t.len() == 1
-                    || t[..t.len() - 1]
-                        .iter()
-                        .any(|x| self.org_heads.contains(&*x.lower)))
+                && (t.len() == 1 || t[..t.len() - 1].iter().any(|x| self.tok_org_head(x)))
             {
                 let role = (t.len() > 1).then(|| join_tokens(&t[..t.len() - 1]));
                 return plain(PhraseKind::Organisation, Some(last.text.to_string()), role);
@@ -886,7 +944,7 @@ impl ExtractRules {
             let run = &t[k..];
             let has_head = run
                 .iter()
-                .rposition(|x| self.org_heads.contains(&*x.lower))
+                .rposition(|x| self.tok_org_head(x))
                 .is_some_and(|h| {
                     h + 1 == run.len() || matches!(run[h + 1].lower.as_ref(), "of" | "for" | "on")
                 });
@@ -937,11 +995,11 @@ impl ExtractRules {
                 && role_toks[0].word
                 && !role_toks[0].capitalised()
                 && !ROLE_STOP.contains(&role_toks[0].lower.as_ref())
-                && !self.is_cue_word(&role_toks[0].lower)
+                && !self.tok_cue(&role_toks[0])
                 && !DETERMINERS.contains(&role_toks[0].lower.as_ref());
-            let has_title = role_toks.iter().any(|x| {
-                self.is_title(&x.lower) || self.org_heads.contains(&*x.lower) || role_noun(&x.lower)
-            });
+            let has_title = role_toks
+                .iter()
+                .any(|x| self.tok_title(x) || self.tok_org_head(x) || role_noun(&x.lower));
             let role_ok = lone_role
                 || role_toks
                     .first()
@@ -949,11 +1007,11 @@ impl ExtractRules {
                     && role_toks.iter().all(|x| {
                         (has_title
                             && x.word
-                            && !self.is_cue_word(&x.lower)
+                            && !self.tok_cue(x)
                             && !ROLE_STOP.contains(&x.lower.as_ref())
                             && !self.pronouns.contains_key(&*x.lower))
                             || x.capitalised()
-                            || self.is_title(&x.lower)
+                            || self.tok_title(x)
                             || x.is_punct(&[',', '-', '–', '.'])
                             || matches!(
                                 x.lower.as_ref(),
@@ -979,13 +1037,13 @@ impl ExtractRules {
                                     | "&"
                             )
                             || possessive(x.text)
-                            || self.org_heads.contains(&*x.lower)
+                            || self.tok_org_head(x)
                     });
             if role_ok {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
                 let org_name = self.organisations.contains(name.as_str())
-                    || t[n..].iter().any(|x| self.org_heads.contains(&*x.lower))
+                    || t[n..].iter().any(|x| self.tok_org_head(x))
                     || name.split(' ').count() > 1 && t[t.len() - 1].lower.ends_with("co");
                 if org_name {
                     return plain(PhraseKind::Organisation, Some(name), role);
@@ -1035,7 +1093,7 @@ impl ExtractRules {
         let modifiers_ok = |h: usize| {
             t[..h].iter().enumerate().all(|(k, x)| {
                 (x.word
-                    && !self.is_cue_word(&x.lower)
+                    && !self.tok_cue(x)
                     && !matches!(
                         x.lower.as_ref(),
                         "what"
@@ -1088,9 +1146,8 @@ impl ExtractRules {
             && words.len() <= 4
             && self.is_title(words[words.len() - 1])
             && !self.org_heads.contains(words[words.len() - 1])
-            && t.iter().all(|x| {
-                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
-            })
+            && t.iter()
+                .all(|x| x.word && !self.tok_cue(x) && !ROLE_STOP.contains(&x.lower.as_ref()))
         {
             return plain(PhraseKind::RoleRef, None, Some(text));
         }
@@ -1383,7 +1440,9 @@ impl ExtractRules {
             }
             // Verbs are written in lower case; after a possessive or determiner a cue word
             // is a noun ("Russia's demand", "the report").
-            let noun = i > 0
+            // (Only asked when a cue was found: most tokens start none.)
+            let noun = found.is_some()
+                && i > 0
                 && (possessive(toks[i - 1].text)
                     || (toks[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
                         && toks[i - 1]
@@ -1415,7 +1474,7 @@ impl ExtractRules {
                             | "some"
                             | "all"
                     ));
-            if toks[i].capitalised() || noun {
+            if found.is_some() && (toks[i].capitalised() || noun) {
                 found = None;
             }
             match found {
@@ -1641,7 +1700,7 @@ impl ExtractRules {
                     && role_toks.len() <= 12
                     && role_toks
                         .iter()
-                        .any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
+                        .any(|t| self.tok_title(t) || role_noun(&t.lower))
                     && opens_role
                     && !role_toks.iter().any(|t| t.quote.is_some())
                 {
@@ -1857,9 +1916,9 @@ fn skip_after_cue(
         }
         if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
             if k > i
-                && toks[i..k].iter().all(|t| {
-                    t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)
-                })
+                && toks[i..k]
+                    .iter()
+                    .all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.tok_cue(t))
                 && !matches!(cue.text.as_str(), "told" | "tells")
             {
                 i = k;
@@ -2208,12 +2267,16 @@ impl Ctx<'_> {
         let mut used_cue = vec![false; cues.len()];
         let mut last_subject: Option<Phrase> = None;
         // For each token, the nearest token before it inside a quotation.
-        let mut quote_before: Vec<Option<usize>> = Vec::with_capacity(toks.len());
-        let mut last_quote_tok = None;
-        for (k, t) in toks.iter().enumerate() {
-            quote_before.push(last_quote_tok);
-            if t.quote.is_some() {
-                last_quote_tok = Some(k);
+        // (Only the quotation tags below read it: none when the sentence has no verb cue.)
+        let mut quote_before: Vec<Option<usize>> = Vec::new();
+        if cues.iter().any(|c| !c.phrase) {
+            quote_before.reserve(toks.len());
+            let mut last_quote_tok = None;
+            for (k, t) in toks.iter().enumerate() {
+                quote_before.push(last_quote_tok);
+                if t.quote.is_some() {
+                    last_quote_tok = Some(k);
+                }
             }
         }
         // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
@@ -2291,9 +2354,9 @@ impl Ctx<'_> {
             if let Some(colon) =
                 (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":"))
             {
-                let plain = toks[after_cue..colon].iter().all(|t| {
-                    t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is(".")
-                });
+                let plain = toks[after_cue..colon]
+                    .iter()
+                    .all(|t| t.word && t.quote.is_none() && !rules.tok_cue(t) || t.is("."));
                 if plain && toks.get(colon + 2).is_some_and(|t| t.quote.is_some()) {
                     after_cue = colon;
                 }
@@ -3564,8 +3627,10 @@ impl Ctx<'_> {
         mentions
             .iter()
             .filter(|m| {
-                let mw: Vec<&str> = m.name.split(' ').collect();
-                mw.last() == Some(&last) && words.iter().all(|w| mw.contains(w))
+                // The mention's last word is `last`, and every word of `name` is one of its
+                // words (without collecting them: this runs for every mention).
+                m.name.rsplit(' ').next() == Some(last)
+                    && words.iter().all(|w| m.name.split(' ').any(|x| x == *w))
             })
             .map(|m| m.name.as_str())
             .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
@@ -3671,10 +3736,7 @@ impl Ctx<'_> {
                 }
                 let run = &toks[i..j];
                 if run.len() >= 2
-                    && run
-                        .iter()
-                        .skip(1)
-                        .any(|t| self.rules.org_heads.contains(&*t.lower))
+                    && run.iter().skip(1).any(|t| self.rules.tok_org_head(t))
                     && !self.rules.titles.contains(&*run[0].lower)
                 {
                     out.push((join_tokens(run), toks[i].span.start, si));
@@ -3739,17 +3801,15 @@ impl Ctx<'_> {
                     j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
                 let n = j - i + usize::from(possessive_end);
                 let first_known = self.rules.given_names.contains_key(&*toks[i].lower);
-                let titled = i > 0
-                    && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
+                let titled =
+                    i > 0 && (self.rules.tok_title(&toks[i - 1]) || possessive(toks[i - 1].text));
                 if n >= 2 && (first_known || titled || (j - i) >= 2) {
                     let name_toks = &toks[i..j];
                     let mut name = join_tokens(name_toks);
                     if possessive_end && j - i == 1 {
                         name = strip_possessive(toks[j].text).to_string();
                     }
-                    let org_like = name_toks
-                        .iter()
-                        .any(|t| self.rules.org_heads.contains(&*t.lower));
+                    let org_like = name_toks.iter().any(|t| self.rules.tok_org_head(t));
                     if !org_like
                         && !self.rules.organisations.contains(name.as_str())
                         && self.rules.outlet(&name).is_none()
@@ -3759,7 +3819,7 @@ impl Ctx<'_> {
                         let mut r = i;
                         while r > 0
                             && i - r < 12
-                            && (self.rules.is_title(&toks[r - 1].lower)
+                            && (self.rules.tok_title(&toks[r - 1])
                                 || toks[r - 1].capitalised()
                                 || possessive(toks[r - 1].text)
                                 || toks[r - 1].is(".")
@@ -3806,7 +3866,7 @@ impl Ctx<'_> {
                             if !np.is_empty()
                                 && np.len() <= 10
                                 && opens
-                                && np.iter().any(|t| self.rules.is_title(&t.lower))
+                                && np.iter().any(|t| self.rules.tok_title(t))
                             {
                                 let lead = join_tokens(np);
                                 role = Some(match role {
