@@ -179,6 +179,10 @@ pub struct ExtractRules {
     anonymous_heads: HashSet<String>,
     leader_words: HashSet<String>,
     skip: Vec<Vec<String>>,
+    /// Indices into `skip` by the phrase's last word, in list order: a phrase can end at a
+    /// token only when its last word is the token (`None` when a phrase is empty, which
+    /// matches anywhere; `skip_left` then scans the whole list).
+    skip_by_last: Option<HashMap<String, Vec<usize>>>,
     particles: HashSet<String>,
     given_names: HashMap<String, Gender>,
     role_synonyms: Vec<Vec<String>>,
@@ -194,6 +198,15 @@ pub struct ExtractRules {
     outlet_words: HashSet<String>,
     /// Which of an article's own sentences become narrative claims.
     narrative: narrative::Narrative,
+}
+
+/// `ExtractRules::skip_by_last` of `skip`.
+fn skip_by_last(skip: &[Vec<String>]) -> Option<HashMap<String, Vec<usize>>> {
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, phrase) in skip.iter().enumerate() {
+        by_last.entry(phrase.last()?.clone()).or_default().push(k);
+    }
+    Some(by_last)
 }
 
 fn lower_set(v: &[String]) -> HashSet<String> {
@@ -286,6 +299,7 @@ impl ExtractRules {
             document_heads: lower_set(&s.document_heads),
             anonymous_heads: lower_set(&s.anonymous_heads),
             leader_words: lower_set(&s.leader_words),
+            skip_by_last: skip_by_last(&skip),
             skip,
             particles: lower_set(&s.name_particles),
             given_names,
@@ -1516,16 +1530,24 @@ impl ExtractRules {
     fn skip_left(&self, toks: &[Tok], mut end: usize) -> usize {
         loop {
             let before = end;
-            for s in &self.skip {
-                if end >= s.len()
+            let matches = |s: &[String]| {
+                end >= s.len()
                     && toks[end - s.len()..end]
                         .iter()
                         .zip(s)
                         .all(|(t, w)| &t.lower == w)
-                {
-                    end -= s.len();
-                    break;
-                }
+            };
+            // The first phrase in list order that ends here: among those whose last word
+            // is the token before `end` when the index exists (no phrase is empty).
+            let found = match &self.skip_by_last {
+                Some(by_last) => end
+                    .checked_sub(1)
+                    .and_then(|k| by_last.get(toks[k].lower.as_ref()))
+                    .and_then(|ks| ks.iter().map(|&k| &self.skip[k]).find(|s| matches(s))),
+                None => self.skip.iter().find(|s| matches(s)),
+            };
+            if let Some(s) = found {
+                end -= s.len();
             }
             // "-ly" adverbs ("reportedly", "positively").
             if end > 0
@@ -4190,6 +4212,70 @@ mod tests {
         ] {
             tokenize_agrees(text);
         }
+    }
+
+    /// `skip_left` as it was, scanning every skip phrase at every step.
+    fn skip_left_by_scan(rules: &ExtractRules, toks: &[Tok], mut end: usize) -> usize {
+        loop {
+            let before = end;
+            for s in &rules.skip {
+                if end >= s.len()
+                    && toks[end - s.len()..end]
+                        .iter()
+                        .zip(s)
+                        .all(|(t, w)| &t.lower == w)
+                {
+                    end -= s.len();
+                    break;
+                }
+            }
+            if end > 0
+                && toks[end - 1].word
+                && toks[end - 1].lower.ends_with("ly")
+                && !toks[end - 1].capitalised()
+                && toks[end - 1].lower.len() > 4
+            {
+                end -= 1;
+            }
+            if end == before {
+                return end;
+            }
+        }
+    }
+
+    #[test]
+    fn skip_left_by_the_last_word_index_agrees_with_the_scan() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let r = &rules.extract;
+        assert!(r.skip_by_last.is_some());
+        let mut phrases: Vec<String> = r.skip.iter().map(|p| p.join(" ")).collect();
+        phrases.extend(
+            [
+                "The minister, who had reportedly also later said",
+                "Officials in Kyiv have repeatedly and publicly insisted",
+                "x",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &phrases {
+            let text = format!("Olena Kovalenko {text} {text}");
+            let toks = tokenize(&text, Span::new(0, text.len()), &[]);
+            for end in 0..=toks.len() {
+                assert_eq!(
+                    r.skip_left(&toks, end),
+                    skip_left_by_scan(r, &toks, end),
+                    "{text:?} {end}"
+                );
+            }
+        }
+        // An empty phrase matches anywhere: no index, the whole list is scanned.
+        assert!(skip_by_last(&[vec!["also".to_string()], vec![]]).is_none());
+        assert_eq!(
+            skip_by_last(&[vec!["has".into(), "also".into()], vec!["also".into()]])
+                .and_then(|m| m.get("also").cloned()),
+            Some(vec![0, 1])
+        );
     }
 
     /// The attributed claims of `text` (narrative claims have their own tests, in
