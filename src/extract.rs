@@ -179,6 +179,10 @@ pub struct ExtractRules {
     anonymous_heads: HashSet<String>,
     leader_words: HashSet<String>,
     skip: Vec<Vec<String>>,
+    /// Indices into `skip` by the phrase's last word, in list order: a phrase can end at a
+    /// token only when its last word is the token (`None` when a phrase is empty, which
+    /// matches anywhere; `skip_left` then scans the whole list).
+    skip_by_last: Option<HashMap<String, Vec<usize>>>,
     particles: HashSet<String>,
     given_names: HashMap<String, Gender>,
     role_synonyms: Vec<Vec<String>>,
@@ -194,6 +198,15 @@ pub struct ExtractRules {
     outlet_words: HashSet<String>,
     /// Which of an article's own sentences become narrative claims.
     narrative: narrative::Narrative,
+}
+
+/// `ExtractRules::skip_by_last` of `skip`.
+fn skip_by_last(skip: &[Vec<String>]) -> Option<HashMap<String, Vec<usize>>> {
+    let mut by_last: HashMap<String, Vec<usize>> = HashMap::default();
+    for (k, phrase) in skip.iter().enumerate() {
+        by_last.entry(phrase.last()?.clone()).or_default().push(k);
+    }
+    Some(by_last)
 }
 
 fn lower_set(v: &[String]) -> HashSet<String> {
@@ -286,6 +299,7 @@ impl ExtractRules {
             document_heads: lower_set(&s.document_heads),
             anonymous_heads: lower_set(&s.anonymous_heads),
             leader_words: lower_set(&s.leader_words),
+            skip_by_last: skip_by_last(&skip),
             skip,
             particles: lower_set(&s.name_particles),
             given_names,
@@ -311,15 +325,17 @@ impl ExtractRules {
     /// Split typos where a cue runs into the pronoun after it ("He is reportedhe said").
     fn split_run_together<'a, 't>(&self, toks: &'t [Tok<'a>]) -> Cow<'t, [Tok<'a>]> {
         let splits = |t: &Tok| {
-            ["he", "she", "they", "we"].iter().any(|p| {
-                t.lower.strip_suffix(p).is_some_and(|stem| {
-                    t.word
-                        && t.quote.is_none()
-                        && stem.len() >= 4
-                        && self.cues.contains_key(stem)
-                        && t.text.is_char_boundary(stem.len())
+            // (The cheap tests first: most tokens fail them.)
+            t.word
+                && t.quote.is_none()
+                && t.lower.len() >= 6
+                && ["he", "she", "they", "we"].iter().any(|p| {
+                    t.lower.strip_suffix(p).is_some_and(|stem| {
+                        stem.len() >= 4
+                            && self.cues.contains_key(stem)
+                            && t.text.is_char_boundary(stem.len())
+                    })
                 })
-            })
         };
         if !toks.iter().any(splits) {
             return Cow::Borrowed(toks);
@@ -344,6 +360,8 @@ impl ExtractRules {
                         lower: lowercase(a),
                         word: true,
                         quote: None,
+                        name: Default::default(),
+                        lex: Default::default(),
                     });
                     out.push(Tok {
                         span: Span::new(t.span.start + k, t.span.end),
@@ -351,6 +369,8 @@ impl ExtractRules {
                         lower: lowercase(b),
                         word: true,
                         quote: None,
+                        name: Default::default(),
+                        lex: Default::default(),
                     });
                 }
                 None => out.push(t),
@@ -382,6 +402,13 @@ struct Tok<'a> {
     word: bool,
     /// Index of the quotation (in `Segmented::quotations`) whose inner span holds it.
     quote: Option<usize>,
+    /// [`ExtractRules::name_token`] of this token once computed: 0 not yet, 1 no, 2 yes.
+    /// It depends on the token's text alone, and the passes ask it many times per token.
+    name: std::cell::Cell<u8>,
+    /// Word-list answers for `lower` once computed (see [`Lex`]): two bits per list, "known"
+    /// and "yes". They depend on `lower` alone, and `read_phrase` asks them of the same
+    /// tokens for every phrase it tries.
+    lex: std::cell::Cell<u8>,
 }
 
 impl Tok<'_> {
@@ -394,6 +421,14 @@ impl Tok<'_> {
     fn is_punct(&self, set: &[char]) -> bool {
         !self.word && self.text.chars().next().is_some_and(|c| set.contains(&c))
     }
+}
+
+/// The word lists whose answers a token keeps (`Tok::lex`).
+#[derive(Clone, Copy)]
+enum Lex {
+    Title = 0,
+    OrgHead = 1,
+    Cue = 2,
 }
 
 /// `s` in lower case, without a copy when it has no ASCII capital and no other non-ASCII.
@@ -409,76 +444,86 @@ fn is_quote_char(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '‘' | '’' | '\'' | '«' | '»' | '„')
 }
 
+/// The character at byte `p` of `s` and its length in bytes (`None` at the end). ASCII
+/// bytes are taken as they are; other characters are decoded.
+#[inline]
+fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(p)?;
+    if b.is_ascii() {
+        Some((b as char, 1))
+    } else {
+        s.get(p..)
+            .and_then(|r| r.chars().next())
+            .map(|c| (c, c.len_utf8()))
+    }
+}
+
 /// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
-/// `chars` is a buffer for the sentence's characters, reused from call to call.
-fn tokenize<'a>(
-    text: &'a str,
-    span: Span,
-    quotes: &[crate::model::Quotation],
-    chars: &mut Vec<(usize, char)>,
-) -> Vec<Tok<'a>> {
+/// Reads the characters in place, one at a time (the definition is [`tokenize_by_chars`]
+/// in the tests, over a collected character list).
+fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
-    chars.clear();
-    // At most one character per byte: no growth while extending.
-    chars.reserve(s.len());
-    chars.extend(s.char_indices());
-    let chars = &chars[..];
-    // About one token per four characters in news text; a little over is cheaper than
-    // growing the vector several times.
-    let mut out = Vec::with_capacity(chars.len() / 4 + 4);
+    // About one token per five bytes in news text; a little over is cheaper than growing
+    // the vector several times.
+    let mut out = Vec::with_capacity(s.len() / 5 + 4);
     // Quotations are in text order and do not overlap, and tokens come in text order: the
     // candidate quotation of a token (the last one opening at or before it) only moves on.
     let mut next_quote = quotes.partition_point(|q| q.inner.start <= span.start);
-    let mut i = 0;
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut p = 0;
+    while let Some((c, clen)) = char_at(s, p) {
         if c.is_whitespace() {
-            i += 1;
+            p += clen;
             continue;
         }
-        let start = pos;
-        let mut j = i + 1;
+        let start = p;
+        // `q` is the byte offset of the next character, `prev` the one before it.
+        let mut q = p + clen;
+        let mut prev = c;
         if c.is_alphanumeric() {
-            while j < chars.len() {
-                let d = chars[j].1;
-                let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
-                let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-                // A comma or slash joins only digits (1,800; 24/7).
-                let digit_join = matches!(d, ',' | '/')
-                    && chars[j - 1].1.is_ascii_digit()
-                    && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
-                if d.is_alphanumeric()
-                    || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join))
-                {
-                    j += 1;
-                } else {
+            while let Some((d, dlen)) = char_at(s, q) {
+                let takes = d.is_alphanumeric() || {
+                    let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
+                    joiner && {
+                        let next = char_at(s, q + dlen).map(|(n, _)| n);
+                        let next_alnum = next.is_some_and(char::is_alphanumeric);
+                        // A comma or slash joins only digits (1,800; 24/7).
+                        let digit_join = matches!(d, ',' | '/')
+                            && prev.is_ascii_digit()
+                            && next.is_some_and(|n| n.is_ascii_digit());
+                        next_alnum && (!matches!(d, ',' | '/') || digit_join)
+                    }
+                };
+                if !takes {
                     break;
                 }
+                prev = d;
+                q += dlen;
             }
             // A plural possessive keeps its apostrophe ("the pilots' union").
-            if j < chars.len()
-                && matches!(chars[j].1, '\'' | '’')
-                && chars[j - 1].1 == 's'
-                && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace())
-            {
-                j += 1;
+            if let Some((d, dlen)) = char_at(s, q) {
+                if matches!(d, '\'' | '’')
+                    && prev == 's'
+                    && char_at(s, q + dlen).is_none_or(|(c, _)| c.is_whitespace())
+                {
+                    q += dlen;
+                }
             }
             // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
             // short titles before a name (Dr. Hill, Mrs. Bankole).
-            if j < chars.len() && chars[j].1 == '.' {
-                let word = &s[start..chars[j].0];
+            if s.as_bytes().get(q) == Some(&b'.') {
+                let word = &s[start..q];
                 let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
                 let short_cap = word.chars().count() <= 4
                     && word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).all(char::is_lowercase)
-                    && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
-                    && chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                    && s.as_bytes().get(q + 1) == Some(&b' ')
+                    && char_at(s, q + 2).is_some_and(|(c, _)| c.is_uppercase());
                 if dotted || short_cap {
-                    j += 1;
+                    q += 1;
                 }
             }
         }
-        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+        let end = q;
         let abs = Span::new(span.start + start, span.start + end);
         let t = &text[abs.start..abs.end];
         while quotes
@@ -496,8 +541,10 @@ fn tokenize<'a>(
             lower: lowercase(t),
             word: c.is_alphanumeric(),
             quote,
+            name: Default::default(),
+            lex: Default::default(),
         });
-        i = j;
+        p = q;
     }
     out
 }
@@ -653,6 +700,34 @@ impl ExtractRules {
             || self.dotted_titles.contains(bare)
     }
 
+    /// `list(t.lower)`, computed once per token (`bit` is one of the [`Lex`] bits).
+    fn lex(&self, t: &Tok, bit: Lex, list: impl FnOnce(&str) -> bool) -> bool {
+        let known = 1u8 << (2 * bit as u8);
+        let yes = known << 1;
+        let v = t.lex.get();
+        if v & known != 0 {
+            return v & yes != 0;
+        }
+        let answer = list(&t.lower);
+        t.lex.set(v | known | if answer { yes } else { 0 });
+        answer
+    }
+
+    /// [`ExtractRules::is_title`] of the token's lower case.
+    fn tok_title(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::Title, |w| self.is_title(w))
+    }
+
+    /// Whether the token's lower case is an organisation head word.
+    fn tok_org_head(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::OrgHead, |w| self.org_heads.contains(w))
+    }
+
+    /// [`ExtractRules::is_cue_word`] of the token's lower case.
+    fn tok_cue(&self, t: &Tok) -> bool {
+        self.lex(t, Lex::Cue, |w| self.is_cue_word(w))
+    }
+
     fn is_cue_word(&self, lower: &str) -> bool {
         self.cues.contains_key(lower)
     }
@@ -676,6 +751,18 @@ impl ExtractRules {
     }
 
     fn name_token(&self, t: &Tok) -> bool {
+        match t.name.get() {
+            1 => false,
+            2 => true,
+            _ => {
+                let yes = self.name_token_uncached(t);
+                t.name.set(if yes { 2 } else { 1 });
+                yes
+            }
+        }
+    }
+
+    fn name_token_uncached(&self, t: &Tok) -> bool {
         if !t.word || possessive(t.text) {
             return false;
         }
@@ -699,11 +786,11 @@ impl ExtractRules {
             // Acronyms are not names.
             return false;
         }
-        !self.is_title(&t.lower)
+        !self.tok_title(t)
             && !self.not_names.contains(t.text)
-            && !self.org_heads.contains(&*t.lower)
+            && !self.tok_org_head(t)
             && !self.organisations.contains(t.text)
-            && !self.is_cue_word(&t.lower)
+            && !self.tok_cue(t)
             && !DETERMINERS.contains(&t.lower.as_ref())
     }
 
@@ -801,7 +888,7 @@ impl ExtractRules {
             && t[1].capitalised()
             && t[1..].iter().all(|x| {
                 (x.capitalised() || matches!(x.lower.as_ref(), "of" | "for" | "and" | "&"))
-                    && !self.is_title(&x.lower)
+                    && !self.tok_title(x)
             })
             && t.last().is_some_and(Tok::capitalised)
         {
@@ -828,7 +915,7 @@ impl ExtractRules {
             let after_caps = k + 1 < t.len()
                 && t.last().is_some_and(Tok::capitalised)
                 && t[k + 1..].iter().all(|x| {
-                    x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
+                    x.word && !self.tok_cue(x) && !ROLE_STOP.contains(&x.lower.as_ref())
                         || matches!(x.lower.as_ref(), "of" | "and" | "the" | "&")
                 });
             let names = t[..k]
@@ -857,18 +944,13 @@ impl ExtractRules {
                     .all(|c| c.is_uppercase() || c.is_ascii_digit() || c == '-' || c == '&');
             let role_ok = t[..t.len() - 1].iter().all(|x| {
                 x.word
-                    && (self.org_heads.contains(&*x.lower)
-                        || !x.capitalised()
-                        || possessive(x.text))
-                    && !self.is_cue_word(&x.lower)
+                    && (self.tok_org_head(x) || !x.capitalised() || possessive(x.text))
+                    && !self.tok_cue(x)
             });
             if caps
-                && !self.is_title(&last.lower)
+                && !self.tok_title(last)
                 && role_ok
-                && (t.len() == 1
-                    || t[..t.len() - 1]
-                        .iter()
-                        .any(|x| self.org_heads.contains(&*x.lower)))
+                && (t.len() == 1 || t[..t.len() - 1].iter().any(|x| self.tok_org_head(x)))
             {
                 let role = (t.len() > 1).then(|| join_tokens(&t[..t.len() - 1]));
                 return plain(PhraseKind::Organisation, Some(last.text.to_string()), role);
@@ -893,7 +975,7 @@ impl ExtractRules {
             let run = &t[k..];
             let has_head = run
                 .iter()
-                .rposition(|x| self.org_heads.contains(&*x.lower))
+                .rposition(|x| self.tok_org_head(x))
                 .is_some_and(|h| {
                     h + 1 == run.len() || matches!(run[h + 1].lower.as_ref(), "of" | "for" | "on")
                 });
@@ -944,11 +1026,11 @@ impl ExtractRules {
                 && role_toks[0].word
                 && !role_toks[0].capitalised()
                 && !ROLE_STOP.contains(&role_toks[0].lower.as_ref())
-                && !self.is_cue_word(&role_toks[0].lower)
+                && !self.tok_cue(&role_toks[0])
                 && !DETERMINERS.contains(&role_toks[0].lower.as_ref());
-            let has_title = role_toks.iter().any(|x| {
-                self.is_title(&x.lower) || self.org_heads.contains(&*x.lower) || role_noun(&x.lower)
-            });
+            let has_title = role_toks
+                .iter()
+                .any(|x| self.tok_title(x) || self.tok_org_head(x) || role_noun(&x.lower));
             let role_ok = lone_role
                 || role_toks
                     .first()
@@ -956,11 +1038,11 @@ impl ExtractRules {
                     && role_toks.iter().all(|x| {
                         (has_title
                             && x.word
-                            && !self.is_cue_word(&x.lower)
+                            && !self.tok_cue(x)
                             && !ROLE_STOP.contains(&x.lower.as_ref())
                             && !self.pronouns.contains_key(&*x.lower))
                             || x.capitalised()
-                            || self.is_title(&x.lower)
+                            || self.tok_title(x)
                             || x.is_punct(&[',', '-', '–', '.'])
                             || matches!(
                                 x.lower.as_ref(),
@@ -986,7 +1068,7 @@ impl ExtractRules {
                                     | "&"
                             )
                             || possessive(x.text)
-                            || self.org_heads.contains(&*x.lower)
+                            || self.tok_org_head(x)
                     });
             // "A senior official at the Ministry of Labour", "an aide to Governor Smith": an
             // unnamed person described by what they belong to, not the name at the end.
@@ -1000,7 +1082,7 @@ impl ExtractRules {
                 let name = join_tokens(&t[n..]);
                 let role = (!role_toks.is_empty()).then(|| join_tokens(role_toks));
                 let org_name = self.organisations.contains(name.as_str())
-                    || t[n..].iter().any(|x| self.org_heads.contains(&*x.lower))
+                    || t[n..].iter().any(|x| self.tok_org_head(x))
                     || name.split(' ').count() > 1 && t[t.len() - 1].lower.ends_with("co");
                 if org_name {
                     return plain(PhraseKind::Organisation, Some(name), role);
@@ -1050,7 +1132,7 @@ impl ExtractRules {
         let modifiers_ok = |h: usize| {
             t[..h].iter().enumerate().all(|(k, x)| {
                 (x.word
-                    && !self.is_cue_word(&x.lower)
+                    && !self.tok_cue(x)
                     && !matches!(
                         x.lower.as_ref(),
                         "what"
@@ -1103,9 +1185,8 @@ impl ExtractRules {
             && words.len() <= 4
             && self.is_title(words[words.len() - 1])
             && !self.org_heads.contains(words[words.len() - 1])
-            && t.iter().all(|x| {
-                x.word && !self.is_cue_word(&x.lower) && !ROLE_STOP.contains(&x.lower.as_ref())
-            })
+            && t.iter()
+                .all(|x| x.word && !self.tok_cue(x) && !ROLE_STOP.contains(&x.lower.as_ref()))
         {
             return plain(PhraseKind::RoleRef, None, Some(text));
         }
@@ -1398,7 +1479,9 @@ impl ExtractRules {
             }
             // Verbs are written in lower case; after a possessive or determiner a cue word
             // is a noun ("Russia's demand", "the report").
-            let noun = i > 0
+            // (Only asked when a cue was found: most tokens start none.)
+            let noun = found.is_some()
+                && i > 0
                 && (possessive(toks[i - 1].text)
                     || (toks[i - 1].text.starts_with(|c: char| c.is_ascii_digit())
                         && toks[i - 1]
@@ -1430,7 +1513,7 @@ impl ExtractRules {
                             | "some"
                             | "all"
                     ));
-            if toks[i].capitalised() || noun {
+            if found.is_some() && (toks[i].capitalised() || noun) {
                 found = None;
             }
             match found {
@@ -1462,16 +1545,24 @@ impl ExtractRules {
     fn skip_left(&self, toks: &[Tok], mut end: usize) -> usize {
         loop {
             let before = end;
-            for s in &self.skip {
-                if end >= s.len()
+            let matches = |s: &[String]| {
+                end >= s.len()
                     && toks[end - s.len()..end]
                         .iter()
                         .zip(s)
                         .all(|(t, w)| &t.lower == w)
-                {
-                    end -= s.len();
-                    break;
-                }
+            };
+            // The first phrase in list order that ends here: among those whose last word
+            // is the token before `end` when the index exists (no phrase is empty).
+            let found = match &self.skip_by_last {
+                Some(by_last) => end
+                    .checked_sub(1)
+                    .and_then(|k| by_last.get(toks[k].lower.as_ref()))
+                    .and_then(|ks| ks.iter().map(|&k| &self.skip[k]).find(|s| matches(s))),
+                None => self.skip.iter().find(|s| matches(s)),
+            };
+            if let Some(s) = found {
+                end -= s.len();
             }
             // "-ly" adverbs ("reportedly", "positively").
             if end > 0
@@ -1669,7 +1760,7 @@ impl ExtractRules {
                     && role_toks.len() <= 12
                     && role_toks
                         .iter()
-                        .any(|t| self.is_title(&t.lower) || role_noun(&t.lower))
+                        .any(|t| self.tok_title(t) || role_noun(&t.lower))
                     && opens_role
                     && !role_toks.iter().any(|t| t.quote.is_some())
                 {
@@ -1914,9 +2005,9 @@ fn skip_after_cue(
         }
         if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
             if k > i
-                && toks[i..k].iter().all(|t| {
-                    t.word && !t.capitalised() && t.quote.is_none() && !rules.is_cue_word(&t.lower)
-                })
+                && toks[i..k]
+                    .iter()
+                    .all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.tok_cue(t))
                 && !matches!(cue.text.as_str(), "told" | "tells")
             {
                 i = k;
@@ -2200,7 +2291,6 @@ struct Ctx<'a> {
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
-    let mut chars = Vec::new();
     let ctx = Ctx {
         article,
         seg,
@@ -2208,7 +2298,7 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
         toks: seg
             .sentences
             .iter()
-            .map(|s| tokenize(&article.text, s.span, &seg.quotations, &mut chars))
+            .map(|s| tokenize(&article.text, s.span, &seg.quotations))
             .collect(),
         orgs: Default::default(),
         next_id: std::cell::Cell::new(0),
@@ -2326,12 +2416,16 @@ impl Ctx<'_> {
         let mut used_cue = vec![false; cues.len()];
         let mut last_subject: Option<Phrase> = None;
         // For each token, the nearest token before it inside a quotation.
-        let mut quote_before: Vec<Option<usize>> = Vec::with_capacity(toks.len());
-        let mut last_quote_tok = None;
-        for (k, t) in toks.iter().enumerate() {
-            quote_before.push(last_quote_tok);
-            if t.quote.is_some() {
-                last_quote_tok = Some(k);
+        // (Only the quotation tags below read it: none when the sentence has no verb cue.)
+        let mut quote_before: Vec<Option<usize>> = Vec::new();
+        if cues.iter().any(|c| !c.phrase) {
+            quote_before.reserve(toks.len());
+            let mut last_quote_tok = None;
+            for (k, t) in toks.iter().enumerate() {
+                quote_before.push(last_quote_tok);
+                if t.quote.is_some() {
+                    last_quote_tok = Some(k);
+                }
             }
         }
         // Quotation tags: a quotation closing in this sentence followed by a tag, or a tag
@@ -2409,9 +2503,9 @@ impl Ctx<'_> {
             if let Some(colon) =
                 (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":"))
             {
-                let plain = toks[after_cue..colon].iter().all(|t| {
-                    t.word && t.quote.is_none() && !rules.is_cue_word(&t.lower) || t.is(".")
-                });
+                let plain = toks[after_cue..colon]
+                    .iter()
+                    .all(|t| t.word && t.quote.is_none() && !rules.tok_cue(t) || t.is("."));
                 if plain && toks.get(colon + 2).is_some_and(|t| t.quote.is_some()) {
                     after_cue = colon;
                 }
@@ -3695,8 +3789,10 @@ impl Ctx<'_> {
         mentions
             .iter()
             .filter(|m| {
-                let mw: Vec<&str> = m.name.split(' ').collect();
-                mw.last() == Some(&last) && words.iter().all(|w| mw.contains(w))
+                // The mention's last word is `last`, and every word of `name` is one of its
+                // words (without collecting them: this runs for every mention).
+                m.name.rsplit(' ').next() == Some(last)
+                    && words.iter().all(|w| m.name.split(' ').any(|x| x == *w))
             })
             .map(|m| m.name.as_str())
             .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
@@ -3802,10 +3898,7 @@ impl Ctx<'_> {
                 }
                 let run = &toks[i..j];
                 if run.len() >= 2
-                    && run
-                        .iter()
-                        .skip(1)
-                        .any(|t| self.rules.org_heads.contains(&*t.lower))
+                    && run.iter().skip(1).any(|t| self.rules.tok_org_head(t))
                     && !self.rules.titles.contains(&*run[0].lower)
                 {
                     out.push((join_tokens(run), toks[i].span.start, si));
@@ -3870,17 +3963,15 @@ impl Ctx<'_> {
                     j < toks.len() && possessive(toks[j].text) && toks[j].capitalised();
                 let n = j - i + usize::from(possessive_end);
                 let first_known = self.rules.given_names.contains_key(&*toks[i].lower);
-                let titled = i > 0
-                    && (self.rules.is_title(&toks[i - 1].lower) || possessive(toks[i - 1].text));
+                let titled =
+                    i > 0 && (self.rules.tok_title(&toks[i - 1]) || possessive(toks[i - 1].text));
                 if n >= 2 && (first_known || titled || (j - i) >= 2) {
                     let name_toks = &toks[i..j];
                     let mut name = join_tokens(name_toks);
                     if possessive_end && j - i == 1 {
                         name = strip_possessive(toks[j].text).to_string();
                     }
-                    let org_like = name_toks
-                        .iter()
-                        .any(|t| self.rules.org_heads.contains(&*t.lower));
+                    let org_like = name_toks.iter().any(|t| self.rules.tok_org_head(t));
                     if !org_like
                         && !self.rules.organisations.contains(name.as_str())
                         && self.rules.outlet(&name).is_none()
@@ -3890,7 +3981,7 @@ impl Ctx<'_> {
                         let mut r = i;
                         while r > 0
                             && i - r < 12
-                            && (self.rules.is_title(&toks[r - 1].lower)
+                            && (self.rules.tok_title(&toks[r - 1])
                                 || toks[r - 1].capitalised()
                                 || possessive(toks[r - 1].text)
                                 || toks[r - 1].is(".")
@@ -3937,7 +4028,7 @@ impl Ctx<'_> {
                             if !np.is_empty()
                                 && np.len() <= 10
                                 && opens
-                                && np.iter().any(|t| self.rules.is_title(&t.lower))
+                                && np.iter().any(|t| self.rules.tok_title(t))
                             {
                                 let lead = join_tokens(np);
                                 role = Some(match role {
@@ -4109,6 +4200,214 @@ fn nested_claims(items: &[NestItem], sentences: &[Span]) -> Vec<bool> {
 mod tests {
     use super::*;
     use crate::model::Format;
+
+    /// The character-list definition of [`super::tokenize`]: words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
+    /// `chars` is a buffer for the sentence's characters, reused from call to call.
+    fn tokenize_by_chars<'a>(
+        text: &'a str,
+        span: Span,
+        quotes: &[crate::model::Quotation],
+        chars: &mut Vec<(usize, char)>,
+    ) -> Vec<Tok<'a>> {
+        let s = &text[span.start..span.end];
+        chars.clear();
+        // At most one character per byte: no growth while extending.
+        chars.reserve(s.len());
+        chars.extend(s.char_indices());
+        let chars = &chars[..];
+        // About one token per four characters in news text; a little over is cheaper than
+        // growing the vector several times.
+        let mut out = Vec::with_capacity(chars.len() / 4 + 4);
+        // Quotations are in text order and do not overlap, and tokens come in text order: the
+        // candidate quotation of a token (the last one opening at or before it) only moves on.
+        let mut next_quote = quotes.partition_point(|q| q.inner.start <= span.start);
+        let mut i = 0;
+        while i < chars.len() {
+            let (pos, c) = chars[i];
+            if c.is_whitespace() {
+                i += 1;
+                continue;
+            }
+            let start = pos;
+            let mut j = i + 1;
+            if c.is_alphanumeric() {
+                while j < chars.len() {
+                    let d = chars[j].1;
+                    let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
+                    let next_alnum = chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+                    // A comma or slash joins only digits (1,800; 24/7).
+                    let digit_join = matches!(d, ',' | '/')
+                        && chars[j - 1].1.is_ascii_digit()
+                        && chars.get(j + 1).is_some_and(|&(_, n)| n.is_ascii_digit());
+                    if d.is_alphanumeric()
+                        || (joiner && next_alnum && (!matches!(d, ',' | '/') || digit_join))
+                    {
+                        j += 1;
+                    } else {
+                        break;
+                    }
+                }
+                // A plural possessive keeps its apostrophe ("the pilots' union").
+                if j < chars.len()
+                    && matches!(chars[j].1, '\'' | '’')
+                    && chars[j - 1].1 == 's'
+                    && chars.get(j + 1).is_none_or(|&(_, c)| c.is_whitespace())
+                {
+                    j += 1;
+                }
+                // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
+                // short titles before a name (Dr. Hill, Mrs. Bankole).
+                if j < chars.len() && chars[j].1 == '.' {
+                    let word = &s[start..chars[j].0];
+                    let dotted =
+                        word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
+                    let short_cap = word.chars().count() <= 4
+                        && word.chars().next().is_some_and(char::is_uppercase)
+                        && word.chars().skip(1).all(char::is_lowercase)
+                        && chars.get(j + 1).is_some_and(|&(_, c)| c == ' ')
+                        && chars.get(j + 2).is_some_and(|&(_, c)| c.is_uppercase());
+                    if dotted || short_cap {
+                        j += 1;
+                    }
+                }
+            }
+            let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+            let abs = Span::new(span.start + start, span.start + end);
+            let t = &text[abs.start..abs.end];
+            while quotes
+                .get(next_quote)
+                .is_some_and(|q| q.inner.start <= abs.start)
+            {
+                next_quote += 1;
+            }
+            let quote = next_quote
+                .checked_sub(1)
+                .filter(|&k| abs.end <= quotes[k].inner.end);
+            out.push(Tok {
+                span: abs,
+                text: t,
+                lower: lowercase(t),
+                word: c.is_alphanumeric(),
+                quote,
+                name: Default::default(),
+                lex: Default::default(),
+            });
+            i = j;
+        }
+        out
+    }
+
+    /// What the passes read of a token.
+    fn tok_view(toks: &[Tok]) -> Vec<(Span, String, String, bool, Option<usize>)> {
+        toks.iter()
+            .map(|t| {
+                (
+                    t.span,
+                    t.text.to_string(),
+                    t.lower.to_string(),
+                    t.word,
+                    t.quote,
+                )
+            })
+            .collect()
+    }
+
+    fn tokenize_agrees(text: &str) {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        let quotes = crate::segment::segment(&a, &rules.segment).quotations;
+        for span in [
+            Span::new(0, text.len()),
+            Span::new(text.len() / 3, text.len()),
+        ] {
+            if !text.is_char_boundary(span.start) {
+                continue;
+            }
+            assert_eq!(
+                tok_view(&tokenize(text, span, &quotes)),
+                tok_view(&tokenize_by_chars(text, span, &quotes, &mut Vec::new())),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn tokenize_agrees_with_the_char_list_definition() {
+        for text in [
+            "",
+            "U.S. officials met Dr. Hill at 9 a.m. on Dec. 3, 2025; 1,800 troops, 24/7.",
+            "“The pilots’ union,” Mrs. Bankole said — ‘no’ «deal» at O’Neill's AT&T co-op.",
+            "Łódź’s mayor J. Nowak, 34, said: \"İstanbul and 東京 aren't 1,2,3.\" ",
+            "end.",
+            "a. b.c. Zz. Abc. Abcd. Abcde. X.Y. x,y 1,x 1, 2 1/ 2 a/b 3/4 s' s’ s'a",
+        ] {
+            tokenize_agrees(text);
+        }
+    }
+
+    /// `skip_left` as it was, scanning every skip phrase at every step.
+    fn skip_left_by_scan(rules: &ExtractRules, toks: &[Tok], mut end: usize) -> usize {
+        loop {
+            let before = end;
+            for s in &rules.skip {
+                if end >= s.len()
+                    && toks[end - s.len()..end]
+                        .iter()
+                        .zip(s)
+                        .all(|(t, w)| &t.lower == w)
+                {
+                    end -= s.len();
+                    break;
+                }
+            }
+            if end > 0
+                && toks[end - 1].word
+                && toks[end - 1].lower.ends_with("ly")
+                && !toks[end - 1].capitalised()
+                && toks[end - 1].lower.len() > 4
+            {
+                end -= 1;
+            }
+            if end == before {
+                return end;
+            }
+        }
+    }
+
+    #[test]
+    fn skip_left_by_the_last_word_index_agrees_with_the_scan() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let r = &rules.extract;
+        assert!(r.skip_by_last.is_some());
+        let mut phrases: Vec<String> = r.skip.iter().map(|p| p.join(" ")).collect();
+        phrases.extend(
+            [
+                "The minister, who had reportedly also later said",
+                "Officials in Kyiv have repeatedly and publicly insisted",
+                "x",
+                "",
+            ]
+            .map(String::from),
+        );
+        for text in &phrases {
+            let text = format!("Olena Kovalenko {text} {text}");
+            let toks = tokenize(&text, Span::new(0, text.len()), &[]);
+            for end in 0..=toks.len() {
+                assert_eq!(
+                    r.skip_left(&toks, end),
+                    skip_left_by_scan(r, &toks, end),
+                    "{text:?} {end}"
+                );
+            }
+        }
+        // An empty phrase matches anywhere: no index, the whole list is scanned.
+        assert!(skip_by_last(&[vec!["also".to_string()], vec![]]).is_none());
+        assert_eq!(
+            skip_by_last(&[vec!["has".into(), "also".into()], vec!["also".into()]])
+                .and_then(|m| m.get("also").cloned()),
+            Some(vec![0, 1])
+        );
+    }
 
     /// The attributed claims of `text` (narrative claims have their own tests, in
     /// `narrative.rs` and below).
@@ -4549,7 +4848,7 @@ mod tests {
     fn a_phrase_that_is_only_an_age_is_no_phrase() {
         // Fuzz crash: ", 34" stripped as an age left nothing to read.
         let text = "Okafor, 34, said";
-        let toks = tokenize(text, Span::new(0, text.len()), &[], &mut Vec::new());
+        let toks = tokenize(text, Span::new(0, text.len()), &[]);
         assert_eq!(strip_nicknames(&toks[1..3]).map(|v| v.len()), None);
         let rules = crate::rules::Rules::embedded().unwrap();
         assert!(rules.extract.read_exact(&toks, 1, 3).is_none());
@@ -4622,6 +4921,14 @@ mod tests {
                     prop_assert!(!c.content.trim().is_empty());
                     prop_assert!(c.line >= 1);
                 }
+            }
+
+            /// The in-place tokenizer gives the character-list definition's tokens.
+            #[test]
+            fn tokenize_agrees_with_the_char_list_definition_on_any_text(
+                text in "([A-Za-z]{1,6}|[0-9]{1,4}|[.,/'’&-]|\\.|s'|[\"“”‘«»]| |\\n|\\PC){0,60}",
+            ) {
+                tokenize_agrees(&text);
             }
 
             /// The sweeps of `nested_claims` decide exactly what the pairwise definition does.

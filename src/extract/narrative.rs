@@ -42,22 +42,70 @@ pub(super) struct Narrative {
     any_case: FxHashSet<String>,
     places_after: FxHashSet<String>,
     min_words: usize,
+    /// Exact pre-test for `any_case`, so that most words skip the lower-casing and the
+    /// look-up: the ASCII first bytes of its entries (bit per byte) ...
+    any_case_first: u128,
+    /// ... and their lengths in bytes (bit `n` for length `n` < 64; `any_case_long` for the
+    /// longer ones). An ASCII word lower-cases to an ASCII word of the same length, whose
+    /// first byte is the word's first byte in lower case.
+    any_case_lens: u64,
+    any_case_long: bool,
 }
 
 impl Narrative {
     pub(super) fn new(f: &NarrativeFile) -> Self {
         let capital = |w: &String| w.chars().next().is_some_and(char::is_uppercase);
+        let any_case: FxHashSet<String> = f
+            .words
+            .iter()
+            .filter(|w| !capital(w))
+            .map(|w| w.to_lowercase())
+            .collect();
+        let mut any_case_first = 0u128;
+        let mut any_case_lens = 0u64;
+        let mut any_case_long = false;
+        for w in &any_case {
+            if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+                any_case_first |= 1u128 << b;
+            }
+            match w.len() {
+                n @ 0..64 => any_case_lens |= 1u64 << n,
+                _ => any_case_long = true,
+            }
+        }
         Narrative {
             cased: f.words.iter().filter(|w| capital(w)).cloned().collect(),
-            any_case: f
-                .words
-                .iter()
-                .filter(|w| !capital(w))
-                .map(|w| w.to_lowercase())
-                .collect(),
+            any_case,
             places_after: f.places_after.iter().map(|w| w.to_lowercase()).collect(),
             min_words: f.min_words.max(1),
+            any_case_first,
+            any_case_lens,
+            any_case_long,
         }
+    }
+
+    /// Whether `w` in lower case is one of `any_case`.
+    fn in_any_case(&self, w: &str) -> bool {
+        if let Some(&b) = w.as_bytes().first().filter(|b| b.is_ascii()) {
+            if self.any_case_first & (1u128 << b.to_ascii_lowercase()) == 0 {
+                return false;
+            }
+            if w.is_ascii() {
+                let fits = match w.len() {
+                    n @ 0..64 => self.any_case_lens & (1u64 << n) != 0,
+                    _ => self.any_case_long,
+                };
+                if !fits {
+                    return false;
+                }
+            }
+        }
+        self.any_case.contains(&*lowercase(w))
+    }
+
+    /// Whether `w` is one of `cased`, whose entries all open with a capital letter.
+    fn in_cased(&self, w: &str) -> bool {
+        w.chars().next().is_some_and(char::is_uppercase) && self.cased.contains(w)
     }
 
     /// Whether `text` (a sentence) is long enough and has a checkable detail outside the
@@ -68,60 +116,87 @@ impl Narrative {
     /// said in Tarnow", "Ravid reported on Dec. 2 that"): where and when something was
     /// said is not what was said.
     fn checkable(&self, text: &str, covered: &[(usize, usize)], cues: &HashSet<String>) -> bool {
-        let words = words(text);
-        if words.len() < self.min_words {
-            return false;
-        }
         let free = |at: usize| !covered.iter().any(|&(s, e)| s <= at && at < e);
-        let of_attribution = |i: usize| {
-            (i.saturating_sub(4)..i)
-                .rev()
-                .take_while(|&j| free(words[j].0))
-                .any(|j| cues.contains(&*lowercase(words[j].1)))
-        };
-        words.iter().enumerate().any(|(i, &(at, w))| {
-            let detail = w.bytes().any(|b| b.is_ascii_digit())
-                || self.cased.contains(w)
-                || self.any_case.contains(&*lowercase(w))
-                || (i > 0
-                    && w.chars().next().is_some_and(char::is_uppercase)
-                    && self.places_after.contains(&*lowercase(words[i - 1].1)));
-            detail && free(at) && !of_attribution(i)
-        })
+        // The words are read one at a time and the answer is known at the first qualifying
+        // detail once the sentence has `min_words` words: the rest is not split.
+        let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 6 + 1);
+        let mut found = false;
+        for (at, w) in Words::new(text) {
+            let i = words.len();
+            words.push((at, w));
+            if !found {
+                let detail = w.bytes().any(|b| b.is_ascii_digit())
+                    || self.in_cased(w)
+                    || self.in_any_case(w)
+                    || (i > 0
+                        && w.chars().next().is_some_and(char::is_uppercase)
+                        && self.places_after.contains(&*lowercase(words[i - 1].1)));
+                let of_attribution = || {
+                    (i.saturating_sub(4)..i)
+                        .rev()
+                        .take_while(|&j| free(words[j].0))
+                        .any(|j| cues.contains(&*lowercase(words[j].1)))
+                };
+                found = detail && free(at) && !of_attribution();
+            }
+            if found && words.len() >= self.min_words {
+                return true;
+            }
+        }
+        false
     }
 }
 
 /// The words of `text` with their byte offsets: runs of letters, digits and apostrophes.
 /// ASCII bytes are classified directly; other characters are decoded one at a time.
+#[cfg(test)]
 fn words(text: &str) -> Vec<(usize, &str)> {
-    let mut out = Vec::with_capacity(text.len() / 6 + 1);
-    let bytes = text.as_bytes();
-    let mut start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        let (word, len) = if b.is_ascii() {
-            (b.is_ascii_alphanumeric() || b == b'\'', 1)
-        } else {
-            match text[i..].chars().next() {
-                Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
-                None => break,
+    Words::new(text).collect()
+}
+
+/// The iterator behind [`words`].
+struct Words<'t> {
+    text: &'t str,
+    i: usize,
+}
+
+impl<'t> Words<'t> {
+    fn new(text: &'t str) -> Self {
+        Words { text, i: 0 }
+    }
+}
+
+impl<'t> Iterator for Words<'t> {
+    type Item = (usize, &'t str);
+
+    fn next(&mut self) -> Option<(usize, &'t str)> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let mut start = None;
+        while self.i < bytes.len() {
+            let i = self.i;
+            let b = bytes[i];
+            let (word, len) = if b.is_ascii() {
+                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+            } else {
+                match text[i..].chars().next() {
+                    Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+                    None => break,
+                }
+            };
+            match (word, start) {
+                (true, None) => start = Some(i),
+                (false, Some(s)) => {
+                    self.i = i + len;
+                    return Some((s, &text[s..i]));
+                }
+                _ => {}
             }
-        };
-        match (word, start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push((s, &text[s..i]));
-                start = None;
-            }
-            _ => {}
+            self.i = i + len;
         }
-        i += len;
+        self.i = bytes.len();
+        start.map(|s| (s, &text[s..]))
     }
-    if let Some(s) = start {
-        out.push((s, &text[s..]));
-    }
-    out
 }
 
 impl ExtractRules {
@@ -355,10 +430,113 @@ mod tests {
         }
     }
 
+    /// Date words with a capital, in lower case, non-ASCII and long, for the pre-tests.
+    fn mixed_rules() -> Narrative {
+        let f: NarrativeFile = toml::from_str(
+            r#"
+            min_words = 3
+            words = ["Monday", "today", "tonight", "über", "ötzi", "straße", "Éte",
+                     "averyveryveryveryveryveryveryveryveryveryveryveryveryverylongword"]
+            places_after = ["in"]
+            "#,
+        )
+        .unwrap_or_default();
+        Narrative::new(&f)
+    }
+
+    #[test]
+    fn date_word_pre_tests_agree_with_the_look_ups() {
+        let r = mixed_rules();
+        for w in [
+            "today",
+            "Today",
+            "TODAY",
+            "tonight",
+            "Tonight",
+            "the",
+            "toda",
+            "todays",
+            "über",
+            "Über",
+            "ÜBER",
+            "Ötzi",
+            "Straße",
+            "STRASSE",
+            "Monday",
+            "monday",
+            "Éte",
+            "éte",
+            "AVERYVERYVERYVERYVERYVERYVERYVERYVERYVERYVERYVERYVERYVERYLONGWORD",
+            "İ",
+            "x",
+        ] {
+            assert_eq!(r.in_any_case(w), r.any_case.contains(&*lowercase(w)), "{w}");
+            assert_eq!(r.in_cased(w), r.cased.contains(w), "{w}");
+        }
+        assert!(r.in_any_case("Today") && r.in_any_case("ÜBER") && r.in_cased("Monday"));
+        assert!(!r.in_any_case("the") && !r.in_cased("monday"));
+    }
+
+    /// The lazy `checkable` against its definition: enough words, and some word a detail
+    /// outside the covered ranges and not within four free words after a cue word.
+    fn checkable_by_definition(
+        r: &Narrative,
+        text: &str,
+        covered: &[(usize, usize)],
+        cues: &HashSet<String>,
+    ) -> bool {
+        let words = words(text);
+        if words.len() < r.min_words {
+            return false;
+        }
+        let free = |at: usize| !covered.iter().any(|&(s, e)| s <= at && at < e);
+        let of_attribution = |i: usize| {
+            (i.saturating_sub(4)..i)
+                .rev()
+                .take_while(|&j| free(words[j].0))
+                .any(|j| cues.contains(&*lowercase(words[j].1)))
+        };
+        words.iter().enumerate().any(|(i, &(at, w))| {
+            let detail = w.bytes().any(|b| b.is_ascii_digit())
+                || r.cased.contains(w)
+                || r.any_case.contains(&*lowercase(w))
+                || (i > 0
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && r.places_after.contains(&*lowercase(words[i - 1].1)));
+            detail && free(at) && !of_attribution(i)
+        })
+    }
+
     proptest::proptest! {
         #[test]
         fn words_agree_with_the_char_definition_on_any_text(s in "\\PC{0,80}") {
             proptest::prop_assert_eq!(words(&s), words_by_chars(&s));
+        }
+
+        #[test]
+        fn any_case_pre_test_agrees_with_the_look_up(w in "(today|TONIGHT|[tT][a-zäöüßÜ]{0,8}|\\PC{1,8})") {
+            let r = mixed_rules();
+            proptest::prop_assert_eq!(r.in_any_case(&w), r.any_case.contains(&*lowercase(&w)));
+            proptest::prop_assert_eq!(r.in_cased(&w), r.cased.contains(&w));
+        }
+
+        #[test]
+        fn checkable_agrees_with_its_definition(
+            s in "((Monday|today|said|told|in|Paris|the|talks|12|a|[A-Z][a-z]{0,5}|[a-z]{1,6})[ ,.]){0,14}",
+            a in 0usize..80,
+            b in 0usize..80,
+        ) {
+            let r = mixed_rules();
+            let cues: HashSet<String> = ["said".to_string(), "told".to_string()].into();
+            let covered = [(a.min(b), a.max(b))];
+            proptest::prop_assert_eq!(
+                r.checkable(&s, &covered, &cues),
+                checkable_by_definition(&r, &s, &covered, &cues)
+            );
+            proptest::prop_assert_eq!(
+                r.checkable(&s, &[], &cues),
+                checkable_by_definition(&r, &s, &[], &cues)
+            );
         }
     }
 }
