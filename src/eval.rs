@@ -812,7 +812,7 @@ mod tests {
             kind,
             topic: String::new(),
             claims: cl.iter().map(|&s| s.into()).collect(),
-            detail: String::new(),
+            detail: Default::default(),
             rule: String::new(),
             confidence: 1.0,
             sources: 2,

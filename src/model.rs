@@ -482,15 +482,350 @@ pub struct Finding {
     pub kind: FindingKind,
     /// What it is about, readable ("number of points in the peace plan").
     pub topic: String,
-    /// Ids of the claims involved. Shared strings: on a large corpus the findings list
-    /// tens of millions of claim ids, one allocation each as `String`s.
-    pub claims: Vec<Arc<str>>,
-    /// One-line explanation.
-    pub detail: String,
+    /// Ids of the claims involved. Shared, and for a difference between two large
+    /// groups of claims held as the groups' shared lists (see [`ClaimIds`]): on a large
+    /// corpus the findings list tens of millions of claim ids.
+    pub claims: ClaimIds,
+    /// One-line explanation; built from shared parts where the same text (a group's
+    /// locations) recurs in many findings (see [`Detail`]).
+    pub detail: Detail,
     /// The rule that fired.
     pub rule: String,
     /// 0.0 to 1.0.
     pub confidence: f64,
     /// Number of independent sources behind the claims.
     pub sources: usize,
+}
+
+/// The claim ids of a [`Finding`], in order: a list of shared ids, or the merge of
+/// sorted runs of indices into a shared table of ids (each run a group of claims that
+/// many findings name, held once). Behaves as the list of ids it stands for: iteration,
+/// equality, hashing and serialisation (a JSON array of strings) see only the ids.
+#[derive(Clone, Debug, Default)]
+pub struct ClaimIds {
+    repr: IdsRepr,
+    len: usize,
+}
+
+#[derive(Clone, Debug)]
+enum IdsRepr {
+    List(Vec<Arc<str>>),
+    Runs {
+        table: Arc<[Arc<str>]>,
+        runs: Box<[Arc<[u32]>]>,
+    },
+}
+
+impl Default for IdsRepr {
+    fn default() -> Self {
+        IdsRepr::List(Vec::new())
+    }
+}
+
+impl ClaimIds {
+    /// The ids `table[i]` for every `i` of the runs, in ascending `i` without repeats.
+    /// Each run must be sorted ascending; indices past the table are skipped.
+    pub fn from_runs(table: Arc<[Arc<str>]>, runs: Vec<Arc<[u32]>>) -> Self {
+        let mut ids = ClaimIds {
+            repr: IdsRepr::Runs {
+                table,
+                runs: runs.into_boxed_slice(),
+            },
+            len: 0,
+        };
+        ids.len = ids.iter().count();
+        ids
+    }
+    /// Number of ids.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+    /// True when there is no id.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+    /// The ids in order.
+    pub fn iter(&self) -> ClaimIdsIter<'_> {
+        match &self.repr {
+            IdsRepr::List(v) => ClaimIdsIter::List(v.iter()),
+            IdsRepr::Runs { table, runs } => ClaimIdsIter::Runs {
+                table,
+                runs,
+                pos: vec![0; runs.len()],
+                last: None,
+                left: self.len,
+            },
+        }
+    }
+    /// The ids as a vector.
+    pub fn to_vec(&self) -> Vec<Arc<str>> {
+        self.iter().cloned().collect()
+    }
+    /// True when `id` is one of the ids.
+    pub fn contains(&self, id: &str) -> bool {
+        self.iter().any(|c| &**c == id)
+    }
+    /// Reverse the order of the ids.
+    pub fn reverse(&mut self) {
+        let mut v = self.to_vec();
+        v.reverse();
+        *self = ClaimIds::from(v);
+    }
+}
+
+/// Iterator over [`ClaimIds`].
+#[derive(Debug)]
+pub enum ClaimIdsIter<'a> {
+    /// A plain list.
+    #[doc(hidden)]
+    List(std::slice::Iter<'a, Arc<str>>),
+    /// A merge of sorted runs.
+    #[doc(hidden)]
+    Runs {
+        /// The shared ids.
+        table: &'a [Arc<str>],
+        /// Sorted runs of indices into `table`.
+        runs: &'a [Arc<[u32]>],
+        /// Next position in each run.
+        pos: Vec<usize>,
+        /// The index given last (to skip repeats).
+        last: Option<u32>,
+        /// Ids still to come (when known).
+        left: usize,
+    },
+}
+
+impl<'a> Iterator for ClaimIdsIter<'a> {
+    type Item = &'a Arc<str>;
+    fn next(&mut self) -> Option<&'a Arc<str>> {
+        match self {
+            ClaimIdsIter::List(it) => it.next(),
+            ClaimIdsIter::Runs {
+                table,
+                runs,
+                pos,
+                last,
+                left,
+            } => loop {
+                let mut best: Option<(u32, usize)> = None;
+                for (r, run) in runs.iter().enumerate() {
+                    if let Some(&v) = run.get(pos[r]) {
+                        if best.is_none_or(|(b, _)| v < b) {
+                            best = Some((v, r));
+                        }
+                    }
+                }
+                let (v, r) = best?;
+                pos[r] += 1;
+                if *last == Some(v) {
+                    continue;
+                }
+                *last = Some(v);
+                if let Some(id) = table.get(v as usize) {
+                    *left = left.saturating_sub(1);
+                    return Some(id);
+                }
+            },
+        }
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        match self {
+            ClaimIdsIter::List(it) => it.size_hint(),
+            // Exact once `len` is known (`from_runs` counts with `next` alone).
+            ClaimIdsIter::Runs { left, .. } => (*left, Some(*left)),
+        }
+    }
+}
+
+impl<'a> IntoIterator for &'a ClaimIds {
+    type Item = &'a Arc<str>;
+    type IntoIter = ClaimIdsIter<'a>;
+    fn into_iter(self) -> ClaimIdsIter<'a> {
+        self.iter()
+    }
+}
+
+impl From<Vec<Arc<str>>> for ClaimIds {
+    fn from(v: Vec<Arc<str>>) -> Self {
+        ClaimIds {
+            len: v.len(),
+            repr: IdsRepr::List(v),
+        }
+    }
+}
+
+impl FromIterator<Arc<str>> for ClaimIds {
+    fn from_iter<T: IntoIterator<Item = Arc<str>>>(iter: T) -> Self {
+        ClaimIds::from(iter.into_iter().collect::<Vec<_>>())
+    }
+}
+
+impl PartialEq for ClaimIds {
+    fn eq(&self, other: &Self) -> bool {
+        self.len == other.len && self.iter().eq(other.iter())
+    }
+}
+
+impl Eq for ClaimIds {}
+
+impl std::hash::Hash for ClaimIds {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        state.write_usize(self.len);
+        for id in self {
+            id.hash(state);
+        }
+    }
+}
+
+impl Serialize for ClaimIds {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(Some(self.len))?;
+        for id in self {
+            seq.serialize_element(&**id)?;
+        }
+        seq.end()
+    }
+}
+
+impl<'de> Deserialize<'de> for ClaimIds {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Vec::<Arc<str>>::deserialize(d).map(ClaimIds::from)
+    }
+}
+
+/// A finding's one-line explanation: a string, or the concatenation of shared parts (a
+/// difference between two groups of claims names each group's locations, and a large
+/// group takes part in many differences). Displays and serialises as the whole text.
+#[derive(Clone, Debug)]
+pub enum Detail {
+    /// The whole text.
+    Text(String),
+    /// The text is these parts, joined.
+    Parts(Box<[Arc<str>]>),
+}
+
+impl Default for Detail {
+    fn default() -> Self {
+        Detail::Text(String::new())
+    }
+}
+
+impl Detail {
+    /// The whole text.
+    pub fn text(&self) -> std::borrow::Cow<'_, str> {
+        match self {
+            Detail::Text(s) => std::borrow::Cow::Borrowed(s),
+            Detail::Parts(p) => std::borrow::Cow::Owned(p.concat()),
+        }
+    }
+    /// True when the text is empty.
+    pub fn is_empty(&self) -> bool {
+        match self {
+            Detail::Text(s) => s.is_empty(),
+            Detail::Parts(p) => p.iter().all(|s| s.is_empty()),
+        }
+    }
+    /// True when the text contains `pat`.
+    pub fn contains(&self, pat: &str) -> bool {
+        self.text().contains(pat)
+    }
+    /// True when the text starts with `pat`.
+    pub fn starts_with(&self, pat: &str) -> bool {
+        self.text().starts_with(pat)
+    }
+}
+
+impl std::fmt::Display for Detail {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Detail::Text(s) => f.write_str(s),
+            Detail::Parts(p) => p.iter().try_for_each(|s| f.write_str(s)),
+        }
+    }
+}
+
+impl From<String> for Detail {
+    fn from(s: String) -> Self {
+        Detail::Text(s)
+    }
+}
+
+impl From<&str> for Detail {
+    fn from(s: &str) -> Self {
+        Detail::Text(s.to_string())
+    }
+}
+
+impl PartialEq for Detail {
+    fn eq(&self, other: &Self) -> bool {
+        self.text() == other.text()
+    }
+}
+
+impl Serialize for Detail {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Detail::Text(t) => s.serialize_str(t),
+            Detail::Parts(_) => s.collect_str(self),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Detail {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        String::deserialize(d).map(Detail::Text)
+    }
+}
+
+#[cfg(test)]
+mod compact_tests {
+    use super::*;
+
+    fn ids(v: &[&str]) -> Vec<Arc<str>> {
+        v.iter().map(|s| Arc::from(*s)).collect()
+    }
+
+    #[test]
+    fn runs_merge_in_index_order_without_repeats() {
+        let table: Arc<[Arc<str>]> = ids(&["a#1", "a#2", "b#1", "b#2", "c#1"]).into();
+        let merged = ClaimIds::from_runs(
+            table,
+            vec![Arc::from(vec![0u32, 3, 4]), Arc::from(vec![1u32, 3, 9])],
+        );
+        assert_eq!(merged.len(), 4);
+        let flat = ClaimIds::from(ids(&["a#1", "a#2", "b#2", "c#1"]));
+        assert_eq!(merged, flat);
+        assert_eq!(merged.iter().size_hint(), (4, Some(4)));
+        assert_eq!(
+            serde_json::to_string(&merged).unwrap(),
+            serde_json::to_string(&flat).unwrap()
+        );
+        assert!(merged.contains("b#2") && !merged.contains("b#1"));
+        let hash = |c: &ClaimIds| {
+            use std::hash::{BuildHasher, BuildHasherDefault};
+            BuildHasherDefault::<std::collections::hash_map::DefaultHasher>::default().hash_one(c)
+        };
+        assert_eq!(hash(&merged), hash(&flat));
+    }
+
+    #[test]
+    fn a_detail_of_parts_is_its_text() {
+        let parts = Detail::Parts(
+            vec![
+                Arc::from("27 points (a:3)"),
+                Arc::from(" vs \"q\"\n"),
+                Arc::from("x"),
+            ]
+            .into_boxed_slice(),
+        );
+        let text = Detail::from("27 points (a:3) vs \"q\"\nx");
+        assert_eq!(parts, text);
+        assert_eq!(parts.to_string(), text.to_string());
+        assert_eq!(
+            serde_json::to_string(&parts).unwrap(),
+            serde_json::to_string(&text).unwrap()
+        );
+        assert!(!parts.is_empty() && parts.starts_with("27") && parts.contains("vs"));
+    }
 }

@@ -103,7 +103,7 @@ pub fn render_text(e: &Explained) -> String {
         if f.sources == 1 { "" } else { "s" }
     );
     out.push_str(&format!("topic:  {}\n", safe(&f.topic)));
-    out.push_str(&format!("detail: {}\n", safe(&f.detail)));
+    out.push_str(&format!("detail: {}\n", safe(&f.detail.text())));
     for ev in &e.evidence {
         let c = ev.claim;
         out.push('\n');

@@ -25,7 +25,9 @@ mod roles;
 pub mod text;
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim, Finding, FindingKind, QuoteKind, SpeakerKind};
+use crate::model::{
+    Article, Claim, ClaimIds, Detail, Finding, FindingKind, QuoteKind, SpeakerKind,
+};
 use crate::rules::{Fnv, RuleSet};
 use rayon::prelude::*;
 use serde::Deserialize;
@@ -666,7 +668,16 @@ pub fn speaker_key(claim: &Claim) -> String {
 /// The stable id of a finding: `F-` and 10 hex digits of a hash of its kind, rule and
 /// sorted claim ids.
 pub fn finding_id<S: AsRef<str>>(kind: FindingKind, rule: &str, claims: &[S]) -> String {
-    let mut ids: Vec<&str> = claims.iter().map(AsRef::as_ref).collect();
+    finding_id_of(kind, rule, claims.iter().map(AsRef::as_ref))
+}
+
+/// [`finding_id`] over any iterator of claim ids.
+fn finding_id_of<'x>(
+    kind: FindingKind,
+    rule: &str,
+    claims: impl Iterator<Item = &'x str>,
+) -> String {
+    let mut ids: Vec<&str> = claims.collect();
     ids.sort_unstable();
     ids.dedup();
     let mut h = Fnv::new();
@@ -682,8 +693,9 @@ pub fn finding_id<S: AsRef<str>>(kind: FindingKind, rule: &str, claims: &[S]) ->
 pub(crate) struct Ctx<'a> {
     pub rules: &'a CompareRules,
     pub preps: Vec<Prep<'a>>,
-    /// Each prep's claim id, one shared string that every finding naming it refers to.
-    pub ids: Vec<Arc<str>>,
+    /// Each prep's claim id, one shared string that every finding naming it refers to;
+    /// the table that findings over runs of prep indices ([`ClaimIds::from_runs`]) share.
+    pub ids: Arc<[Arc<str>]>,
     /// The previous run's judgements, and this run's, when memoising (`--cache`).
     pub memo: Option<&'a memo::Judgements>,
 }
@@ -893,11 +905,47 @@ impl<'a> Ctx<'a> {
             id: finding_id(kind, rule, &claims),
             kind,
             topic,
+            claims: claims.into(),
+            detail: detail.into(),
+            rule: rule.to_string(),
+            confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
+            sources: self.sources(members),
+        })
+    }
+}
+
+impl Ctx<'_> {
+    /// [`Ctx::finding`] over sorted runs of prep indices (each a group of claims that
+    /// other findings name too, shared rather than copied), with a detail of parts.
+    /// The same finding as `finding` over the runs' union.
+    pub fn finding_runs(
+        &self,
+        kind: FindingKind,
+        rule: &str,
+        topic: String,
+        runs: Vec<Arc<[u32]>>,
+        detail: Detail,
+        confidence: f64,
+    ) -> Option<Finding> {
+        let members: Vec<usize> = runs
+            .iter()
+            .flat_map(|r| r.iter().map(|&i| i as usize))
+            .collect();
+        if kind != FindingKind::SingleSource && self.articles(&members) < 2 {
+            return None;
+        }
+        let sources = self.sources(&members);
+        drop(members);
+        let claims = ClaimIds::from_runs(self.ids.clone(), runs);
+        Some(Finding {
+            id: finding_id_of(kind, rule, claims.iter().map(AsRef::as_ref)),
+            kind,
+            topic,
             claims,
             detail,
             rule: rule.to_string(),
             confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
-            sources: self.sources(members),
+            sources,
         })
     }
 }
@@ -1607,6 +1655,8 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
     }
     // Other differences, unless a timeline explains them or they belong to a quotation
     // credited to three or more speakers (above).
+    let mut groups_of: BTreeMap<usize, (Arc<[u32]>, Arc<str>)> = BTreeMap::new();
+    let vs: Arc<str> = Arc::from(" vs ");
     for (&(a, b), &(c, kind, rule, x, y)) in &differ {
         if kind == FindingKind::Update {
             continue;
@@ -1625,17 +1675,30 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         let (ma, mb) = (&members[&a], &members[&b]);
         let mut items: Vec<usize> = ma.iter().chain(mb.iter()).copied().collect();
         items.sort_unstable();
-        let preps = preps_of(&items);
-        let detail = fam.detail(x, y, kind).unwrap_or_else(|| {
-            format!(
-                "{} ({}) vs {} ({})",
-                fam.value(ma[0]),
-                ctx.locs(&preps_of(ma)),
-                fam.value(mb[0]),
-                ctx.locs(&preps_of(mb))
-            )
-        });
-        if let Some(f) = ctx.finding(kind, rule, fam.topic(&items), &preps, detail, c) {
+        let topic = fam.topic(&items);
+        drop(items);
+        // Each component's claims and "value (locations)" are built once and shared by
+        // every difference it takes part in: a large component (a quantity repeated
+        // across thousands of articles) differs from many others.
+        let mut side = |root: usize, m: &[usize]| {
+            groups_of
+                .entry(root)
+                .or_insert_with(|| {
+                    let mut run: Vec<u32> = preps_of(m).into_iter().map(|p| p as u32).collect();
+                    run.sort_unstable();
+                    run.dedup();
+                    let head = format!("{} ({})", fam.value(m[0]), ctx.locs(&preps_of(m)));
+                    (run.into(), head.into())
+                })
+                .clone()
+        };
+        let (run_a, head_a) = side(a, ma);
+        let (run_b, head_b) = side(b, mb);
+        let detail = match fam.detail(x, y, kind) {
+            Some(d) => Detail::Text(d),
+            None => Detail::Parts(vec![head_a, vs.clone(), head_b].into_boxed_slice()),
+        };
+        if let Some(f) = ctx.finding_runs(kind, rule, topic, vec![run_a, run_b], detail, c) {
             out.findings.push(f);
         }
     }
@@ -1761,10 +1824,10 @@ fn dedupe(findings: &mut Vec<Finding>) {
     };
     // Keys borrow each finding's claims (not a copy of every list).
     let keep: Vec<bool> = {
-        let mut seen: HashSet<(FindingKind, &[Arc<str>], String)> = HashSet::new();
+        let mut seen: HashSet<(FindingKind, &ClaimIds, String)> = HashSet::new();
         findings
             .iter()
-            .map(|f| seen.insert((f.kind, f.claims.as_slice(), facet(&f.rule))))
+            .map(|f| seen.insert((f.kind, &f.claims, facet(&f.rule))))
             .collect()
     };
     let mut k = 0;

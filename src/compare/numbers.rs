@@ -736,7 +736,7 @@ mod tests {
         let u = of(&f, FindingKind::Update);
         assert_eq!(u.len(), 1, "{f:#?}");
         assert_eq!(u[0].claims.len(), 3);
-        let d = &u[0].detail;
+        let d = u[0].detail.to_string();
         let (i28, i20, i27) = (
             d.find("28 points").unwrap(),
             d.find("20 points").unwrap(),

@@ -649,7 +649,7 @@ mod tests {
         let ag = of(&f, FindingKind::Agreement);
         assert_eq!(ag.len(), 1);
         assert_eq!(
-            ag[0].claims,
+            ag[0].claims.to_vec(),
             [std::sync::Arc::from("a#1"), std::sync::Arc::from("c#1")]
         );
     }

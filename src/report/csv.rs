@@ -97,7 +97,7 @@ pub fn csv(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String {
                 format!("{:.2}", f.confidence),
                 f.sources.to_string(),
                 claims.join("; "),
-                f.detail.clone(),
+                f.detail.to_string(),
                 f.rule.clone(),
                 crate::baseline::fingerprint(f, &index),
                 if ctx.fails(f) { "yes" } else { "no" }.to_string(),

@@ -204,7 +204,7 @@ fn finding_card(f: &Finding, index: &Index<'_>, colors: &OutletColors, ctx: &Con
         esc(&outlets_json),
         f.kind.as_str(),
         f.kind.as_str(),
-        esc(&f.detail),
+        esc(&f.detail.text()),
         f.confidence,
         f.sources,
         if f.sources == 1 { "" } else { "s" },
@@ -357,8 +357,8 @@ pub fn html(corpus: &Corpus, ctx: &Context) -> String {
         h.push_str("<p id=\"no-findings\">No findings.</p>");
     }
     for (topic, list) in &by_topic {
-        let pairs: Vec<(crate::model::FindingKind, &[std::sync::Arc<str>])> =
-            list.iter().map(|f| (f.kind, f.claims.as_slice())).collect();
+        let pairs: Vec<(crate::model::FindingKind, &crate::model::ClaimIds)> =
+            list.iter().map(|f| (f.kind, &f.claims)).collect();
         h.push_str(&format!(
             "<section class=\"topic\"><h2>{}</h2>{}",
             esc(topic),

@@ -165,7 +165,7 @@ pub fn markdown_with(corpus: &Corpus, ctx: &Context) -> String {
                 markdown_escape(&f.id),
                 f.kind.as_str(),
                 markdown_escape(&ellipsize(&f.topic, 120)),
-                markdown_escape(&f.detail)
+                markdown_escape(&f.detail.text())
             );
             for (c, a) in index.evidence(f) {
                 let mut who = c.speaker.name.clone();

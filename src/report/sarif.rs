@@ -360,7 +360,7 @@ fn result(f: &Finding, index: &Index<'_>, ctx: &Context) -> Option<SarifResult> 
         ));
     }
     if !f.detail.is_empty() {
-        msg.push_str(&format!(" ({})", sarif_text(&f.detail)));
+        msg.push_str(&format!(" ({})", sarif_text(&f.detail.text())));
     }
     Some(SarifResult {
         rule_id: f.kind.as_str(),

@@ -142,7 +142,7 @@ pub fn claim_label(c: &Claim, others: &[&Claim]) -> String {
 
 /// The timeline of one topic: the claims of its findings (`findings`: kind and claim ids).
 pub fn timeline(
-    findings: &[(FindingKind, &[std::sync::Arc<str>])],
+    findings: &[(FindingKind, &crate::model::ClaimIds)],
     index: &Index<'_>,
     colors: &OutletColors,
 ) -> String {
@@ -150,7 +150,7 @@ pub fn timeline(
     let mut seen = BTreeSet::new();
     let mut claims: Vec<(&Claim, &Article)> = vec![];
     for (_, ids) in findings {
-        for id in *ids {
+        for id in ids.iter() {
             if let Some(c) = index.claim(id) {
                 if let Some(a) = index.article(&c.article) {
                     if seen.insert(c.id.as_str()) {

@@ -123,7 +123,7 @@ impl Synth {
             kind,
             topic: topic.to_string(),
             claims: claims.iter().map(|&s| s.into()).collect(),
-            detail: format!("{} between the claims", kind.as_str()),
+            detail: format!("{} between the claims", kind.as_str()).into(),
             rule: format!("test-{}", kind.as_str()),
             confidence,
             sources: claims.len(),
