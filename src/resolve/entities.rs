@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::model::{Article, Claim, Span, SpeakerKind, Status};
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -960,22 +961,42 @@ impl EntityIndex {
             article_roles: BTreeMap::new(),
             speakers: vec![None; claims.len()],
         };
+        let __t = std::time::Instant::now();
         // 1. Rule entities named in the text, with the roles written around them; the
         //    article's own outlet and wire.
-        for a in articles.iter().filter(|a| a.status == Status::Ok) {
-            for span in &a.content {
-                let text = a.slice(*span);
-                for (ei, s) in table.scan_idx(text) {
-                    let r = RowRef::Rule(ei);
-                    b.see(r, &text[s.start..s.end], &a.id);
-                    if table.entities[ei].kind == EntityKind::Person {
-                        if let Some(role) = role_before(names, text, s.start) {
-                            b.add_role(r, &role, &a.id);
-                        }
-                        if let Some(role) = role_after(names, text, s.end) {
-                            b.add_role(r, &role, &a.id);
-                        }
+        //    The scans, each article on its own, run on the thread pool; what they saw is
+        //    added in article order.
+        let scanned: Vec<Vec<Scanned>> = articles
+            .par_iter()
+            .map(|a| {
+                let mut out = Vec::new();
+                if a.status != Status::Ok {
+                    return out;
+                }
+                for span in &a.content {
+                    let text = a.slice(*span);
+                    for (ei, s) in table.scan_idx(text) {
+                        let person = table.entities[ei].kind == EntityKind::Person;
+                        out.push(Scanned {
+                            entity: ei,
+                            form: &text[s.start..s.end],
+                            before: person.then(|| role_before(names, text, s.start)).flatten(),
+                            after: person.then(|| role_after(names, text, s.end)).flatten(),
+                        });
                     }
+                }
+                out
+            })
+            .collect();
+        for (a, seen) in articles.iter().zip(scanned) {
+            if a.status != Status::Ok {
+                continue;
+            }
+            for m in seen {
+                let r = RowRef::Rule(m.entity);
+                b.see(r, m.form, &a.id);
+                for role in [m.before, m.after].into_iter().flatten() {
+                    b.add_role(r, &role, &a.id);
                 }
             }
             for o in [&a.meta.outlet, &a.meta.wire].into_iter().flatten() {
@@ -983,6 +1004,9 @@ impl EntityIndex {
                     b.see(r, outlet_core(o), &a.id);
                 }
             }
+        }
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build s1 {:?}", __t.elapsed());
         }
         // 2. Speakers: exact rule aliases, organisations, outlets; people left for 3-4.
         let mut full: Vec<PersonMention> = Vec::new();
@@ -1099,6 +1123,9 @@ impl EntityIndex {
                 full.push(m);
             }
         }
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build s2 {:?}", __t.elapsed());
+        }
         // Full names the articles spell out for surnames used alone.
         let mut harvested: Vec<(String, String)> = Vec::new();
         for m in &surname_only {
@@ -1114,6 +1141,9 @@ impl EntityIndex {
         }
         harvested.sort();
         harvested.dedup();
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build harvest {:?}", __t.elapsed());
+        }
         // 3. Full names, fullest and most frequent first.
         // Per form: (frequency, letters in its given names (an initial counts 1), name).
         let fullness = |p: &PersonName| p.given.iter().map(String::len).sum::<usize>();
@@ -1188,6 +1218,9 @@ impl EntityIndex {
                 b.speakers[m.claim] = Some((r, m.split_role.clone(), amb));
             }
         }
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build s3 {:?}", __t.elapsed());
+        }
         // 4. Surnames alone, in context.
         for m in &surname_only {
             let surname = &m.parsed.surname;
@@ -1252,6 +1285,9 @@ impl EntityIndex {
             }
             b.speakers[m.claim] = Some((r, m.split_role.clone(), amb));
         }
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build s4 {:?}", __t.elapsed());
+        }
         // 5. Roles alone ("the Russian leader"): the one entity of the article with it.
         for (ci, article, role) in role_only {
             let k = role_key(&role);
@@ -1287,13 +1323,29 @@ impl EntityIndex {
         for (r, _, _) in b.speakers.iter().flatten() {
             *b.claims.entry(*r).or_default() += 1;
         }
-        b.finish()
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build s5 {:?}", __t.elapsed());
+        }
+        let __r = b.finish();
+        if std::env::var_os("CC_T").is_some() {
+            eprintln!("T build finish {:?}", __t.elapsed());
+        }
+        __r
     }
 
     /// The row with id `id`.
     pub fn row(&self, id: &str) -> Option<&EntityRow> {
         self.rows.iter().find(|r| r.id == id)
     }
+}
+
+/// A rule entity found in an article's text: its index, the words as written, and the
+/// roles written before and after it (people only).
+struct Scanned<'t> {
+    entity: usize,
+    form: &'t str,
+    before: Option<String>,
+    after: Option<String>,
 }
 
 impl Builder<'_> {
