@@ -744,6 +744,82 @@ struct PersonMention {
     split_role: Option<String>,
 }
 
+/// What a person speaker's name is, before clustering (step 2 of [`EntityIndex::build`]).
+enum PersonPlan {
+    /// A rule entity, under `form`, with the role written and the role split off the
+    /// name (when the speaker had none).
+    Rule {
+        entity: usize,
+        form: String,
+        role: Option<String>,
+        split_role: Option<String>,
+    },
+    /// A role alone ("the Russian leader").
+    RoleOnly(String),
+    /// A name to cluster.
+    Mention(PersonMention),
+}
+
+/// The plan for claim `ci`'s speaker when it is a person with a name; a function of the
+/// claim alone.
+fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> Option<PersonPlan> {
+    let sp = &c.speaker;
+    let name = sp.name.trim();
+    if name.is_empty() || sp.kind != SpeakerKind::Person {
+        return None;
+    }
+    if let Some(i) = table.index_of(name) {
+        return Some(PersonPlan::Rule {
+            entity: i,
+            form: name.to_string(),
+            role: sp.role.clone(),
+            split_role: None,
+        });
+    }
+    let (split_role, core) = names.split_role(name);
+    let role = sp.role.clone().or_else(|| split_role.clone());
+    let Some(core) = core else {
+        return role.map(PersonPlan::RoleOnly);
+    };
+    // The longest ending of the phrase that a rule knows as a full name
+    // ("European Commission Ursula von der Leyen"): the rest is a role.
+    let (core, split_role) = match table.index_of(&core) {
+        Some(_) => (core, split_role),
+        None => {
+            let toks: Vec<&str> = core.split_whitespace().collect();
+            (1..toks.len().saturating_sub(1))
+                .find(|k| table.index_of(&toks[*k..].join(" ")).is_some())
+                .map(|k| {
+                    let prefix = toks[..k].join(" ");
+                    let role = match &split_role {
+                        Some(r) => format!("{r} {prefix}"),
+                        None => prefix,
+                    };
+                    (toks[k..].join(" "), Some(role))
+                })
+                .unwrap_or((core, split_role))
+        }
+    };
+    let role = sp.role.clone().or_else(|| split_role.clone());
+    if let Some(i) = table.index_of(&core) {
+        return Some(PersonPlan::Rule {
+            entity: i,
+            form: core,
+            role,
+            split_role: split_role.filter(|_| sp.role.is_none()),
+        });
+    }
+    let parsed = names.parse(&core)?;
+    Some(PersonPlan::Mention(PersonMention {
+        claim: ci,
+        article: c.article.clone(),
+        form: core,
+        parsed,
+        role,
+        split_role: split_role.filter(|_| sp.role.is_none()),
+    }))
+}
+
 /// Builder state for [`EntityIndex::build`].
 struct Builder<'a> {
     rules: &'a super::ResolveRules,
@@ -961,7 +1037,6 @@ impl EntityIndex {
             article_roles: BTreeMap::new(),
             speakers: vec![None; claims.len()],
         };
-        let __t = std::time::Instant::now();
         // 1. Rule entities named in the text, with the roles written around them; the
         //    article's own outlet and wire.
         //    The scans, each article on its own, run on the thread pool; what they saw is
@@ -1005,15 +1080,20 @@ impl EntityIndex {
                 }
             }
         }
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build s1 {:?}", __t.elapsed());
-        }
         // 2. Speakers: exact rule aliases, organisations, outlets; people left for 3-4.
         let mut full: Vec<PersonMention> = Vec::new();
         let mut surname_only: Vec<PersonMention> = Vec::new();
         let mut role_only: Vec<(usize, String, String)> = Vec::new();
         let article_text: BTreeMap<&str, &Article> =
             articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        // What each person speaker's name is (a rule entity, a role alone, a name to
+        // cluster) depends on the name alone: worked out on the thread pool, then taken
+        // in claim order.
+        let mut plans: Vec<Option<PersonPlan>> = claims
+            .par_iter()
+            .enumerate()
+            .map(|(ci, c)| plan_person(table, names, ci, c))
+            .collect();
         for (ci, c) in claims.iter().enumerate() {
             if let Some(o) = &c.cited_outlet
                 && let Some(r) = b.outlet(o)
@@ -1060,71 +1140,30 @@ impl EntityIndex {
                 }
                 SpeakerKind::Person => {}
             }
-            if let Some(i) = table.index_of(name) {
-                let r = RowRef::Rule(i);
-                b.see(r, name, &c.article);
-                if let Some(role) = &sp.role {
-                    b.add_role(r, role, &c.article);
+            match plans[ci].take() {
+                Some(PersonPlan::Rule {
+                    entity,
+                    form,
+                    role,
+                    split_role,
+                }) => {
+                    let r = RowRef::Rule(entity);
+                    b.see(r, &form, &c.article);
+                    if let Some(role) = &role {
+                        b.add_role(r, role, &c.article);
+                    }
+                    b.speakers[ci] = Some((r, split_role, false));
                 }
-                b.speakers[ci] = Some((r, None, false));
-                continue;
+                Some(PersonPlan::RoleOnly(role)) => role_only.push((ci, c.article.clone(), role)),
+                Some(PersonPlan::Mention(m)) => {
+                    if m.parsed.is_surname_only() {
+                        surname_only.push(m);
+                    } else {
+                        full.push(m);
+                    }
+                }
+                None => {}
             }
-            let (split_role, core) = names.split_role(name);
-            let role = sp.role.clone().or_else(|| split_role.clone());
-            let Some(core) = core else {
-                if let Some(role) = role {
-                    role_only.push((ci, c.article.clone(), role));
-                }
-                continue;
-            };
-            // The longest ending of the phrase that a rule knows as a full name
-            // ("European Commission Ursula von der Leyen"): the rest is a role.
-            let (core, split_role) = match table.index_of(&core) {
-                Some(_) => (core, split_role),
-                None => {
-                    let toks: Vec<&str> = core.split_whitespace().collect();
-                    (1..toks.len().saturating_sub(1))
-                        .find(|k| table.index_of(&toks[*k..].join(" ")).is_some())
-                        .map(|k| {
-                            let prefix = toks[..k].join(" ");
-                            let role = match &split_role {
-                                Some(r) => format!("{r} {prefix}"),
-                                None => prefix,
-                            };
-                            (toks[k..].join(" "), Some(role))
-                        })
-                        .unwrap_or((core, split_role))
-                }
-            };
-            let role = sp.role.clone().or_else(|| split_role.clone());
-            if let Some(i) = table.index_of(&core) {
-                let r = RowRef::Rule(i);
-                b.see(r, &core, &c.article);
-                if let Some(role) = &role {
-                    b.add_role(r, role, &c.article);
-                }
-                b.speakers[ci] = Some((r, split_role.filter(|_| sp.role.is_none()), false));
-                continue;
-            }
-            let Some(parsed) = names.parse(&core) else {
-                continue;
-            };
-            let m = PersonMention {
-                claim: ci,
-                article: c.article.clone(),
-                form: core,
-                parsed,
-                role,
-                split_role: split_role.filter(|_| sp.role.is_none()),
-            };
-            if m.parsed.is_surname_only() {
-                surname_only.push(m);
-            } else {
-                full.push(m);
-            }
-        }
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build s2 {:?}", __t.elapsed());
         }
         // Full names the articles spell out for surnames used alone.
         let mut harvested: Vec<(String, String)> = Vec::new();
@@ -1141,9 +1180,6 @@ impl EntityIndex {
         }
         harvested.sort();
         harvested.dedup();
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build harvest {:?}", __t.elapsed());
-        }
         // 3. Full names, fullest and most frequent first.
         // Per form: (frequency, letters in its given names (an initial counts 1), name).
         let fullness = |p: &PersonName| p.given.iter().map(String::len).sum::<usize>();
@@ -1175,8 +1211,13 @@ impl EntityIndex {
                 .then(a.0.cmp(b2.0))
         });
         let mut form_row: BTreeMap<String, (RowRef, bool)> = BTreeMap::new();
-        for (form, (_, _, parsed)) in order {
-            let rule_c = table.person_candidates(names, parsed);
+        // The rule people each form can be, on the thread pool; the clustering that
+        // follows depends on the forms before it and stays in order.
+        let rule_cs: Vec<_> = order
+            .par_iter()
+            .map(|(_, (_, _, parsed))| table.person_candidates(names, parsed))
+            .collect();
+        for ((form, (_, _, parsed)), rule_c) in order.into_iter().zip(rule_cs) {
             let r = if rule_c.len() == 1 {
                 rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
             } else if rule_c.len() > 1 {
@@ -1217,9 +1258,6 @@ impl EntityIndex {
                 }
                 b.speakers[m.claim] = Some((r, m.split_role.clone(), amb));
             }
-        }
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build s3 {:?}", __t.elapsed());
         }
         // 4. Surnames alone, in context.
         for m in &surname_only {
@@ -1285,9 +1323,6 @@ impl EntityIndex {
             }
             b.speakers[m.claim] = Some((r, m.split_role.clone(), amb));
         }
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build s4 {:?}", __t.elapsed());
-        }
         // 5. Roles alone ("the Russian leader"): the one entity of the article with it.
         for (ci, article, role) in role_only {
             let k = role_key(&role);
@@ -1323,14 +1358,7 @@ impl EntityIndex {
         for (r, _, _) in b.speakers.iter().flatten() {
             *b.claims.entry(*r).or_default() += 1;
         }
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build s5 {:?}", __t.elapsed());
-        }
-        let __r = b.finish();
-        if std::env::var_os("CC_T").is_some() {
-            eprintln!("T build finish {:?}", __t.elapsed());
-        }
-        __r
+        b.finish()
     }
 
     /// The row with id `id`.
