@@ -360,6 +360,11 @@ fn finish(corpus: &Corpus, quiet: bool) -> u8 {
 
 fn run(cli: Cli) -> Result<u8, Error> {
     let g = &cli.global;
+    // The report is rendered outside the pipeline's pool, on rayon's global pool: the same
+    // --jobs. It cannot have been started yet; were it, it would keep its size.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(g.jobs)
+        .build_global();
     let set = RuleSet::load(g.rules.as_deref(), !g.no_default_rules)?;
     let opts = Options {
         load: crosscheck::load::LoadOptions {

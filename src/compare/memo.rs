@@ -339,7 +339,8 @@ pub(crate) fn prep_fp(p: &Prep, article: Option<&Fp>) -> Fp {
 /// the stored judgement of a pair whose two items' fingerprints are unchanged; returns
 /// the pairs with a judgement, in the order of `pairs`. `fields` feeds an item's own
 /// fields (all but its prep index) to its fingerprint; `prep_of` gives its prep index.
-/// Without a memo (no `--cache`) this is `pairs` judged one by one.
+/// Without a memo (no `--cache`) this is `pairs` judged in batches on the current thread
+/// pool, gathered in the order of `pairs`.
 pub(crate) fn judge_pairs<I: Sync>(
     ctx: &Ctx,
     site: Site,
@@ -347,14 +348,12 @@ pub(crate) fn judge_pairs<I: Sync>(
     prep_of: impl Fn(&I) -> usize + Sync,
     fields: impl Fn(&I, &mut Sha256) + Sync,
     pairs: impl Iterator<Item = (usize, usize)>,
-    mut judge: impl FnMut(usize, usize) -> Option<Judgement>,
+    judge: impl Fn(usize, usize) -> Option<Judgement> + Sync,
 ) -> super::Judged {
-    let Some(memo) = ctx.memo else {
-        return pairs
-            .filter_map(|(a, b)| judge(a, b).map(|j| (a, b, j)))
-            .collect();
-    };
     use rayon::prelude::*;
+    let Some(memo) = ctx.memo else {
+        return judge_in_batches(pairs, &judge);
+    };
     let fps: Vec<Fp> = items
         .par_iter()
         .map(|it| {
@@ -429,6 +428,38 @@ pub(crate) fn judge_pairs<I: Sync>(
         .unwrap_or_else(|e| e.into_inner())
         .insert(site as u8, new);
     out
+}
+
+/// Pairs taken from the (serial) candidate iterator at a time: enough to keep every
+/// worker busy, few enough that the batch and its judgements stay small (a few MB).
+const BATCH: usize = 1 << 15;
+
+/// `pairs` judged by `judge` on the current thread pool, a batch at a time; the judged
+/// pairs are kept in the order of `pairs`, whatever the number of threads.
+fn judge_in_batches(
+    mut pairs: impl Iterator<Item = (usize, usize)>,
+    judge: &(impl Fn(usize, usize) -> Option<Judgement> + Sync),
+) -> super::Judged {
+    use rayon::prelude::*;
+    let mut out = super::Judged::default();
+    let mut batch: Vec<(usize, usize)> = Vec::with_capacity(BATCH);
+    loop {
+        batch.clear();
+        batch.extend(pairs.by_ref().take(BATCH));
+        if batch.is_empty() {
+            return out;
+        }
+        let judged: Vec<Option<Judgement>> = batch
+            .par_iter()
+            .with_min_len(256)
+            .map(|&(a, b)| judge(a, b))
+            .collect();
+        for (&(a, b), j) in batch.iter().zip(judged) {
+            if let Some(j) = j {
+                out.push(a, b, j);
+            }
+        }
+    }
 }
 
 /// Feed a list of words to `h`.

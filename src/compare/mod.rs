@@ -709,7 +709,7 @@ impl<'a> Ctx<'a> {
     ) -> Self {
         // A canonical order, so that nothing depends on the order claims come in.
         let mut claims: Vec<&'a Claim> = claims.iter().collect();
-        claims.sort_by(|a, b| {
+        claims.par_sort_by(|a, b| {
             (
                 a.article.as_str(),
                 a.line,
@@ -746,17 +746,26 @@ impl<'a> Ctx<'a> {
             .collect();
         // A capitalised word that opens a sentence is not a name when the corpus writes it
         // in lower case elsewhere and never with a capital inside a sentence.
-        let mut names_seen: HashSet<String> = HashSet::new();
-        let mut lower_seen: HashSet<String> = HashSet::new();
-        for c in &claims {
-            for t in tokenize(&c.content) {
-                if t.cap && !t.initial {
-                    names_seen.insert(strip_possessive(&t.norm).to_string());
-                } else if !t.cap {
-                    lower_seen.insert(strip_possessive(&t.norm).to_string());
+        // Claims tokenised on the thread pool; sets, so the result is the same whatever
+        // the split.
+        type Seen = (HashSet<String>, HashSet<String>);
+        let (names_seen, lower_seen): Seen = claims
+            .par_iter()
+            .fold(Seen::default, |(mut names_seen, mut lower_seen), c| {
+                for t in tokenize(&c.content) {
+                    if t.cap && !t.initial {
+                        names_seen.insert(strip_possessive(&t.norm).to_string());
+                    } else if !t.cap {
+                        lower_seen.insert(strip_possessive(&t.norm).to_string());
+                    }
                 }
-            }
-        }
+                (names_seen, lower_seen)
+            })
+            .reduce(Seen::default, |mut a, b| {
+                a.0.extend(b.0);
+                a.1.extend(b.1);
+                a
+            });
         // Common words: seen in lower case and never with a capital inside a sentence.
         let names_seen: HashSet<String> = lower_seen
             .into_iter()

@@ -24,6 +24,7 @@ use super::text::{Tok, stem};
 use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
+use rayon::prelude::*;
 use std::collections::{BTreeSet, HashMap};
 
 /// Jaccard overlap of the words around two framed keywords needed to compare them.
@@ -241,10 +242,38 @@ impl Family for Statements<'_, '_> {
 
 /// Compare framed and plain statements.
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
-    let lex = &ctx.rules.lex;
+    // Each prep's statements on the thread pool, gathered in prep order.
+    let per_prep: Vec<(Vec<Item>, Option<Item>)> = ctx
+        .preps
+        .par_iter()
+        .enumerate()
+        .map(|(pi, p)| statements_of(ctx, pi, p))
+        .collect();
     let mut framed: Vec<Item> = Vec::new();
     let mut plain: Vec<Item> = Vec::new();
-    for (pi, p) in ctx.preps.iter().enumerate() {
+    for (f, p) in per_prep {
+        framed.extend(f);
+        plain.extend(p);
+    }
+    // The framed and the plain statements are judged side by side; their findings are
+    // gathered framed first.
+    let (framed_out, plain_out) = rayon::join(|| run_framed(ctx, framed), || run_plain(ctx, plain));
+    let mut out = FamilyOut::default();
+    for o in [framed_out, plain_out] {
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+        out.checkable.extend(o.checkable);
+    }
+    out
+}
+
+/// The framed statements of prep `pi` (one per statement frame that fires) and its plain
+/// statement, if it has one.
+fn statements_of(ctx: &Ctx, pi: usize, p: &super::Prep) -> (Vec<Item>, Option<Item>) {
+    let lex = &ctx.rules.lex;
+    let mut framed: Vec<Item> = Vec::new();
+    let mut plain: Option<Item> = None;
+    {
         let toks = &p.toks;
         for (fi, f) in ctx.rules.frames.iter().enumerate() {
             if f.kind != FrameKind::Statement {
@@ -305,7 +334,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         if !p.hedged {
             let (keys, polarity) = statement(toks, lex, ctx.rules.lookup.as_ref());
             if keys.len() >= MIN_STEMS {
-                plain.push(Item {
+                plain = Some(Item {
                     prep: pi,
                     frame: None,
                     polarity,
@@ -314,8 +343,12 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
         }
     }
+    (framed, plain)
+}
+
+/// Judge and assemble the framed statements.
+fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
     let mut out = FamilyOut::default();
-    // Framed statements.
     {
         let keyed = framed.iter().enumerate().flat_map(|(k, it)| {
             let p = &ctx.preps[it.prep];
@@ -343,7 +376,12 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
-    // Plain statements, blocked by their rarest stems.
+    out
+}
+
+/// Judge and assemble the plain statements, blocked by their rarest stems.
+fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
+    let mut out = FamilyOut::default();
     {
         let mut df: HashMap<&str, usize> = HashMap::new();
         for it in &plain {

@@ -23,6 +23,7 @@ use crate::rules::Fnv;
 use compact_str::CompactString;
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// Shingles per quote used as block keys.
 pub const SHINGLES: usize = 8;
@@ -279,7 +280,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
 
 /// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
 /// speaker named in `a`'s attribution sentence outside the quote.
-fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<CompactString>>, a: usize, b: usize) -> bool {
+fn relays(ctx: &Ctx, named: &HashSet<CompactString>, a: usize, b: usize) -> bool {
     let pa = &ctx.preps[a];
     let cue = fold(&pa.claim.cue);
     if RELAY_CUES
@@ -292,7 +293,7 @@ fn relays(ctx: &Ctx, named: &HashMap<usize, HashSet<CompactString>>, a: usize, b
     let Some(surname) = other.split_whitespace().last() else {
         return false;
     };
-    named.get(&a).is_some_and(|n| n.contains(surname))
+    named.contains(surname)
 }
 
 /// The words of a claim's attribution sentence and content (possessives stripped), to
@@ -465,7 +466,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(sort_keys);
     drop(shingles);
     drop(df);
-    let mut named: HashMap<usize, HashSet<CompactString>> = HashMap::new();
+    // The words of each item's attribution sentence, worked out when a judgement first
+    // needs them (by any worker; the same whichever).
+    let named: Vec<OnceLock<Box<HashSet<CompactString>>>> =
+        items.iter().map(|_| OnceLock::new()).collect();
     let pairs = pairs.filter(|&(a, b)| {
         ctx.preps[items[a].prep].claim.article != ctx.preps[items[b].prep].claim.article
     });
@@ -485,7 +489,10 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             }
         },
         pairs,
-        |a, b| judge(ctx, &mut named, &items[a], &items[b]),
+        |a, b| {
+            let named = |k: usize| named[k].get_or_init(|| Box::new(names_in(ctx, items[k].prep)));
+            judge(ctx, &items[a], &items[b], || (named(a), named(b)))
+        },
     );
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
     let fam = Quotes { ctx, items };
@@ -494,11 +501,13 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     out
 }
 
-fn judge(
+/// `named` gives the words of `a`'s and `b`'s attribution sentences (worked out only when
+/// needed).
+fn judge<'n>(
     ctx: &Ctx,
-    named: &mut HashMap<usize, HashSet<CompactString>>,
     a: &Item,
     b: &Item,
+    named: impl FnOnce() -> (&'n HashSet<CompactString>, &'n HashSet<CompactString>),
 ) -> Option<Judgement> {
     let identical =
         a.norms.len() == b.norms.len() && a.norms.iter().zip(&b.norms).all(|(x, y)| variant(x, y));
@@ -539,10 +548,8 @@ fn judge(
             .chain(&sb.flags)
             .any(|f| f.contains("unresolved"))
         || {
-            for p in [a.prep, b.prep] {
-                named.entry(p).or_insert_with(|| names_in(ctx, p));
-            }
-            relays(ctx, named, a.prep, b.prep) || relays(ctx, named, b.prep, a.prep)
+            let (na, nb) = named();
+            relays(ctx, na, a.prep, b.prep) || relays(ctx, nb, b.prep, a.prep)
         }
     {
         return None;

@@ -21,6 +21,7 @@ use super::{
     Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_speaker,
 };
 use crate::model::{FindingKind, SpeakerKind};
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// Bytes of attribution text read on each side of the speaker's name.
@@ -213,11 +214,19 @@ fn holder_positions(toks: &[Tok], lo: usize, hi: usize, verb_first: bool) -> Vec
 /// Compare who holds each role.
 /// Compare who holds each role.
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
-    let mut items = Vec::new();
-    for pi in 0..ctx.preps.len() {
-        speaker_items(ctx, pi, &mut items);
-        content_items(ctx, pi, &mut items);
-    }
+    // Each prep's items on the thread pool, gathered in prep order.
+    let items: Vec<Item> = (0..ctx.preps.len())
+        .into_par_iter()
+        .map(|pi| {
+            let mut items = Vec::new();
+            speaker_items(ctx, pi, &mut items);
+            content_items(ctx, pi, &mut items);
+            items
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flatten()
+        .collect();
     let keyed = items.iter().enumerate().map(|(k, it)| {
         let q: Vec<&str> = it.qualifiers.iter().map(String::as_str).collect();
         (format!("{}|{}", it.frame, q.join("|")), k)

@@ -8,6 +8,7 @@ use super::{CheckSummary, Context, SCHEMA, claim_counts};
 use crate::baseline::{BaselineState, fingerprint};
 use crate::model::{Claim, FieldSource, Finding, Problem, Status};
 use crate::pipeline::Corpus;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
@@ -107,9 +108,10 @@ impl<'a> Report<'a> {
             })
             .collect();
         let index = super::Index::new(corpus);
+        // Fingerprints (a hash over each finding's claims) on the thread pool, in order.
         let findings = corpus
             .findings
-            .iter()
+            .par_iter()
             .map(|f| FindingEntry {
                 finding: f,
                 fingerprint: fingerprint(f, &index),

@@ -19,6 +19,7 @@ use super::{ALL_KINDS, Context, Index, claim_region, ellipsize, sorted_findings,
 use crate::baseline::{BaselineState, fingerprint};
 use crate::model::{Article, Claim, Finding, FindingKind};
 use crate::pipeline::Corpus;
+use rayon::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -483,8 +484,9 @@ pub fn sarif(corpus: &Corpus, ctx: &Context) -> String {
             }
         })
         .collect();
+    // Each result on the thread pool, gathered in order.
     let mut results: Vec<SarifResult> = sorted_findings(corpus)
-        .into_iter()
+        .into_par_iter()
         .filter_map(|f| result(f, &index, ctx))
         .collect();
     if ctx.baseline.is_some() {

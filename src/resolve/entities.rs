@@ -25,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::model::{Article, Claim, Span, SpeakerKind, Status};
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use rayon::prelude::*;
 use regex::Regex;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
@@ -743,6 +744,82 @@ struct PersonMention {
     split_role: Option<String>,
 }
 
+/// What a person speaker's name is, before clustering (step 2 of [`EntityIndex::build`]).
+enum PersonPlan {
+    /// A rule entity, under `form`, with the role written and the role split off the
+    /// name (when the speaker had none).
+    Rule {
+        entity: usize,
+        form: String,
+        role: Option<String>,
+        split_role: Option<String>,
+    },
+    /// A role alone ("the Russian leader").
+    RoleOnly(String),
+    /// A name to cluster.
+    Mention(PersonMention),
+}
+
+/// The plan for claim `ci`'s speaker when it is a person with a name; a function of the
+/// claim alone.
+fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> Option<PersonPlan> {
+    let sp = &c.speaker;
+    let name = sp.name.trim();
+    if name.is_empty() || sp.kind != SpeakerKind::Person {
+        return None;
+    }
+    if let Some(i) = table.index_of(name) {
+        return Some(PersonPlan::Rule {
+            entity: i,
+            form: name.to_string(),
+            role: sp.role.clone(),
+            split_role: None,
+        });
+    }
+    let (split_role, core) = names.split_role(name);
+    let role = sp.role.clone().or_else(|| split_role.clone());
+    let Some(core) = core else {
+        return role.map(PersonPlan::RoleOnly);
+    };
+    // The longest ending of the phrase that a rule knows as a full name
+    // ("European Commission Ursula von der Leyen"): the rest is a role.
+    let (core, split_role) = match table.index_of(&core) {
+        Some(_) => (core, split_role),
+        None => {
+            let toks: Vec<&str> = core.split_whitespace().collect();
+            (1..toks.len().saturating_sub(1))
+                .find(|k| table.index_of(&toks[*k..].join(" ")).is_some())
+                .map(|k| {
+                    let prefix = toks[..k].join(" ");
+                    let role = match &split_role {
+                        Some(r) => format!("{r} {prefix}"),
+                        None => prefix,
+                    };
+                    (toks[k..].join(" "), Some(role))
+                })
+                .unwrap_or((core, split_role))
+        }
+    };
+    let role = sp.role.clone().or_else(|| split_role.clone());
+    if let Some(i) = table.index_of(&core) {
+        return Some(PersonPlan::Rule {
+            entity: i,
+            form: core,
+            role,
+            split_role: split_role.filter(|_| sp.role.is_none()),
+        });
+    }
+    let parsed = names.parse(&core)?;
+    Some(PersonPlan::Mention(PersonMention {
+        claim: ci,
+        article: c.article.clone(),
+        form: core,
+        parsed,
+        role,
+        split_role: split_role.filter(|_| sp.role.is_none()),
+    }))
+}
+
 /// Builder state for [`EntityIndex::build`].
 struct Builder<'a> {
     rules: &'a super::ResolveRules,
@@ -962,20 +1039,39 @@ impl EntityIndex {
         };
         // 1. Rule entities named in the text, with the roles written around them; the
         //    article's own outlet and wire.
-        for a in articles.iter().filter(|a| a.status == Status::Ok) {
-            for span in &a.content {
-                let text = a.slice(*span);
-                for (ei, s) in table.scan_idx(text) {
-                    let r = RowRef::Rule(ei);
-                    b.see(r, &text[s.start..s.end], &a.id);
-                    if table.entities[ei].kind == EntityKind::Person {
-                        if let Some(role) = role_before(names, text, s.start) {
-                            b.add_role(r, &role, &a.id);
-                        }
-                        if let Some(role) = role_after(names, text, s.end) {
-                            b.add_role(r, &role, &a.id);
-                        }
+        //    The scans, each article on its own, run on the thread pool; what they saw is
+        //    added in article order.
+        let scanned: Vec<Vec<Scanned>> = articles
+            .par_iter()
+            .map(|a| {
+                let mut out = Vec::new();
+                if a.status != Status::Ok {
+                    return out;
+                }
+                for span in &a.content {
+                    let text = a.slice(*span);
+                    for (ei, s) in table.scan_idx(text) {
+                        let person = table.entities[ei].kind == EntityKind::Person;
+                        out.push(Scanned {
+                            entity: ei,
+                            form: &text[s.start..s.end],
+                            before: person.then(|| role_before(names, text, s.start)).flatten(),
+                            after: person.then(|| role_after(names, text, s.end)).flatten(),
+                        });
                     }
+                }
+                out
+            })
+            .collect();
+        for (a, seen) in articles.iter().zip(scanned) {
+            if a.status != Status::Ok {
+                continue;
+            }
+            for m in seen {
+                let r = RowRef::Rule(m.entity);
+                b.see(r, m.form, &a.id);
+                for role in [m.before, m.after].into_iter().flatten() {
+                    b.add_role(r, &role, &a.id);
                 }
             }
             for o in [&a.meta.outlet, &a.meta.wire].into_iter().flatten() {
@@ -990,6 +1086,14 @@ impl EntityIndex {
         let mut role_only: Vec<(usize, String, String)> = Vec::new();
         let article_text: BTreeMap<&str, &Article> =
             articles.iter().map(|a| (a.id.as_str(), a)).collect();
+        // What each person speaker's name is (a rule entity, a role alone, a name to
+        // cluster) depends on the name alone: worked out on the thread pool, then taken
+        // in claim order.
+        let mut plans: Vec<Option<PersonPlan>> = claims
+            .par_iter()
+            .enumerate()
+            .map(|(ci, c)| plan_person(table, names, ci, c))
+            .collect();
         for (ci, c) in claims.iter().enumerate() {
             if let Some(o) = &c.cited_outlet
                 && let Some(r) = b.outlet(o)
@@ -1036,67 +1140,29 @@ impl EntityIndex {
                 }
                 SpeakerKind::Person => {}
             }
-            if let Some(i) = table.index_of(name) {
-                let r = RowRef::Rule(i);
-                b.see(r, name, &c.article);
-                if let Some(role) = &sp.role {
-                    b.add_role(r, role, &c.article);
+            match plans[ci].take() {
+                Some(PersonPlan::Rule {
+                    entity,
+                    form,
+                    role,
+                    split_role,
+                }) => {
+                    let r = RowRef::Rule(entity);
+                    b.see(r, &form, &c.article);
+                    if let Some(role) = &role {
+                        b.add_role(r, role, &c.article);
+                    }
+                    b.speakers[ci] = Some((r, split_role, false));
                 }
-                b.speakers[ci] = Some((r, None, false));
-                continue;
-            }
-            let (split_role, core) = names.split_role(name);
-            let role = sp.role.clone().or_else(|| split_role.clone());
-            let Some(core) = core else {
-                if let Some(role) = role {
-                    role_only.push((ci, c.article.clone(), role));
+                Some(PersonPlan::RoleOnly(role)) => role_only.push((ci, c.article.clone(), role)),
+                Some(PersonPlan::Mention(m)) => {
+                    if m.parsed.is_surname_only() {
+                        surname_only.push(m);
+                    } else {
+                        full.push(m);
+                    }
                 }
-                continue;
-            };
-            // The longest ending of the phrase that a rule knows as a full name
-            // ("European Commission Ursula von der Leyen"): the rest is a role.
-            let (core, split_role) = match table.index_of(&core) {
-                Some(_) => (core, split_role),
-                None => {
-                    let toks: Vec<&str> = core.split_whitespace().collect();
-                    (1..toks.len().saturating_sub(1))
-                        .find(|k| table.index_of(&toks[*k..].join(" ")).is_some())
-                        .map(|k| {
-                            let prefix = toks[..k].join(" ");
-                            let role = match &split_role {
-                                Some(r) => format!("{r} {prefix}"),
-                                None => prefix,
-                            };
-                            (toks[k..].join(" "), Some(role))
-                        })
-                        .unwrap_or((core, split_role))
-                }
-            };
-            let role = sp.role.clone().or_else(|| split_role.clone());
-            if let Some(i) = table.index_of(&core) {
-                let r = RowRef::Rule(i);
-                b.see(r, &core, &c.article);
-                if let Some(role) = &role {
-                    b.add_role(r, role, &c.article);
-                }
-                b.speakers[ci] = Some((r, split_role.filter(|_| sp.role.is_none()), false));
-                continue;
-            }
-            let Some(parsed) = names.parse(&core) else {
-                continue;
-            };
-            let m = PersonMention {
-                claim: ci,
-                article: c.article.clone(),
-                form: core,
-                parsed,
-                role,
-                split_role: split_role.filter(|_| sp.role.is_none()),
-            };
-            if m.parsed.is_surname_only() {
-                surname_only.push(m);
-            } else {
-                full.push(m);
+                None => {}
             }
         }
         // Full names the articles spell out for surnames used alone.
@@ -1145,8 +1211,13 @@ impl EntityIndex {
                 .then(a.0.cmp(b2.0))
         });
         let mut form_row: BTreeMap<String, (RowRef, bool)> = BTreeMap::new();
-        for (form, (_, _, parsed)) in order {
-            let rule_c = table.person_candidates(names, parsed);
+        // The rule people each form can be, on the thread pool; the clustering that
+        // follows depends on the forms before it and stays in order.
+        let rule_cs: Vec<_> = order
+            .par_iter()
+            .map(|(_, (_, _, parsed))| table.person_candidates(names, parsed))
+            .collect();
+        for ((form, (_, _, parsed)), rule_c) in order.into_iter().zip(rule_cs) {
             let r = if rule_c.len() == 1 {
                 rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
             } else if rule_c.len() > 1 {
@@ -1294,6 +1365,15 @@ impl EntityIndex {
     pub fn row(&self, id: &str) -> Option<&EntityRow> {
         self.rows.iter().find(|r| r.id == id)
     }
+}
+
+/// A rule entity found in an article's text: its index, the words as written, and the
+/// roles written before and after it (people only).
+struct Scanned<'t> {
+    entity: usize,
+    form: &'t str,
+    before: Option<String>,
+    after: Option<String>,
 }
 
 impl Builder<'_> {
