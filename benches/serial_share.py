@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Serial fraction of a `crosscheck` run from a perf profile (docs/par4.md).
+"""Serial fraction of a `crosscheck` run from a perf profile (notes/par4.md).
 
 Usage:
     perf record -F 199 --call-graph dwarf,32768 -o run.data \
