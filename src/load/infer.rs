@@ -71,6 +71,8 @@ struct MetadataFile {
 struct OutletsFile {
     #[serde(default)]
     outlet: Vec<OutletEntry>,
+    #[serde(default)]
+    name_words: Vec<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -214,6 +216,9 @@ pub struct InferRules {
     pub html_meta: Keys,
     /// Known outlets.
     pub outlets: OutletIndex,
+    /// Last words of outlet names (`name_words` in outlets.toml), lower case: a masthead
+    /// line ("KARASU DAILY HERALD") ends with one.
+    name_words: std::collections::HashSet<String>,
 }
 
 impl InferRules {
@@ -239,6 +244,7 @@ impl InferRules {
             keys: Keys::new(&m.keys),
             html_meta: Keys::new(&m.html_meta),
             outlets: OutletIndex::new(&o.outlet),
+            name_words: o.name_words.iter().map(|w| w.to_lowercase()).collect(),
         })
     }
 }
@@ -268,7 +274,11 @@ pub fn infer(article: &mut Article, body: Span, rules: &InferRules) {
     }
     if !article.meta.source.contains_key("outlet") {
         let o = first_outlet(body_text, &rules.outlet, &rules.outlets)
-            .or_else(|| first_outlet(header, &rules.outlet_header, &rules.outlets));
+            .or_else(|| first_outlet(header, &rules.outlet_header, &rules.outlets))
+            .or_else(|| {
+                let first = header.lines().map(str::trim).find(|l| !l.is_empty())?;
+                masthead(first, rules)
+            });
         if let Some(o) = o {
             found.push((Field::Outlet, o));
         }
@@ -318,6 +328,9 @@ fn infer_title(text: &str, content: &[Span], rules: &InferRules) -> Option<Strin
             }
             seen += 1;
             first.get_or_insert(line);
+            if masthead(line, rules).is_some() {
+                continue;
+            }
             let candidate = strip_dateline(line, &rules.date);
             let candidate = strip_markdown_heading(candidate);
             if word_count(candidate) < rules.title_min_words
@@ -331,6 +344,46 @@ fn infer_title(text: &str, content: &[Span], rules: &InferRules) -> Option<Strin
         }
     }
     first.map(|l| super::clip(strip_markdown_heading(l), rules.title_max_chars))
+}
+
+/// The outlet a masthead line names: up to 6 words in capitals (before any `|`) ending
+/// with an outlet name word ("KARASU DAILY HERALD", "THE PORTWELL GAZETTE", "TRK 24 NEWS |
+/// LIVE"), in title case ("Karasu Daily Herald"; words of up to 3 letters other than
+/// "THE", "OF", "AND" keep their capitals: "TRK 24 News").
+fn masthead(line: &str, rules: &InferRules) -> Option<String> {
+    let name = line.split('|').next()?.trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || words.len() > 6
+        || !name.chars().any(char::is_alphabetic)
+        || name
+            .chars()
+            .any(|c| c.is_lowercase() || matches!(c, '.' | ',' | ':' | '!' | '?' | '"' | '“'))
+        || !rules
+            .name_words
+            .contains(&words[words.len() - 1].to_lowercase())
+    {
+        return None;
+    }
+    let shown: Vec<String> = words
+        .iter()
+        .enumerate()
+        .map(|(k, w)| {
+            let lower = w.to_lowercase();
+            match lower.as_str() {
+                "the" if k == 0 => "The".to_string(),
+                "the" | "of" | "and" => lower,
+                _ if w.chars().count() <= 3 => (*w).to_string(),
+                _ => {
+                    let mut c = lower.chars();
+                    c.next()
+                        .map(|f| f.to_uppercase().chain(c).collect())
+                        .unwrap_or_default()
+                }
+            }
+        })
+        .collect();
+    Some(shown.join(" "))
 }
 
 /// `line` without a date at its start ("date 2025-12-02 Ukrainian delegation ...").

@@ -222,6 +222,36 @@ fn title_skips_labels_datelines_and_outlet_lines() {
 }
 
 #[test]
+fn a_masthead_line_names_the_outlet_and_is_not_the_title() {
+    let a = text_article(
+        "KARASU DAILY HERALD\nHome | Region | Business | Sport\nCouncil approves flood budget\nBody text here.\n",
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Karasu Daily Herald"));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Council approves flood budget")
+    );
+    let a = text_article(
+        "THE PORTWELL GAZETTE\nSport > Rugby Union\nPortwell go down after defeat\nBody.\n",
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("The Portwell Gazette"));
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Portwell go down after defeat")
+    );
+    let a = text_article("TRK 24 NEWS | LIVE\nFloods live: payments questioned\nBody.\n");
+    assert_eq!(a.meta.outlet.as_deref(), Some("TRK 24 News"));
+    // Capitals that end with no outlet word, or a line in mixed case, name no outlet.
+    let a = text_article("FOR IMMEDIATE RELEASE\nMine suspends operations today\nBody.\n");
+    assert_eq!(a.meta.outlet, None);
+    let a = text_article("Storm Daily News\nMine suspends operations today\nBody.\n");
+    assert_eq!(a.meta.outlet, None);
+    // Only the first line: capitals further down are a shouted headline, not a masthead.
+    let a = text_article("Mine suspends operations\nWORKERS WALK OUT AT DAWN NEWS\nBody.\n");
+    assert_eq!(a.meta.outlet, None);
+}
+
+#[test]
 fn a_long_first_line_is_clipped_for_the_title() {
     let long = "word ".repeat(200);
     let a = text_article(&long);
