@@ -536,6 +536,16 @@ fn meta_fields(meta: Meta, rules: &LoadRules) -> RawFields {
         .iter()
         .find(|(f, _)| *f == Field::Outlet)
         .map(|(_, v)| v.clone());
+    // No publisher named anywhere else: "Flood budget approved | The Steppe Courier" names it
+    // in the title's suffix when that ends with an outlet name word.
+    let site = site.or_else(|| {
+        let suffix = meta
+            .title
+            .as_deref()
+            .and_then(|t| site_suffix(&collapse_ws(t), rules));
+        push(&mut out, Field::Outlet, suffix.clone());
+        suffix
+    });
     let title = meta
         .title
         .map(|t| strip_site_suffix(&collapse_ws(&t), site.as_deref(), rules));
@@ -544,6 +554,27 @@ fn meta_fields(meta: Meta, rules: &LoadRules) -> RawFields {
     push(&mut out, Field::Language, meta.lang);
     push(&mut out, Field::Published, meta.time_any);
     out
+}
+
+/// The part of a page title after its last separator when it reads as an outlet's name
+/// that no rule lists: up to 5 capitalised words (with "of", "and", "the") ending with an
+/// outlet name word ("... | The Steppe Courier", "... - PABC News").
+fn site_suffix(title: &str, rules: &LoadRules) -> Option<String> {
+    let (i, sep) = [" | ", " - ", " – ", " — ", " :: "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|i| (i, sep.len())))
+        .max()?;
+    let tail = title[i + sep..].trim();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let named = i > 0
+        && !words.is_empty()
+        && words.len() <= 5
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || matches!(*w, "of" | "and" | "the")
+        })
+        && rules.infer.is_name_word(words[words.len() - 1]);
+    named.then(|| tail.to_string())
 }
 
 /// "Port strike ends | The Guardian" → "Port strike ends" when the part after the last
@@ -1035,6 +1066,23 @@ raises pay by 6&nbsp;per cent.</p>
         let src = "<html><head><title>Rates held | Reuters</title></head><body><p>The bank held rates.</p></body></html>";
         let a = load("p", "p.html", src.into(), &rules());
         assert_eq!(a.meta.title.as_deref(), Some("Rates held"));
+    }
+
+    #[test]
+    fn an_unlisted_outlet_in_the_title_suffix_is_the_publisher() {
+        let src = "<html><head><title>Flood budget approved | The Steppe Courier</title></head><body><p>The council approved it.</p></body></html>";
+        let a = load("p", "p.html", src.into(), &rules());
+        assert_eq!(a.meta.outlet.as_deref(), Some("The Steppe Courier"));
+        assert_eq!(a.meta.title.as_deref(), Some("Flood budget approved"));
+        // A suffix that does not end with an outlet word is part of the title.
+        let src = "<html><head><title>Talks resume - Day Two</title></head><body><p>Talks resumed.</p></body></html>";
+        let a = load("p", "p.html", src.into(), &rules());
+        assert_eq!(a.meta.outlet, None);
+        assert_eq!(a.meta.title.as_deref(), Some("Talks resume - Day Two"));
+        // og:site_name wins over the suffix.
+        let src = "<html><head><meta property=\"og:site_name\" content=\"Metro Daily\"><title>Bus fares rise | City News</title></head><body><p>Fares rose.</p></body></html>";
+        let a = load("p", "p.html", src.into(), &rules());
+        assert_eq!(a.meta.outlet.as_deref(), Some("Metro Daily"));
     }
 
     #[test]

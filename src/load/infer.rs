@@ -222,6 +222,11 @@ pub struct InferRules {
 }
 
 impl InferRules {
+    /// Whether `word` is a last word of outlet names ("Herald", "NEWS"; case ignored).
+    pub(crate) fn is_name_word(&self, word: &str) -> bool {
+        self.name_words.contains(&word.to_lowercase())
+    }
+
     /// Compile `metadata.toml` (and read outlet names from `outlets.toml`).
     pub fn compile(set: &RuleSet) -> Result<Self> {
         let m: MetadataFile = set.get("metadata.toml")?;
@@ -359,9 +364,7 @@ fn masthead(line: &str, rules: &InferRules) -> Option<String> {
         || name
             .chars()
             .any(|c| c.is_lowercase() || matches!(c, '.' | ',' | ':' | '!' | '?' | '"' | '“'))
-        || !rules
-            .name_words
-            .contains(&words[words.len() - 1].to_lowercase())
+        || !rules.is_name_word(words[words.len() - 1])
     {
         return None;
     }
