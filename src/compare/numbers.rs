@@ -251,15 +251,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 let now = near(&lex.now);
                 let change = near(&lex.change);
                 let past = near(&lex.past);
-                let rank = if now {
-                    3
-                } else if change && !past {
-                    2
-                } else if past {
-                    0
-                } else {
-                    1
-                };
+                let (rank, changing) = timeline_rank(now, change, past);
                 framed[qi] = true;
                 items.push(Item {
                     prep: pi,
@@ -270,7 +262,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                     qualifiers,
                     approx,
                     rank,
-                    changing: now || change || past,
+                    changing,
                 });
             }
         }
@@ -316,6 +308,21 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
     out.checkable = checkable;
     out
+}
+
+/// An item's timeline rank (0 past, "originally"; 1 plain; 2 changed, "reduced to"; 3
+/// now) and whether any change word stands near it, from the words found near it.
+fn timeline_rank(now: bool, change: bool, past: bool) -> (u8, bool) {
+    let rank = if now {
+        3
+    } else if change && !past {
+        2
+    } else if past {
+        0
+    } else {
+        1
+    };
+    (rank, now || change || past)
 }
 
 /// Items for the quantities of claim `pi` that no frame took (`framed`, one flag per
@@ -406,15 +413,7 @@ fn open_items(
         // ("6,400 people had been displaced"), not a revision.
         let change = lex.change.any_in(toks, lo, pos);
         let (now, past) = (near(&lex.now), near(&lex.past));
-        let rank = if now {
-            3
-        } else if change && !past {
-            2
-        } else if past {
-            0
-        } else {
-            1
-        };
+        let (rank, changing) = timeline_rank(now, change, past);
         items.push(Item {
             prep: pi,
             frame: OPEN,
@@ -426,7 +425,7 @@ fn open_items(
             qualifiers: p.strong().map(|a| a.key.clone()).collect(),
             approx,
             rank,
-            changing: now || change || past,
+            changing,
         });
     }
 }
