@@ -179,6 +179,23 @@ fn datelines_in_several_forms() {
             "2025-12-05",
         ),
         ("PARIS, Dec 3, 2025 (AFP) - Talks resumed.\n", "2025-12-03"),
+        (
+            "Ferry fares rise\nLast updated 14 April 2026, 18:05 local time\nBody.\n",
+            "2026-04-14",
+        ),
+        (
+            "PRESS RELEASE\n\nSan Remo, 4 March 2026 - Orla Foods confirms a recall.\n",
+            "2026-03-04",
+        ),
+        (
+            "PRESS RELEASE\nLeeds, March 4, 2026 \u{2014} The trust said beds were full.\n",
+            "2026-03-04",
+        ),
+        (
+            "Harbour dredging starts\nBy Harbour staff | 14.04.2026\nBody.\n",
+            "2026-04-14",
+        ),
+        ("Harbour dredging starts\n03.11.2025\nBody.\n", "2025-11-03"),
     ] {
         let a = text_article(text);
         assert_eq!(a.meta.published.as_deref(), Some(want), "{text:?}");
@@ -190,6 +207,13 @@ fn a_dateline_without_a_year_leaves_the_date_unresolved() {
     let a = text_article("Striker joins club\nLONDON, March 3 (Reuters) - The striker signed.\n");
     assert_eq!(a.meta.published, None);
     assert_eq!(a.meta.wire.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn a_place_and_date_without_a_dash_are_not_a_dateline() {
+    // A sentence that opens with a place and a date is body text, not a dateline.
+    let a = text_article("Harbour dredging starts\nIn Leeds, 4 March 2026 was a busy day.\n");
+    assert_eq!(a.meta.published, None);
 }
 
 #[test]
