@@ -36,7 +36,7 @@ const ENTRY_SCHEMA: &str = "crosscheck/cache/v1";
 const RUN_SCHEMA: &str = "crosscheck/cache/run/v1";
 const LOCAL_SCHEMA: &str = "crosscheck/cache/local/v1";
 /// Bumped whenever a memoised judge (`compare::memo`) changes what it says.
-const JUDGE_SCHEMA: &str = "crosscheck/cache/judge/v1";
+const JUDGE_SCHEMA: &str = "crosscheck/cache/judge/v2";
 
 /// What the per-article part of `resolve` ([`crate::resolve::resolve_local`]) set on
 /// one claim: a function of the claim's article and its extracted claims, so of the
@@ -335,7 +335,7 @@ impl Cache {
 
     /// The comparer's judgements of the last run that stored them under the same
     /// version and rules (empty when there are none; a damaged file is counted in
-    /// [`Stats::corrupt`]). Binary: a first line `crosscheck/cache/judge/v1 <salt>`,
+    /// [`Stats::corrupt`]). Binary: a first line `crosscheck/cache/judge/v2 <salt>`,
     /// then the table of `compare::memo::Judgements::to_bytes`.
     pub fn load_judgements(&self) -> crate::compare::memo::Judgements {
         use crate::compare::memo::Judgements;

@@ -35,6 +35,12 @@ pub const MIN_WORDS_MISATTRIBUTION: usize = 6;
 /// Word-sequence similarity (2 x common / total) at or above which two quotes are
 /// near-identical.
 pub const NEAR: f64 = 0.7;
+/// A quote at least this many words longer than another is also searched for a stretch
+/// that the shorter one renders (an excerpt).
+pub const EXCERPT_MARGIN: usize = 3;
+/// Excerpts shorter than this (in words) are not compared with a stretch of a longer
+/// quote: a few common words ("work to be done") match many stretches.
+pub const EXCERPT_MIN_WORDS: usize = 8;
 
 /// Cues by which a speaker relays someone else's words.
 const RELAY_CUES: &[&str] = &[
@@ -81,6 +87,14 @@ impl Item {
             &self.parts
         }
     }
+}
+
+/// A well-spread 64-bit hash of an index (splitmix64's finaliser).
+fn mix(x: u64) -> u64 {
+    let mut z = x.wrapping_add(0x9e37_79b9_7f4a_7c15);
+    z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    z ^ (z >> 31)
 }
 
 /// Quoted fragments of `content`: byte ranges of the text between matching quotation
@@ -200,6 +214,57 @@ fn align<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<(usize, usize)> {
     out
 }
 
+/// The best local alignment of the whole of `short` inside `long` (Smith-Waterman over
+/// words: a word or its spelling variant scores 2, a changed, added or dropped word -1):
+/// the number of aligned words and the range of `long` the alignment covers. `None`
+/// when nothing aligns.
+fn local_align<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(usize, Range<usize>)> {
+    const MATCH: i32 = 2;
+    const COST: i32 = 1;
+    let (n, m) = (short.len().min(400), long.len().min(400));
+    // Score, aligned words and start in `long` of the best alignment ending at (i, j).
+    let mut prev = vec![(0i32, 0usize, 0usize); m + 1];
+    let mut cur = prev.clone();
+    let mut best = (0i32, 0usize, 0usize, 0usize);
+    for i in 1..=n {
+        cur[0] = (0, 0, 0);
+        for j in 1..=m {
+            let same = variant(short[i - 1].as_ref(), long[j - 1].as_ref());
+            let (ds, dn, dst) = prev[j - 1];
+            let diag = if same {
+                (ds + MATCH, dn + 1, if ds == 0 { j - 1 } else { dst })
+            } else {
+                (ds - COST, dn, dst)
+            };
+            let up = (prev[j].0 - COST, prev[j].1, prev[j].2);
+            let left = (cur[j - 1].0 - COST, cur[j - 1].1, cur[j - 1].2);
+            let mut cell = (0, 0, j);
+            for c in [diag, up, left] {
+                if c.0 > cell.0 {
+                    cell = c;
+                }
+            }
+            cur[j] = cell;
+            if cell.0 > best.0 {
+                best = (cell.0, cell.1, cell.2, j);
+            }
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (best.0 > 0).then_some((best.1, best.2..best.3))
+}
+
+/// How closely the shorter quote matches a stretch of the longer one (2 x aligned words /
+/// (the shorter's words + the stretch's words)), and that stretch: an excerpt of a
+/// longer quote with a word changed ("will not stop until every car is safe" in "We let
+/// our customers down, and we will not rest until every car is safe. ..."). The shorter
+/// quote's words left out of the alignment count against it.
+fn excerpt_sim<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(f64, Range<usize>)> {
+    let (common, window) = local_align(short, long)?;
+    let sim = 2.0 * common as f64 / (short.len() + window.len()) as f64;
+    Some((sim, window))
+}
+
 /// Whether `needle` occurs as consecutive words in `hay` from position `from`; returns
 /// the position after it.
 fn find_run(hay: &[CompactString], needle: &[CompactString], from: usize) -> Option<usize> {
@@ -222,6 +287,41 @@ fn contained(short: &Item, long: &Item) -> bool {
         }
     }
     true
+}
+
+/// When one quote renders only a stretch of the other (see [`excerpt_sim`]), the word diff
+/// of that stretch and the shorter quote, the elided rest marked `...`; else `None`.
+fn excerpt_diff(a: &str, b: &str) -> Option<String> {
+    let (na, nb) = (norms_of(a), norms_of(b));
+    let a_long = na.len() >= nb.len();
+    let (sn, ln, long_text) = if a_long { (&nb, &na, a) } else { (&na, &nb, b) };
+    if sn.len() < EXCERPT_MIN_WORDS || ln.len() < sn.len() + EXCERPT_MARGIN {
+        return None;
+    }
+    let global = 2.0 * align(&na, &nb).len() as f64 / (na.len() + nb.len()) as f64;
+    let (local, window) = excerpt_sim(sn, ln)?;
+    if global >= NEAR || local < NEAR || window.is_empty() {
+        return None;
+    }
+    // The stretch as written: from its first word to its last, in the long quote's text.
+    let toks = super::text::tokenize(long_text);
+    let from = toks.get(window.start)?.start as usize;
+    let to = toks.get(window.end - 1)?.end as usize;
+    let stretch = long_text.get(from..to)?;
+    let mut stretch_marked = String::new();
+    if window.start > 0 {
+        stretch_marked.push_str("... ");
+    }
+    stretch_marked.push_str(stretch);
+    if window.end < ln.len() {
+        stretch_marked.push_str(" ...");
+    }
+    let short_text = if a_long { b } else { a };
+    Some(if a_long {
+        word_diff(&stretch_marked, short_text)
+    } else {
+        word_diff(short_text, &stretch_marked)
+    })
 }
 
 /// A one-line word diff of two quotes: unchanged words kept (long runs elided), removed
@@ -379,7 +479,8 @@ impl Family for Quotes<'_, '_> {
     fn detail(&self, a: usize, b: usize, kind: FindingKind) -> Option<String> {
         let (ia, ib) = (&self.items[a], &self.items[b]);
         let (pa, pb) = (&self.ctx.preps[ia.prep], &self.ctx.preps[ib.prep]);
-        let diff = word_diff(ia.text(self.ctx), ib.text(self.ctx));
+        let diff = excerpt_diff(ia.text(self.ctx), ib.text(self.ctx))
+            .unwrap_or_else(|| word_diff(ia.text(self.ctx), ib.text(self.ctx)));
         Some(match kind {
             FindingKind::Misattribution => format!(
                 "credited to {} ({}) and to {} ({}); words: {}",
@@ -443,19 +544,31 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             v
         })
         .collect();
-    let mut df: HashMap<u64, usize> = HashMap::new();
-    for v in &shingles {
+    // Per shingle: how many quotes have it, and a signature of which ones (a sum of
+    // their mixed indices), so that shingles shared by the same quotes count once: a
+    // quote relayed word for word by a second outlet shares all its shingles with that
+    // copy, and those must not crowd out the shingles it shares with other renderings.
+    let mut df: HashMap<u64, (usize, u64)> = HashMap::new();
+    for (k, v) in shingles.iter().enumerate() {
+        let tag = mix(k as u64);
         for &h in v {
-            *df.entry(h).or_default() += 1;
+            let e = df.entry(h).or_default();
+            e.0 += 1;
+            e.1 = e.1.wrapping_add(tag);
         }
     }
     let keyed = shingles.iter().enumerate().flat_map(|(k, v)| {
-        let mut shared: Vec<(usize, u64)> = v
+        let mut shared: Vec<(usize, u64, u64)> = v
             .iter()
-            .map(|h| (df.get(h).copied().unwrap_or(0), *h))
-            .filter(|(n, _)| *n >= 2)
+            .map(|h| {
+                let (n, sig) = df.get(h).copied().unwrap_or((0, 0));
+                (n, sig, *h)
+            })
+            .filter(|(n, _, _)| *n >= 2)
             .collect();
         shared.sort_unstable();
+        shared.dedup_by_key(|(n, sig, _)| (*n, *sig));
+        let shared: Vec<(usize, u64)> = shared.into_iter().map(|(n, _, h)| (n, h)).collect();
         // Shingles in small blocks when there are any; else the two rarest.
         let small = shared.iter().filter(|(n, _)| *n <= FULL_BLOCK).count();
         let take = if small > 0 { small.min(SHINGLES) } else { 2 };
@@ -518,7 +631,24 @@ fn judge<'n>(
     };
     let part = !identical && contained(short, long);
     let common = align(&a.norms, &b.norms).len();
-    let sim = 2.0 * common as f64 / (a.norms.len() + b.norms.len()) as f64;
+    let mut sim = 2.0 * common as f64 / (a.norms.len() + b.norms.len()) as f64;
+    // A shorter quote against a stretch of a longer one (an excerpt with a word changed).
+    let mut excerpt = false;
+    if !identical
+        && !part
+        && sim < NEAR
+        && short.norms.len() >= EXCERPT_MIN_WORDS
+        && long.norms.len() >= short.norms.len() + EXCERPT_MARGIN
+        // The excerpt's similarity is at most 2c / (short + c) with c the common words.
+        && 2.0 * common as f64 >= NEAR * (short.norms.len() + common) as f64
+    {
+        if let Some((local, _)) = excerpt_sim(&short.norms, &long.norms) {
+            if local >= NEAR {
+                sim = local;
+                excerpt = true;
+            }
+        }
+    }
     if !identical && !part && sim < NEAR {
         return None;
     }
@@ -534,6 +664,10 @@ fn judge<'n>(
             kind: FindingKind::Misquote,
             rule: "misquote",
         });
+    }
+    // An altered excerpt credited to someone else is too weak a sign of one quote.
+    if excerpt {
+        return None;
     }
     let (sa, sb) = (&ctx.preps[a.prep].claim, &ctx.preps[b.prep].claim);
     // Near-identical words from different stories are different quotes (a formula with
@@ -614,6 +748,100 @@ mod tests {
             "We will not accept any plan that divides our nation, not now and not ever",
         );
         assert!(d.contains("[-country-] {+nation+}"), "{d}");
+    }
+
+    #[test]
+    fn an_altered_excerpt_of_a_longer_quote_is_a_misquote() {
+        let long = "We failed our passengers, and we will not rest until every ferry on the \
+                    fjord is safe. That is the only promise that matters to me now";
+        let claims = [
+            claim("a", 1, "Ola Brekke", QuoteKind::Direct, long),
+            claim(
+                "b",
+                1,
+                "Ola Brekke",
+                QuoteKind::Mixed,
+                "the operator \"will not stop until every ferry on the fjord is safe\"",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misquote);
+        assert_eq!(m.len(), 1, "{f:#?}");
+        // The diff is against the stretch the excerpt renders, not the whole quote.
+        assert!(m[0].detail.contains("[-rest-] {+stop+}"), "{}", m[0].detail);
+        assert!(!m[0].detail.contains("promise"), "{}", m[0].detail);
+        assert!(m[0].confidence >= DEFAULT, "{}", m[0].confidence);
+        // A clean excerpt is the same quote.
+        let claims = [
+            claim("a", 1, "Ola Brekke", QuoteKind::Direct, long),
+            claim(
+                "b",
+                1,
+                "Ola Brekke",
+                QuoteKind::Mixed,
+                "the operator \"will not rest until every ferry on the fjord is safe\"",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Misquote).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn short_or_loose_excerpts_are_not_misquotes() {
+        let long = "There is more work to be done on the harbour plan. This is delicate and \
+                    there are a lot of moving parts";
+        for short in [
+            // Four common words of six: too short to be told from a common phrase.
+            "the minister said a lot of work to be done",
+            // A stretch with half its words changed.
+            "the minister said \"there is much more hard labour ahead for this delicate plan\"",
+        ] {
+            let claims = [
+                claim("a", 1, "Ines Prado", QuoteKind::Direct, long),
+                claim("b", 1, "Ines Prado", QuoteKind::Mixed, short),
+            ];
+            let f = find_all(&arts(), &claims);
+            assert!(of(&f, FindingKind::Misquote).is_empty(), "{short}: {f:#?}");
+        }
+    }
+
+    #[test]
+    fn a_quote_relayed_by_two_outlets_is_still_compared_with_other_renderings() {
+        // a and b carry the same wire copy: every shingle of a is shared with b. c's
+        // rendering must still meet a and b.
+        let long = "The river has taken our homes twice in ten years and we will not wait \
+                    for a third flood before the dykes are raised by the province. We have \
+                    written to the minister three times this winter and heard nothing back";
+        let claims = [
+            claim("a", 1, "Tomas Lind", QuoteKind::Direct, long),
+            claim("b", 1, "Tomas Lind", QuoteKind::Direct, long),
+            claim(
+                "c",
+                1,
+                "Tomas Lind",
+                QuoteKind::Direct,
+                "The river has taken our homes twice in ten years and we will not wait \
+                 for a fourth flood before the dykes are raised by the province",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let m = of(&f, FindingKind::Misquote);
+        assert_eq!(m.len(), 1, "{f:#?}");
+        assert_eq!(m[0].claims.len(), 3, "{f:#?}");
+    }
+
+    #[test]
+    fn local_alignment_finds_the_rendered_stretch() {
+        fn w(s: &str) -> Vec<&str> {
+            s.split_whitespace().collect()
+        }
+        let long = w("we let them down and we will not rest until every car is safe that is all");
+        let (sim, window) =
+            excerpt_sim(&w("will not stop until every car is safe"), &long).expect("aligned");
+        assert_eq!(window, 6..14);
+        assert!((sim - 2.0 * 7.0 / 16.0).abs() < 1e-9, "{sim}");
+        assert!(excerpt_sim(&w("nothing in common here"), &long).is_none());
     }
 
     #[test]
