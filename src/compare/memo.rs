@@ -37,6 +37,8 @@ pub(crate) enum Site {
     PolarityFramed = 2,
     /// `polarity::judge_plain`.
     PolarityPlain = 3,
+    /// `polarity::judge_pivot`.
+    PolarityPivot = 4,
 }
 
 /// One judge's table from a stored run: where each item fingerprint stands, and the

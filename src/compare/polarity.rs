@@ -16,6 +16,18 @@
 //!   overlapping by >= [`CONTRADICT`] with different polarities, opposite things
 //!   (contradiction). Blocked by the three rarest stems of each claim.
 //!
+//! - **pivots**: the word a claim negates ("will *not appear* before the committee") or
+//!   an antonym pair's word ("shares *fell*"), with the words of its clause within
+//!   [`PIVOT_REACH`] tokens; a claim that uses the same word without the negation (or the
+//!   pair's other side) is its counterpart. Two pivots contradict when their words
+//!   overlap (Jaccard >= [`PIVOT_FOCUS`], at least [`PIVOT_SHARED`] words), the claims
+//!   are about the same story, their named subjects (names before the pivot) are not
+//!   different people, and their dates (if both have one) are the same day. Same-side
+//!   pivots only group claims (below any threshold), so that a wire story's copies make
+//!   one side of one finding. This catches what whole-content overlap misses: a reason
+//!   clause that differs ("was not protected ... because the union filed late") or a
+//!   figure that differs with the direction ("fell 6.4%" vs "rose 1.5 per cent").
+//!
 //! Hedged statements ("close to an agreement", "could reach a deal") are never compared:
 //! they neither assert nor deny. Rules: `polarity-contradiction` (a negation),
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
@@ -39,6 +51,21 @@ pub const CONTRADICT: f64 = 0.8;
 pub const SAME_SPEAKER: f64 = 0.05;
 /// Plain statements with fewer stems are not compared.
 pub const MIN_STEMS: usize = 3;
+/// Pivots: tokens on each side of the pivot word whose words are compared.
+pub const PIVOT_REACH: usize = 5;
+/// Pivots: Jaccard overlap of the words around two pivots needed to compare them...
+pub const PIVOT_FOCUS: f64 = 0.5;
+/// ... and the words they must share at least.
+pub const PIVOT_SHARED: usize = 2;
+/// Pivots on the same side are grouped (one side of a finding) only from this overlap.
+pub const PIVOT_GROUP: f64 = 0.8;
+/// Words that never count around a pivot (besides stop words, negations, dates and
+/// numbers): the units a percentage is written with, and auxiliaries a negation skips.
+const PIVOT_SKIP: &[&str] = &[
+    "per", "cent", "percent", "pct", "be", "been", "being", "was", "were", "is", "are", "am",
+    "has", "have", "had", "do", "does", "did", "will", "would", "shall", "should", "can", "could",
+    "may", "might", "must", "yet", "also", "still", "ever",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Polarity {
@@ -255,16 +282,311 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         framed.extend(f);
         plain.extend(p);
     }
-    // The framed and the plain statements are judged side by side; their findings are
-    // gathered framed first.
-    let (framed_out, plain_out) = rayon::join(|| run_framed(ctx, framed), || run_plain(ctx, plain));
+    // The framed and the plain statements and the pivots are judged side by side; their
+    // findings are gathered framed first, pivots last.
+    let ((framed_out, plain_out), pivot_out) = rayon::join(
+        || rayon::join(|| run_framed(ctx, framed), || run_plain(ctx, plain)),
+        || run_pivots(ctx),
+    );
     let mut out = FamilyOut::default();
     for o in [framed_out, plain_out] {
         out.findings.extend(o.findings);
         out.same.extend(o.same);
         out.checkable.extend(o.checkable);
     }
+    // Pivots make no claim checkable: their words are a part of the claim only. A
+    // pivot's contradiction among claims that a framed or plain contradiction already
+    // holds says nothing more.
+    let held: Vec<BTreeSet<&str>> = out
+        .findings
+        .iter()
+        .filter(|f| f.kind == FindingKind::Contradiction)
+        .map(|f| f.claims.iter().map(AsRef::as_ref).collect())
+        .collect();
+    let said = |f: &crate::model::Finding| {
+        f.kind == FindingKind::Contradiction
+            && held
+                .iter()
+                .any(|h| f.claims.iter().all(|c| h.contains(AsRef::<str>::as_ref(c))))
+    };
+    let pivot_findings: Vec<crate::model::Finding> = pivot_out
+        .findings
+        .into_iter()
+        .filter(|f| !said(f))
+        .collect();
+    drop(held);
+    out.findings.extend(pivot_findings);
+    out.same.extend(pivot_out.same);
     out
+}
+
+/// A pivot of a claim: the key of its word (a stem, or `~N` for antonym pair N), where it
+/// is, and whether the claim denies it (a negation before it, or the pair's negative
+/// side).
+struct PivotAt {
+    key: CompactString,
+    pos: usize,
+    negative: bool,
+    antonym: bool,
+}
+
+/// The first content word after a negation at `i` (of `n` tokens), skipping
+/// auxiliaries, within its clause: what the negation denies.
+fn negated_word(toks: &[Tok], i: usize, n: usize, lex: &Lexicon) -> Option<usize> {
+    let mut j = i + n;
+    let end = (i + n + 3).min(toks.len());
+    while j < end {
+        if toks[j].breaks {
+            return None;
+        }
+        // The word the negation denies comes right after it and its auxiliaries ("had
+        // not accepted", "will not appear"); "neither does the dam" denies no word.
+        let norm = toks[j].norm.as_str();
+        if !PIVOT_SKIP.contains(&norm) {
+            return (!lex.stopwords.contains(norm) && norm.chars().any(char::is_alphabetic))
+                .then_some(j);
+        }
+        j += 1;
+    }
+    None
+}
+
+/// The claim's own pivots: negated words and antonym words (the first of each key).
+fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
+    let mut out: Vec<PivotAt> = Vec::new();
+    let mut negated_until = 0usize;
+    let mut i = 0;
+    while i < toks.len() {
+        if toks[i].breaks {
+            negated_until = 0;
+        }
+        if let Some(n) = lex.not_negations.match_at(toks, i) {
+            i += n;
+            continue;
+        }
+        if let Some(n) = lex.negations.match_at(toks, i) {
+            negated_until = i + n + lex.scope;
+            if let Some(j) = negated_word(toks, i, n, lex) {
+                if antonym_at(toks, j, lex).is_none() {
+                    let key = CompactString::from(stem(&toks[j].norm));
+                    if !out.iter().any(|p| p.key == key) {
+                        out.push(PivotAt {
+                            key,
+                            pos: j,
+                            negative: true,
+                            antonym: false,
+                        });
+                    }
+                }
+            }
+            i += n;
+            continue;
+        }
+        if let Some((pair, neg)) = antonym_at(toks, i, lex) {
+            let key = compact_str::format_compact!("~{pair}");
+            if !out.iter().any(|p| p.key == key) {
+                out.push(PivotAt {
+                    key,
+                    pos: i,
+                    negative: neg != (i < negated_until),
+                    antonym: neg,
+                });
+            }
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The words around a pivot at `k`: stems of the content words of its clause within
+/// [`PIVOT_REACH`] tokens, but the pivot, negations, antonyms, dates and numbers.
+fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> BTreeSet<CompactString> {
+    let (lo, hi) = clause(toks, k, PIVOT_REACH);
+    (lo..hi)
+        .filter(|&i| i != k)
+        .filter(|&i| {
+            let norm = super::text::strip_possessive(&toks[i].norm);
+            !lex.stopwords.contains(norm)
+                && !PIVOT_SKIP.contains(&norm)
+                && !norm.chars().any(|c| c.is_ascii_digit())
+                && lex.negations.match_at(toks, i).is_none()
+                && lex.dates.match_at(toks, i).is_none()
+                && antonym_at(toks, i, lex).is_none()
+        })
+        .map(|i| CompactString::from(stem(&toks[i].norm)))
+        .collect()
+}
+
+struct Pivot {
+    prep: usize,
+    key: CompactString,
+    pos: usize,
+    negative: bool,
+    antonym: bool,
+    words: BTreeSet<CompactString>,
+}
+
+/// Find, judge and assemble the pivots of every claim that is not hedged.
+fn run_pivots(ctx: &Ctx) -> FamilyOut {
+    let lex = &ctx.rules.lex;
+    let usable = |p: &super::Prep| !p.hedged;
+    // Each claim's own pivots; then the words some claim negates, which other claims'
+    // plain uses of them answer.
+    let own: Vec<Vec<PivotAt>> = ctx
+        .preps
+        .par_iter()
+        .map(|p| {
+            if usable(p) {
+                own_pivots(&p.toks, lex)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
+    let negated: BTreeSet<&str> = own
+        .iter()
+        .flatten()
+        .filter(|p| !p.antonym && p.negative)
+        .map(|p| p.key.as_str())
+        .collect();
+    let per_prep: Vec<Vec<Pivot>> = ctx
+        .preps
+        .par_iter()
+        .zip(&own)
+        .enumerate()
+        .map(|(pi, (p, own))| {
+            let mut v: Vec<Pivot> = own
+                .iter()
+                .map(|o| Pivot {
+                    prep: pi,
+                    key: o.key.clone(),
+                    pos: o.pos,
+                    negative: o.negative,
+                    antonym: o.antonym,
+                    words: pivot_words(&p.toks, o.pos, lex),
+                })
+                .collect();
+            if usable(p) && !negated.is_empty() {
+                for (k, t) in p.toks.iter().enumerate() {
+                    if lex.stopwords.contains(t.norm.as_str()) {
+                        continue;
+                    }
+                    let key = stem(&t.norm);
+                    if negated.contains(key.as_str()) && !v.iter().any(|x| x.key == key) {
+                        v.push(Pivot {
+                            prep: pi,
+                            key: CompactString::from(key),
+                            pos: k,
+                            negative: false,
+                            antonym: false,
+                            words: pivot_words(&p.toks, k, lex),
+                        });
+                    }
+                }
+            }
+            v.retain(|x| x.words.len() >= PIVOT_SHARED);
+            v
+        })
+        .collect();
+    let pivots: Vec<Pivot> = per_prep.into_iter().flatten().collect();
+    let keyed = pivots
+        .iter()
+        .enumerate()
+        .map(|(k, it)| (it.key.as_str(), k));
+    let pairs = candidate_pairs(keyed, |k| pivots[k].prep);
+    let judged = super::memo::judge_pairs(
+        ctx,
+        super::memo::Site::PolarityPivot,
+        &pivots,
+        |it| it.prep,
+        |it, h| {
+            use sha2::Digest;
+            h.update(it.key.as_bytes());
+            h.update((it.pos as u64).to_le_bytes());
+            h.update([u8::from(it.negative), u8::from(it.antonym)]);
+            super::memo::put_words(h, it.words.iter());
+        },
+        pairs,
+        |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
+    );
+    let items: Vec<Item> = pivots
+        .into_iter()
+        .map(|p| Item {
+            prep: p.prep,
+            frame: None,
+            polarity: Polarity {
+                negative: p.negative,
+                antonym: p.antonym,
+            },
+            words: p.words,
+        })
+        .collect();
+    let fam = Statements { ctx, items };
+    assemble(ctx, &fam, fam.items.len(), &judged)
+}
+
+/// Names before the pivot that are not places: who the pivot is about.
+fn subjects<'p>(p: &'p super::Prep, pos: usize) -> BTreeSet<&'p str> {
+    p.strong()
+        .filter(|a| !a.place && a.end <= pos)
+        .map(|a| a.key.as_str())
+        .collect()
+}
+
+fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
+    if a.prep == b.prep || a.key != b.key {
+        return None;
+    }
+    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    if pa.claim.article == pb.claim.article {
+        return None;
+    }
+    // Two direct quotes are the quotes family's business.
+    if pa.claim.quote == QuoteKind::Direct && pb.claim.quote == QuoteKind::Direct {
+        return None;
+    }
+    let wish = |c: CueClass| matches!(c, CueClass::Directive | CueClass::Expectation);
+    if (wish(pa.claim.cue_class) || wish(pb.claim.cue_class))
+        && pa.claim.cue_class != pb.claim.cue_class
+    {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (pa.event_date, pb.event_date) {
+        if !super::events::same_day(x, y) {
+            return None;
+        }
+    }
+    let shared = a.words.intersection(&b.words).count();
+    let focus = jaccard(&a.words, &b.words);
+    if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
+        return None;
+    }
+    let (sa, sb) = (subjects(pa, a.pos), subjects(pb, b.pos));
+    if !sa.is_empty() && !sb.is_empty() && sa.is_disjoint(&sb) {
+        return None;
+    }
+    if !super::same_story(pa, pb) {
+        return None;
+    }
+    if a.negative == b.negative {
+        // Grouping only (copies of one story: near-identical words); the plain
+        // statements say whether claims agree.
+        return (focus >= PIVOT_GROUP).then_some(Judgement::Same(0.3));
+    }
+    Some(differ(0.5 + 0.35 * focus, &a_item(a), &a_item(b)))
+}
+
+/// The polarity of a pivot as an [`Item`]'s, for [`differ`].
+fn a_item(p: &Pivot) -> Item {
+    Item {
+        prep: p.prep,
+        frame: None,
+        polarity: Polarity {
+            negative: p.negative,
+            antonym: p.antonym,
+        },
+        words: BTreeSet::new(),
+    }
 }
 
 /// The framed statements of prep `pi` (one per statement frame that fires) and its plain
@@ -576,6 +898,65 @@ mod tests {
 
     fn c(art: &str, n: usize, content: &str) -> crate::model::Claim {
         claim(art, n, "Someone", QuoteKind::Indirect, content)
+    }
+
+    #[test]
+    fn a_negated_word_contradicts_its_plain_use_whatever_the_reason_clause() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the Tembo strike was protected under the Mining Act because the union had followed the notice rules",
+            ),
+            c(
+                "b",
+                1,
+                "the Tembo strike was not protected under the Mining Act because the union filed its notice late",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "polarity-contradiction");
+        assert!(k[0].confidence >= DEFAULT, "{}", k[0].confidence);
+    }
+
+    #[test]
+    fn opposite_directions_contradict_whatever_the_figures() {
+        let claims = [
+            c("a", 1, "Shares in Orlo Foods fell 6.4% in Lisbon on Monday"),
+            c(
+                "b",
+                1,
+                "Orlo Foods shares rose 1.5 per cent in Lisbon on Monday",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "antonym-contradiction");
+    }
+
+    #[test]
+    fn pivots_of_different_subjects_or_no_denied_word_are_not_compared() {
+        // Different people, the same act.
+        let claims = [
+            c("a", 1, "Falk will not chair the Brennhaven hearing"),
+            c("b", 1, "Lindqvist will chair the Brennhaven hearing"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // "neither does the dam" denies no word: "dam" is not a pivot.
+        let rules = crate::rules::Rules::embedded().unwrap().compare;
+        let lex = &rules.lex;
+        let toks = super::super::text::tokenize(
+            "the river does not belong to one nation, and neither does the dam",
+        );
+        let keys: Vec<String> = super::own_pivots(&toks, lex)
+            .into_iter()
+            .map(|p| p.key.to_string())
+            .collect();
+        assert_eq!(keys, ["belong"]);
     }
 
     #[test]
