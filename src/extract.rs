@@ -39,6 +39,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 mod narrative;
+mod wordmap;
+
+use wordmap::{WordMap, WordSet};
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -157,45 +160,45 @@ enum Gender {
 #[derive(Debug)]
 pub struct ExtractRules {
     /// Cue word or phrase (lowercase, words joined by one space) to its class.
-    cues: HashMap<String, CueClass>,
+    cues: WordMap<CueClass>,
     /// Nominal cue (lowercase noun) to its class: "Russia's demand that ...".
-    nominal: HashMap<String, CueClass>,
+    nominal: WordMap<CueClass>,
     /// Longest cue phrase, in words.
     cue_max_words: usize,
     /// First words of the cues: a token that is none of these starts no cue.
-    cue_first_words: HashSet<String>,
+    cue_first_words: WordSet,
     /// Source phrases ("according to"), lowercase.
     phrases: Vec<Vec<String>>,
     /// Their first words: a token that is none of these starts no phrase (`None` when a
     /// phrase is empty, which any token starts).
-    phrase_first_words: Option<HashSet<String>>,
-    passive: HashSet<String>,
-    titles: HashSet<String>,
+    phrase_first_words: Option<WordSet>,
+    passive: WordSet,
+    titles: WordSet,
     /// Titles written with a final period ("gen."), without it: `is_title` without a copy.
-    dotted_titles: HashSet<String>,
-    organisations: HashSet<String>,
-    org_heads: HashSet<String>,
-    document_heads: HashSet<String>,
-    anonymous_heads: HashSet<String>,
-    leader_words: HashSet<String>,
+    dotted_titles: WordSet,
+    organisations: WordSet,
+    org_heads: WordSet,
+    document_heads: WordSet,
+    anonymous_heads: WordSet,
+    leader_words: WordSet,
     skip: Vec<Vec<String>>,
     /// Indices into `skip` by the phrase's last word, in list order: a phrase can end at a
     /// token only when its last word is the token (`None` when a phrase is empty, which
     /// matches anywhere; `skip_left` then scans the whole list).
     skip_by_last: Option<HashMap<String, Vec<usize>>>,
-    particles: HashSet<String>,
-    given_names: HashMap<String, Gender>,
+    particles: WordSet,
+    given_names: WordMap<Gender>,
     role_synonyms: Vec<Vec<String>>,
-    not_names: HashSet<String>,
-    post_nominals: HashSet<String>,
+    not_names: WordSet,
+    post_nominals: WordSet,
     /// Nouns for people that no suffix gives away ("widow", "mother").
-    extra_roles: HashSet<String>,
-    pronouns: HashMap<String, Gender>,
+    extra_roles: WordSet,
+    pronouns: WordMap<Gender>,
     /// Outlet name or alias (as written, "The " dropped) to canonical name.
-    outlets: HashMap<String, String>,
+    outlets: WordMap<String>,
     /// Outlets, as in the rules file.
     pub outlet_rules: Vec<OutletRule>,
-    outlet_words: HashSet<String>,
+    outlet_words: WordSet,
     /// Which of an article's own sentences become narrative claims.
     narrative: narrative::Narrative,
 }
@@ -209,7 +212,7 @@ fn skip_by_last(skip: &[Vec<String>]) -> Option<HashMap<String, Vec<usize>>> {
     Some(by_last)
 }
 
-fn lower_set(v: &[String]) -> HashSet<String> {
+fn lower_set(v: &[String]) -> WordSet {
     v.iter().map(|s| s.to_lowercase()).collect()
 }
 
@@ -277,8 +280,8 @@ impl ExtractRules {
         let mut skip: Vec<Vec<String>> = s.skip.iter().map(|p| words_of(p)).collect();
         skip.sort_by_key(|w| std::cmp::Reverse(w.len()));
         Ok(ExtractRules {
-            cues,
-            nominal,
+            cues: cues.into(),
+            nominal: nominal.into(),
             cue_max_words,
             cue_first_words,
             phrases: c.phrases.iter().map(|p| words_of(p)).collect(),
@@ -291,7 +294,7 @@ impl ExtractRules {
             narrative: narrative::Narrative::new(&c.narrative),
             titles: lower_set(&s.titles),
             dotted_titles: lower_set(&s.titles)
-                .into_iter()
+                .iter()
                 .filter_map(|t| t.strip_suffix('.').map(str::to_string))
                 .collect(),
             organisations: s.organisations.iter().cloned().collect(),
@@ -302,7 +305,7 @@ impl ExtractRules {
             skip_by_last: skip_by_last(&skip),
             skip,
             particles: lower_set(&s.name_particles),
-            given_names,
+            given_names: given_names.into(),
             role_synonyms: s
                 .role_synonyms
                 .iter()
@@ -315,8 +318,8 @@ impl ExtractRules {
                 .map(|w| w.trim_end_matches('.').to_string())
                 .collect(),
             extra_roles: lower_set(&s.person_nouns),
-            pronouns,
-            outlets,
+            pronouns: pronouns.into(),
+            outlets: outlets.into(),
             outlet_rules: o.outlet,
             outlet_words: o.name_words.iter().cloned().collect(),
         })
@@ -1092,7 +1095,7 @@ impl ExtractRules {
         }
         // Determiner + modifiers + head (+ prepositional phrase).
         let det = DETERMINERS.contains(&words[0]);
-        let head_at = |set: &HashSet<String>| -> Option<usize> {
+        let head_at = |set: &WordSet| -> Option<usize> {
             words
                 .iter()
                 .position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))

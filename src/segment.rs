@@ -141,9 +141,11 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
         .enumerate()
     {
         let first = out.sentences.len();
+        // One character list per paragraph, read by the splitter and the quotation finder.
+        chars_of(&text[para.span.start..para.span.end], &mut chars);
         match para.kind {
             SentenceKind::Body | SentenceKind::Bullet => {
-                for span in split_sentences_with(text, para.span, rules, &mut chars) {
+                for span in split_sentences_in(text, para.span, rules, &chars) {
                     out.sentences.push(Sentence {
                         span,
                         line: article.line_of(span.start),
@@ -165,18 +167,38 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
             &out.sentences[first..],
             first,
             &mut out.quotations,
-            &mut chars,
+            &chars,
         );
     }
     out
 }
 
-/// Fill `chars` with the characters of `s` and their byte offsets (its old contents go).
+/// Fill `chars` with the characters of `s` and their byte offsets (its old contents go):
+/// `s.char_indices()`, with runs of ASCII bytes copied as they are (the definition is
+/// `char_indices`; see the tests).
 fn chars_of(s: &str, chars: &mut Vec<(usize, char)>) {
     chars.clear();
     // At most one character per byte: no growth while extending.
     chars.reserve(s.len());
-    chars.extend(s.char_indices());
+    let bytes = s.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let run = bytes[i..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map_or(bytes.len(), |n| i + n);
+        chars.extend(
+            bytes[i..run]
+                .iter()
+                .enumerate()
+                .map(|(k, &b)| (i + k, b as char)),
+        );
+        i = run;
+        if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+            chars.push((i, c));
+            i += c.len_utf8();
+        }
+    }
 }
 
 /// True when most lines of the content end mid-sentence within a narrow band of lengths:
@@ -373,20 +395,19 @@ fn is_terminal(c: char) -> bool {
 
 /// The sentences of one paragraph, trimmed, tiling it apart from white space.
 pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
-    split_sentences_with(text, para, rules, &mut Vec::new())
+    let mut chars = Vec::new();
+    chars_of(&text[para.start..para.end], &mut chars);
+    split_sentences_in(text, para, rules, &chars)
 }
 
-/// [`split_sentences`] with `chars`, a buffer for the paragraph's characters reused from
-/// call to call.
-fn split_sentences_with(
+/// [`split_sentences`] given `chars`, the paragraph's characters (`chars_of`).
+fn split_sentences_in(
     text: &str,
     para: Span,
     rules: &SegmentRules,
-    chars: &mut Vec<(usize, char)>,
+    chars: &[(usize, char)],
 ) -> Vec<Span> {
     let s = &text[para.start..para.end];
-    chars_of(s, chars);
-    let chars = &chars[..];
     let mut out = Vec::new();
     let mut start = 0usize; // byte offset in s
     let mut i = 0usize; // index in chars
@@ -533,11 +554,9 @@ fn find_quotations(
     sentences: &[Sentence],
     first: usize,
     out: &mut Vec<Quotation>,
-    chars: &mut Vec<(usize, char)>,
+    chars: &[(usize, char)],
 ) {
     let s = &text[para.start..para.end];
-    chars_of(s, chars);
-    let chars = &chars[..];
     let sentence_of = |pos: usize| -> usize {
         let abs = para.start + pos;
         let idx = sentences
@@ -635,6 +654,35 @@ mod tests {
 
     fn rules() -> SegmentRules {
         SegmentRules::compile(&RuleSet::embedded()).unwrap()
+    }
+
+    fn chars_agree(s: &str) {
+        let mut chars = vec![(7, 'x')];
+        chars_of(s, &mut chars);
+        assert_eq!(chars, s.char_indices().collect::<Vec<_>>(), "{s:?}");
+    }
+
+    #[test]
+    fn chars_of_is_char_indices() {
+        for s in [
+            "",
+            "plain",
+            "é",
+            "“Quoted,” she said — twice…",
+            "ab\u{a0}cd\u{1F600}e",
+            "€",
+            "a€",
+            "€a",
+        ] {
+            chars_agree(s);
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn chars_of_is_char_indices_on_any_text(s in "(.|[a-z “”’—])*") {
+            chars_agree(&s);
+        }
     }
 
     fn sentences(text: &str) -> Vec<String> {

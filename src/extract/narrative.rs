@@ -13,7 +13,7 @@
 //! talks") gives none, and one that reports a dated event around a quotation ("officials
 //! held what both sides called productive talks on Sunday") gives one.
 
-use super::{Ctx, ExtractRules, lowercase};
+use super::{Ctx, ExtractRules, WordSet, lowercase};
 use crate::model::{Claim, CueClass, QuoteKind, SentenceKind, Span, Speaker, SpeakerKind};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
@@ -38,9 +38,9 @@ pub(super) struct NarrativeFile {
 /// `[narrative]`, compiled.
 #[derive(Debug, Default)]
 pub(super) struct Narrative {
-    cased: FxHashSet<String>,
+    cased: WordSet,
     any_case: FxHashSet<String>,
-    places_after: FxHashSet<String>,
+    places_after: WordSet,
     min_words: usize,
     /// Exact pre-test for `any_case`, so that most words skip the lower-casing and the
     /// look-up: the ASCII first bytes of its entries (bit per byte) ...
@@ -130,12 +130,14 @@ impl Narrative {
                     || self.in_any_case(w)
                     || (i > 0
                         && w.chars().next().is_some_and(char::is_uppercase)
-                        && self.places_after.contains(&*lowercase(words[i - 1].1)));
+                        && self.places_after.contains_lower(words[i - 1].1));
                 let of_attribution = || {
-                    (i.saturating_sub(4)..i)
-                        .rev()
-                        .take_while(|&j| free(words[j].0))
-                        .any(|j| cues.contains(&*lowercase(words[j].1)))
+                    // (No cue words, no attribution: most sentences.)
+                    !cues.is_empty()
+                        && (i.saturating_sub(4)..i)
+                            .rev()
+                            .take_while(|&j| free(words[j].0))
+                            .any(|j| cues.contains(&*lowercase(words[j].1)))
                 };
                 found = detail && free(at) && !of_attribution();
             }
