@@ -916,20 +916,60 @@ impl<'a> Builder<'a> {
         self.clusters[c].members.push(p);
     }
 
-    /// Corpus person clusters a full name can join (complete linkage).
-    fn cluster_candidates(&self, p: &PersonName) -> BTreeSet<usize> {
+    /// Corpus person clusters a full name can join (complete linkage: every member is
+    /// the same person), as the clusters stand now; with the clusters reachable through
+    /// the name's blocks, so that [`Builder::settle`] can bring the answer up to date
+    /// after more forms have joined.
+    fn speculate(&self, p: &PersonName) -> Speculated {
+        let names = &self.rules.names;
+        let keys: Vec<String> = block_keys(names, &p.surname)
+            .into_iter()
+            .chain(p.alt_surname.iter().flat_map(|a| block_keys(names, a)))
+            .collect();
+        let mut reach = BTreeSet::new();
+        let mut fits = BTreeSet::new();
+        for b in &keys {
+            for &c in self.cluster_block.get(b).into_iter().flatten() {
+                let cl = &self.clusters[c];
+                if cl.kind == EntityKind::Person && !cl.members.is_empty() && reach.insert(c) {
+                    if cl.members.iter().all(|m| names.same_person(p, m)) {
+                        fits.insert(c);
+                    }
+                }
+            }
+        }
+        Speculated { keys, reach, fits }
+    }
+
+    /// The clusters full name `p` can join now, from what [`Builder::speculate`] saw
+    /// earlier (`s`) and the clusters that grew since (`grown`: each one's member count
+    /// then). A cluster that it reached then is checked against its new members only
+    /// (adding members can only rule a cluster out); one it did not reach (new, or
+    /// reachable through a block a new member brought) against all of them. The same
+    /// set as a full check against the clusters as they stand.
+    fn settle(
+        &self,
+        p: &PersonName,
+        s: &Speculated,
+        grown: &BTreeMap<usize, usize>,
+    ) -> BTreeSet<usize> {
         let names = &self.rules.names;
         let mut out = BTreeSet::new();
-        let keys = block_keys(names, &p.surname)
-            .into_iter()
-            .chain(p.alt_surname.iter().flat_map(|a| block_keys(names, a)));
-        for b in keys {
-            for &c in self.cluster_block.get(&b).into_iter().flatten() {
+        for b in &s.keys {
+            for &c in self.cluster_block.get(b).into_iter().flatten() {
                 let cl = &self.clusters[c];
-                if cl.kind == EntityKind::Person
-                    && !cl.members.is_empty()
-                    && cl.members.iter().all(|m| names.same_person(p, m))
-                {
+                if cl.kind != EntityKind::Person || cl.members.is_empty() || out.contains(&c) {
+                    continue;
+                }
+                let from = if s.reach.contains(&c) {
+                    if !s.fits.contains(&c) {
+                        continue;
+                    }
+                    grown.get(&c).copied().unwrap_or(cl.members.len())
+                } else {
+                    0
+                };
+                if cl.members[from..].iter().all(|m| names.same_person(p, m)) {
                     out.insert(c);
                 }
             }
@@ -1166,18 +1206,24 @@ impl EntityIndex {
             }
         }
         // Full names the articles spell out for surnames used alone.
-        let mut harvested: Vec<(String, String)> = Vec::new();
-        for m in &surname_only {
-            if let Some(a) = article_text.get(m.article.as_str()) {
-                for span in &a.content {
-                    for f in full_names_in(names, a.slice(*span), &m.form) {
-                        if table.index_of(&f).is_none() {
-                            harvested.push((m.article.clone(), f));
+        // Each mention's article is searched on its own: on the thread pool, gathered in
+        // mention order (then sorted).
+        let mut harvested: Vec<(String, String)> = surname_only
+            .par_iter()
+            .flat_map_iter(|m| {
+                let mut out = Vec::new();
+                if let Some(a) = article_text.get(m.article.as_str()) {
+                    for span in &a.content {
+                        for f in full_names_in(names, a.slice(*span), &m.form) {
+                            if table.index_of(&f).is_none() {
+                                out.push((m.article.clone(), f));
+                            }
                         }
                     }
                 }
-            }
-        }
+                out
+            })
+            .collect();
         harvested.sort();
         harvested.dedup();
         // 3. Full names, fullest and most frequent first.
@@ -1217,31 +1263,49 @@ impl EntityIndex {
             .par_iter()
             .map(|(_, (_, _, parsed))| table.person_candidates(names, parsed))
             .collect();
-        for ((form, (_, _, parsed)), rule_c) in order.into_iter().zip(rule_cs) {
-            let r = if rule_c.len() == 1 {
-                rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
-            } else if rule_c.len() > 1 {
-                let c = b.new_cluster(EntityKind::Person, entity_key(form));
-                b.clusters[c].ambiguous = true;
-                b.add_member(c, parsed.clone());
-                Some((RowRef::Cluster(c), true))
-            } else {
-                let cc = b.cluster_candidates(parsed);
-                if cc.len() == 1 {
-                    let c = *cc.iter().next().unwrap_or(&0);
-                    b.add_member(c, parsed.clone());
-                    Some((RowRef::Cluster(c), false))
-                } else {
+        let work: Vec<_> = order.into_iter().zip(rule_cs).collect();
+        // A chunk of forms at a time, the clusters each form can join are worked out on
+        // the thread pool against the clusters as they stand before the chunk; in form
+        // order, each answer is then brought up to date with what the forms before it in
+        // the chunk did (`settle`), which is little work, and the form joins or founds a
+        // cluster. The result is that of taking the forms one by one.
+        for chunk in work.chunks(SPECULATE) {
+            let specs: Vec<Option<Speculated>> = chunk
+                .par_iter()
+                .map(|((_, (_, _, parsed)), rule_c)| rule_c.is_empty().then(|| b.speculate(parsed)))
+                .collect();
+            // Clusters that gained members in this chunk: their member count before.
+            let mut grown: BTreeMap<usize, usize> = BTreeMap::new();
+            for (((form, (_, _, parsed)), rule_c), spec) in chunk.iter().zip(specs) {
+                let r = if rule_c.len() == 1 {
+                    rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
+                } else if rule_c.len() > 1 {
                     let c = b.new_cluster(EntityKind::Person, entity_key(form));
+                    b.clusters[c].ambiguous = true;
                     b.add_member(c, parsed.clone());
-                    if cc.len() > 1 {
-                        b.clusters[c].ambiguous = true;
+                    Some((RowRef::Cluster(c), true))
+                } else {
+                    let cc = match &spec {
+                        Some(s) => b.settle(parsed, s, &grown),
+                        None => BTreeSet::new(),
+                    };
+                    if cc.len() == 1 {
+                        let c = *cc.iter().next().unwrap_or(&0);
+                        grown.entry(c).or_insert(b.clusters[c].members.len());
+                        b.add_member(c, parsed.clone());
+                        Some((RowRef::Cluster(c), false))
+                    } else {
+                        let c = b.new_cluster(EntityKind::Person, entity_key(form));
+                        b.add_member(c, parsed.clone());
+                        if cc.len() > 1 {
+                            b.clusters[c].ambiguous = true;
+                        }
+                        Some((RowRef::Cluster(c), cc.len() > 1))
                     }
-                    Some((RowRef::Cluster(c), cc.len() > 1))
+                };
+                if let Some(r) = r {
+                    form_row.insert((*form).clone(), r);
                 }
-            };
-            if let Some(r) = r {
-                form_row.insert(form.clone(), r);
             }
         }
         for (article, f) in &harvested {
@@ -1260,18 +1324,27 @@ impl EntityIndex {
             }
         }
         // 4. Surnames alone, in context.
-        for m in &surname_only {
-            let surname = &m.parsed.surname;
-            let mut cands: BTreeSet<RowRef> = table
-                .surname_candidates(names, surname)
-                .into_iter()
-                .map(RowRef::Rule)
-                .collect();
-            cands.extend(
-                b.cluster_surname_candidates(surname)
+        // The entities a surname can be depend on the rules and the clusters of full
+        // names, which no longer change: worked out on the thread pool.
+        let all_cands: Vec<BTreeSet<RowRef>> = surname_only
+            .par_iter()
+            .map(|m| {
+                let surname = &m.parsed.surname;
+                let mut cands: BTreeSet<RowRef> = table
+                    .surname_candidates(names, surname)
                     .into_iter()
-                    .map(RowRef::Cluster),
-            );
+                    .map(RowRef::Rule)
+                    .collect();
+                cands.extend(
+                    b.cluster_surname_candidates(surname)
+                        .into_iter()
+                        .map(RowRef::Cluster),
+                );
+                cands
+            })
+            .collect();
+        for (m, cands) in surname_only.iter().zip(all_cands) {
+            let surname = &m.parsed.surname;
             let local: BTreeSet<RowRef> = cands
                 .iter()
                 .copied()
@@ -1365,6 +1438,17 @@ impl EntityIndex {
     pub fn row(&self, id: &str) -> Option<&EntityRow> {
         self.rows.iter().find(|r| r.id == id)
     }
+}
+
+/// Full names clustered per speculative chunk in [`EntityIndex::build`] (step 3).
+const SPECULATE: usize = 512;
+
+/// What [`Builder::speculate`] saw for a full name: its block keys, the person clusters
+/// it reached through them and those of these it could join.
+struct Speculated {
+    keys: Vec<String>,
+    reach: BTreeSet<usize>,
+    fits: BTreeSet<usize>,
 }
 
 /// A rule entity found in an article's text: its index, the words as written, and the
