@@ -1804,7 +1804,8 @@ fn compare_all_with(
         }
     }
     dedupe(&mut findings);
-    findings.sort_by(|a, b| {
+    // Stable, as `sort_by`.
+    findings.par_sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then_with(|| a.topic.cmp(&b.topic))
@@ -1818,7 +1819,8 @@ fn compare_all_with(
 /// claims another agreement already covers.
 fn dedupe(findings: &mut Vec<Finding>) {
     let plain = |f: &Finding| f.rule == "statement-agreement";
-    findings.sort_by(|a, b| {
+    // Stable, as `sort_by`: findings that compare equal keep their order.
+    findings.par_sort_by(|a, b| {
         plain(a)
             .cmp(&plain(b))
             .then_with(|| b.confidence.total_cmp(&a.confidence))
@@ -1831,13 +1833,31 @@ fn dedupe(findings: &mut Vec<Finding>) {
         Some(f @ ("date" | "place")) => f.to_string(),
         _ => String::new(),
     };
-    // Keys borrow each finding's claims (not a copy of every list).
+    // Keys borrow each finding's claims (not a copy of every list). A finding is kept
+    // unless an earlier one has its key. The keys' hashes (over every claim id) are
+    // taken on the thread pool; findings whose hashes meet are then compared in full, in
+    // order, so the result is that of one pass with a set.
     let keep: Vec<bool> = {
-        let mut seen: HashSet<(FindingKind, &ClaimIds, String)> = HashSet::new();
-        findings
+        let keys: Vec<(FindingKind, &ClaimIds, String)> = findings
             .iter()
-            .map(|f| seen.insert((f.kind, &f.claims, facet(&f.rule))))
-            .collect()
+            .map(|f| (f.kind, &f.claims, facet(&f.rule)))
+            .collect();
+        let hasher = std::hash::RandomState::new();
+        let mut by_hash: Vec<(u64, usize)> = keys
+            .par_iter()
+            .enumerate()
+            .map(|(i, k)| (std::hash::BuildHasher::hash_one(&hasher, k), i))
+            .collect();
+        by_hash.par_sort_unstable();
+        let mut keep = vec![true; keys.len()];
+        for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+            for (x, &(_, i)) in run.iter().enumerate() {
+                if run[..x].iter().any(|&(_, j)| keep[j] && keys[j] == keys[i]) {
+                    keep[i] = false;
+                }
+            }
+        }
+        keep
     };
     let mut k = 0;
     findings.retain(|_| {
