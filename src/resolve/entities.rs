@@ -836,21 +836,30 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    // `see` and `add_role` run in claim order for every mention of the corpus (serial
+    // work): a string is copied only when it is new to its map.
     fn see(&mut self, r: RowRef, variant: &str, article: &str) {
-        *self
-            .variants
-            .entry(r)
-            .or_default()
-            .entry(variant.trim().to_string())
-            .or_default() += 1;
-        self.articles
-            .entry(r)
-            .or_default()
-            .insert(article.to_string());
-        self.mentioned
-            .entry(article.to_string())
-            .or_default()
-            .insert(r);
+        let variant = variant.trim();
+        let variants = self.variants.entry(r).or_default();
+        match variants.get_mut(variant) {
+            Some(n) => *n += 1,
+            None => {
+                variants.insert(variant.to_string(), 1);
+            }
+        }
+        let articles = self.articles.entry(r).or_default();
+        if !articles.contains(article) {
+            articles.insert(article.to_string());
+        }
+        match self.mentioned.get_mut(article) {
+            Some(set) => {
+                set.insert(r);
+            }
+            None => {
+                self.mentioned
+                    .insert(article.to_string(), BTreeSet::from([r]));
+            }
+        }
     }
 
     fn add_role(&mut self, r: RowRef, role: &str, article: &str) {
@@ -858,13 +867,22 @@ impl<'a> Builder<'a> {
         if role.is_empty() {
             return;
         }
-        self.roles.entry(r).or_default().insert(role.to_string());
-        self.article_roles
-            .entry(article.to_string())
-            .or_default()
-            .entry(r)
-            .or_default()
-            .insert(role_key(role));
+        let roles = self.roles.entry(r).or_default();
+        if !roles.contains(role) {
+            roles.insert(role.to_string());
+        }
+        let key = role_key(role);
+        match self.article_roles.get_mut(article) {
+            Some(m) => {
+                m.entry(r).or_default().insert(key);
+            }
+            None => {
+                self.article_roles.insert(
+                    article.to_string(),
+                    BTreeMap::from([(r, BTreeSet::from([key]))]),
+                );
+            }
+        }
     }
 
     fn new_cluster(&mut self, kind: EntityKind, key: String) -> usize {
@@ -931,10 +949,13 @@ impl<'a> Builder<'a> {
         for b in &keys {
             for &c in self.cluster_block.get(b).into_iter().flatten() {
                 let cl = &self.clusters[c];
-                if cl.kind == EntityKind::Person && !cl.members.is_empty() && reach.insert(c) {
-                    if cl.members.iter().all(|m| names.same_person(p, m)) {
-                        fits.insert(c);
-                    }
+                // `reach` takes every cluster reached; `fits` those every member fits.
+                if cl.kind == EntityKind::Person
+                    && !cl.members.is_empty()
+                    && reach.insert(c)
+                    && cl.members.iter().all(|m| names.same_person(p, m))
+                {
+                    fits.insert(c);
                 }
             }
         }
@@ -1461,8 +1482,10 @@ struct Scanned<'t> {
 }
 
 impl Builder<'_> {
-    fn finish(self) -> EntityIndex {
-        let table = &self.rules.entities;
+    fn finish(mut self) -> EntityIndex {
+        let rules = self.rules;
+        let table = &rules.entities;
+        // Each row's maps are moved out, not copied: every ref is met once.
         let mut refs: BTreeSet<RowRef> = self.variants.keys().copied().collect();
         refs.extend(self.speakers.iter().flatten().map(|(r, _, _)| *r));
         // Canonical names of clusters: the fullest, then most frequent, then first
@@ -1481,9 +1504,9 @@ impl Builder<'_> {
                             name: e.name.clone(),
                             kind: e.kind,
                             origin: Origin::Rules,
-                            variants: self.variants.get(r).cloned().unwrap_or_default(),
-                            roles: self.roles.get(r).cloned().unwrap_or_default(),
-                            articles: self.articles.get(r).cloned().unwrap_or_default(),
+                            variants: self.variants.remove(r).unwrap_or_default(),
+                            roles: self.roles.remove(r).unwrap_or_default(),
+                            articles: self.articles.remove(r).unwrap_or_default(),
                             claims: self.claims.get(r).copied().unwrap_or(0),
                             ambiguous: false,
                         },
@@ -1496,7 +1519,7 @@ impl Builder<'_> {
         for r in cluster_refs {
             let RowRef::Cluster(c) = r else { continue };
             let cl = &self.clusters[c];
-            let variants = self.variants.get(&r).cloned().unwrap_or_default();
+            let variants = self.variants.remove(&r).unwrap_or_default();
             let name = variants
                 .iter()
                 .max_by(|a, b| {
@@ -1514,8 +1537,8 @@ impl Builder<'_> {
                     kind: cl.kind,
                     origin: Origin::Corpus,
                     variants,
-                    roles: self.roles.get(&r).cloned().unwrap_or_default(),
-                    articles: self.articles.get(&r).cloned().unwrap_or_default(),
+                    roles: self.roles.remove(&r).unwrap_or_default(),
+                    articles: self.articles.remove(&r).unwrap_or_default(),
                     claims: self.claims.get(&r).copied().unwrap_or(0),
                     ambiguous: cl.ambiguous,
                 },
