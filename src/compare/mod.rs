@@ -1780,29 +1780,33 @@ fn compare_all_with(
             groups.entry(same_dsu.find(i)).or_default().push(i);
         }
     }
-    for items in groups.values() {
-        let p = &ctx.preps[items[0]];
-        let sources = ctx.sources(items);
-        if sources > 1 {
-            continue;
-        }
-        let detail = format!(
-            "only {} carries it: {}",
-            p.source.strip_prefix("article:").unwrap_or(&p.source),
-            ctx.locs(items)
-        );
-        let topic = format!("claim by {}", p.claim.speaker.name);
-        if let Some(f) = ctx.finding(
-            FindingKind::SingleSource,
-            "single-source",
-            topic,
-            items,
-            detail,
-            0.9,
-        ) {
-            findings.push(f);
-        }
-    }
+    // One finding per group, made on the thread pool and gathered in group order.
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let single: Vec<Finding> = groups
+        .par_iter()
+        .filter_map(|items| {
+            let p = &ctx.preps[items[0]];
+            let sources = ctx.sources(items);
+            if sources > 1 {
+                return None;
+            }
+            let detail = format!(
+                "only {} carries it: {}",
+                p.source.strip_prefix("article:").unwrap_or(&p.source),
+                ctx.locs(items)
+            );
+            let topic = format!("claim by {}", p.claim.speaker.name);
+            ctx.finding(
+                FindingKind::SingleSource,
+                "single-source",
+                topic,
+                items,
+                detail,
+                0.9,
+            )
+        })
+        .collect();
+    findings.extend(single);
     dedupe(&mut findings);
     // Stable, as `sort_by`.
     findings.par_sort_by(|a, b| {
