@@ -8,8 +8,8 @@ Usage:
     python3 benches/serial_share.py run.script
 
 Each CPU sample of a --jobs 1 run is put in one class by its call stack:
-  P  inside a fine-grained rayon parallel loop (a `rayon::iter::plumbing` frame):
-     work that spreads over every worker;
+  P  inside a fine-grained rayon parallel loop (a `rayon::iter::plumbing` frame) or
+     parallel sort (`par_sort*`): work that spreads over every worker;
   F  inside one comparer family's `run` but in no parallel loop: serial within the
      family, though the five families run side by side (`rayon::join`);
   S  anything else: runs on one thread with nothing beside it.
@@ -42,7 +42,12 @@ STAGES = [
     ("main::run (drop, write)", r"10crosscheck3run17"),
 ]
 STAGES = [(label, re.compile(rx)) for label, rx in STAGES]
-PARALLEL = re.compile(r"rayon4iter8plumbing|bridge_unindexed|par_bridge")
+# Parallel loops, and rayon's parallel sorts (`par_sort*` split the slice with `join`
+# and merge in parallel; they have no `plumbing` frame).
+PARALLEL = re.compile(
+    r"rayon4iter8plumbing|bridge_unindexed|par_bridge|rayon5slice4sort13par_mergesort"
+    r"|rayon5slice9quicksort"
+)
 FAMILY = re.compile(r"7compare(6quotes|7numbers|6events|8polarity|5roles)3run")
 
 

@@ -438,7 +438,7 @@ const BATCH: usize = 1 << 15;
 
 /// `pairs` judged by `judge` on the current thread pool, a batch at a time; the judged
 /// pairs are kept in the order of `pairs`, whatever the number of threads.
-fn judge_in_batches(
+pub(crate) fn judge_in_batches(
     mut pairs: impl Iterator<Item = (usize, usize)>,
     judge: &(impl Fn(usize, usize) -> Option<Judgement> + Sync),
 ) -> super::Judged {

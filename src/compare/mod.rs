@@ -1780,31 +1780,36 @@ fn compare_all_with(
             groups.entry(same_dsu.find(i)).or_default().push(i);
         }
     }
-    for items in groups.values() {
-        let p = &ctx.preps[items[0]];
-        let sources = ctx.sources(items);
-        if sources > 1 {
-            continue;
-        }
-        let detail = format!(
-            "only {} carries it: {}",
-            p.source.strip_prefix("article:").unwrap_or(&p.source),
-            ctx.locs(items)
-        );
-        let topic = format!("claim by {}", p.claim.speaker.name);
-        if let Some(f) = ctx.finding(
-            FindingKind::SingleSource,
-            "single-source",
-            topic,
-            items,
-            detail,
-            0.9,
-        ) {
-            findings.push(f);
-        }
-    }
+    // One finding per group, made on the thread pool and gathered in group order.
+    let groups: Vec<Vec<usize>> = groups.into_values().collect();
+    let single: Vec<Finding> = groups
+        .par_iter()
+        .filter_map(|items| {
+            let p = &ctx.preps[items[0]];
+            let sources = ctx.sources(items);
+            if sources > 1 {
+                return None;
+            }
+            let detail = format!(
+                "only {} carries it: {}",
+                p.source.strip_prefix("article:").unwrap_or(&p.source),
+                ctx.locs(items)
+            );
+            let topic = format!("claim by {}", p.claim.speaker.name);
+            ctx.finding(
+                FindingKind::SingleSource,
+                "single-source",
+                topic,
+                items,
+                detail,
+                0.9,
+            )
+        })
+        .collect();
+    findings.extend(single);
     dedupe(&mut findings);
-    findings.sort_by(|a, b| {
+    // Stable, as `sort_by`.
+    findings.par_sort_by(|a, b| {
         a.kind
             .cmp(&b.kind)
             .then_with(|| a.topic.cmp(&b.topic))
@@ -1818,7 +1823,8 @@ fn compare_all_with(
 /// claims another agreement already covers.
 fn dedupe(findings: &mut Vec<Finding>) {
     let plain = |f: &Finding| f.rule == "statement-agreement";
-    findings.sort_by(|a, b| {
+    // Stable, as `sort_by`: findings that compare equal keep their order.
+    findings.par_sort_by(|a, b| {
         plain(a)
             .cmp(&plain(b))
             .then_with(|| b.confidence.total_cmp(&a.confidence))
@@ -1831,13 +1837,31 @@ fn dedupe(findings: &mut Vec<Finding>) {
         Some(f @ ("date" | "place")) => f.to_string(),
         _ => String::new(),
     };
-    // Keys borrow each finding's claims (not a copy of every list).
+    // Keys borrow each finding's claims (not a copy of every list). A finding is kept
+    // unless an earlier one has its key. The keys' hashes (over every claim id) are
+    // taken on the thread pool; findings whose hashes meet are then compared in full, in
+    // order, so the result is that of one pass with a set.
     let keep: Vec<bool> = {
-        let mut seen: HashSet<(FindingKind, &ClaimIds, String)> = HashSet::new();
-        findings
+        let keys: Vec<(FindingKind, &ClaimIds, String)> = findings
             .iter()
-            .map(|f| seen.insert((f.kind, &f.claims, facet(&f.rule))))
-            .collect()
+            .map(|f| (f.kind, &f.claims, facet(&f.rule)))
+            .collect();
+        let hasher = std::hash::RandomState::new();
+        let mut by_hash: Vec<(u64, usize)> = keys
+            .par_iter()
+            .enumerate()
+            .map(|(i, k)| (std::hash::BuildHasher::hash_one(&hasher, k), i))
+            .collect();
+        by_hash.par_sort_unstable();
+        let mut keep = vec![true; keys.len()];
+        for run in by_hash.chunk_by(|a, b| a.0 == b.0) {
+            for (x, &(_, i)) in run.iter().enumerate() {
+                if run[..x].iter().any(|&(_, j)| keep[j] && keys[j] == keys[i]) {
+                    keep[i] = false;
+                }
+            }
+        }
+        keep
     };
     let mut k = 0;
     findings.retain(|_| {

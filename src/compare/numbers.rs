@@ -19,10 +19,10 @@
 
 use super::text::{Tok, stem};
 use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs, same_story,
-    unit_key,
+    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
 };
 use crate::model::FindingKind;
+use rayon::prelude::*;
 use std::collections::BTreeSet;
 
 /// The frame index of an open quantity (in no frame of the rules).
@@ -198,77 +198,17 @@ fn display(ctx: &Ctx, prep: usize, key: &str) -> String {
 
 /// Compare every quantity in a quantity frame.
 pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
-    let lex = &ctx.rules.lex;
-    let mut items: Vec<Item> = Vec::new();
-    for (pi, p) in ctx.preps.iter().enumerate() {
-        let quantities: Vec<(usize, f64, String)> = if p.claim.quantities.is_empty() {
-            fallback(&p.toks)
-        } else {
-            p.claim
-                .quantities
-                .iter()
-                .filter_map(|q| {
-                    let unit = unit_key(q.unit.as_deref()?);
-                    let pos = position(&p.claim.content, &p.toks, &q.text)?;
-                    Some((pos, q.value, unit))
-                })
-                .collect()
-        };
-        let mut framed = vec![false; quantities.len()];
-        for (fi, f) in ctx.rules.frames.iter().enumerate() {
-            if f.kind != FrameKind::Quantity {
-                continue;
-            }
-            let hits = f.hits(&p.toks);
-            for (qi, (pos, value, unit)) in quantities.iter().enumerate() {
-                if !f.units.contains(unit) || !value.is_finite() {
-                    continue;
-                }
-                let lo = pos.saturating_sub(f.window);
-                let hi = pos + f.window + 1;
-                let Some(&kw) = hits
-                    .iter()
-                    .filter(|&&h| h >= lo && h < hi && h != *pos)
-                    .min_by_key(|&&h| h.abs_diff(*pos))
-                else {
-                    continue;
-                };
-                // Names in the phrase that holds the number and its keyword ("the EU's
-                // 12-point plan", "the Washington plan has 28 points").
-                let (qlo, qhi) = (kw.min(*pos).saturating_sub(3), kw.max(*pos) + 1);
-                let qualifiers = p
-                    .strong()
-                    .filter(|a| a.pos >= qlo && a.pos < qhi)
-                    .map(|a| a.key.clone())
-                    .collect();
-                let approx = lex.approximate.any_in(&p.toks, pos.saturating_sub(3), *pos);
-                // A frame's own keyword ("jobs will be cut") is not a change word.
-                let near = |list: &super::text::WordList| {
-                    list.positions(&p.toks)
-                        .iter()
-                        .any(|&(i, _)| i >= lo && i < hi && !hits.contains(&i))
-                };
-                let now = near(&lex.now);
-                let change = near(&lex.change);
-                let past = near(&lex.past);
-                let (rank, changing) = timeline_rank(now, change, past);
-                framed[qi] = true;
-                items.push(Item {
-                    prep: pi,
-                    frame: fi,
-                    context: Vec::new(),
-                    value: *value,
-                    unit: unit.clone(),
-                    qualifiers,
-                    approx,
-                    rank,
-                    changing,
-                });
-            }
-        }
-        if lex.open_window > 0 {
-            open_items(ctx, pi, &quantities, &framed, &mut items);
-        }
+    // Each claim's items depend on that claim alone: built on the thread pool, gathered
+    // in claim order.
+    let per_prep: Vec<Vec<Item>> = ctx
+        .preps
+        .par_iter()
+        .enumerate()
+        .map(|(pi, _)| items_of(ctx, pi))
+        .collect();
+    let mut items: Vec<Item> = Vec::with_capacity(per_prep.iter().map(Vec::len).sum());
+    for v in per_prep {
+        items.extend(v);
     }
     // Blocked by frame, unit and story: the claim's own anchors, its person speaker and
     // its article's main anchors.
@@ -292,12 +232,8 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let pairs = candidate_pairs(keyed, |k| {
         ((items[k].value * 1000.0).round() as i64, items[k].prep)
     });
-    let mut judged = Judged::default();
-    for (a, b) in pairs {
-        if let Some(j) = judge(ctx, &items[a], &items[b]) {
-            judged.push(a, b, j);
-        }
-    }
+    // Judged in batches on the thread pool, kept in pair order.
+    let judged = super::memo::judge_in_batches(pairs, &|a, b| judge(ctx, &items[a], &items[b]));
     // Open quantities are compared, but do not make a claim checkable on their own.
     let checkable = items
         .iter()
@@ -308,6 +244,83 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
     out.checkable = checkable;
     out
+}
+
+/// The items of claim `pi`: its quantities in quantity frames, then its open
+/// quantities.
+fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
+    let lex = &ctx.rules.lex;
+    let p = &ctx.preps[pi];
+    let mut items: Vec<Item> = Vec::new();
+    let quantities: Vec<(usize, f64, String)> = if p.claim.quantities.is_empty() {
+        fallback(&p.toks)
+    } else {
+        p.claim
+            .quantities
+            .iter()
+            .filter_map(|q| {
+                let unit = unit_key(q.unit.as_deref()?);
+                let pos = position(&p.claim.content, &p.toks, &q.text)?;
+                Some((pos, q.value, unit))
+            })
+            .collect()
+    };
+    let mut framed = vec![false; quantities.len()];
+    for (fi, f) in ctx.rules.frames.iter().enumerate() {
+        if f.kind != FrameKind::Quantity {
+            continue;
+        }
+        let hits = f.hits(&p.toks);
+        for (qi, (pos, value, unit)) in quantities.iter().enumerate() {
+            if !f.units.contains(unit) || !value.is_finite() {
+                continue;
+            }
+            let lo = pos.saturating_sub(f.window);
+            let hi = pos + f.window + 1;
+            let Some(&kw) = hits
+                .iter()
+                .filter(|&&h| h >= lo && h < hi && h != *pos)
+                .min_by_key(|&&h| h.abs_diff(*pos))
+            else {
+                continue;
+            };
+            // Names in the phrase that holds the number and its keyword ("the EU's
+            // 12-point plan", "the Washington plan has 28 points").
+            let (qlo, qhi) = (kw.min(*pos).saturating_sub(3), kw.max(*pos) + 1);
+            let qualifiers = p
+                .strong()
+                .filter(|a| a.pos >= qlo && a.pos < qhi)
+                .map(|a| a.key.clone())
+                .collect();
+            let approx = lex.approximate.any_in(&p.toks, pos.saturating_sub(3), *pos);
+            // A frame's own keyword ("jobs will be cut") is not a change word.
+            let near = |list: &super::text::WordList| {
+                list.positions(&p.toks)
+                    .iter()
+                    .any(|&(i, _)| i >= lo && i < hi && !hits.contains(&i))
+            };
+            let now = near(&lex.now);
+            let change = near(&lex.change);
+            let past = near(&lex.past);
+            let (rank, changing) = timeline_rank(now, change, past);
+            framed[qi] = true;
+            items.push(Item {
+                prep: pi,
+                frame: fi,
+                context: Vec::new(),
+                value: *value,
+                unit: unit.clone(),
+                qualifiers,
+                approx,
+                rank,
+                changing,
+            });
+        }
+    }
+    if lex.open_window > 0 {
+        open_items(ctx, pi, &quantities, &framed, &mut items);
+    }
+    items
 }
 
 /// An item's timeline rank (0 past, "originally"; 1 plain; 2 changed, "reduced to"; 3

@@ -144,9 +144,183 @@ pub fn json_with(corpus: &Corpus, ctx: &Context) -> String {
 
 /// Write the JSON document (the bytes of [`json_with`]) to `out` as it is serialised,
 /// without holding it whole in memory.
+///
+/// The bytes are those of `serde_json::to_writer_pretty` on [`Report`], but the claims,
+/// findings and articles are rendered on the thread pool, a batch of entries at a time,
+/// and written in order: see [`write_pretty_array`].
 pub fn write_json(corpus: &Corpus, ctx: &Context, out: &mut dyn Write) -> std::io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &Report::with(corpus, ctx))?;
-    out.write_all(b"\n")
+    let report = Report::with(corpus, ctx);
+    // The fields of `Report`, in its order, as serde_json's pretty printer lays out an
+    // object at the top level: `{`, each field on its own line indented one level, `}`.
+    let key = |out: &mut dyn Write, first: bool, name: &str| -> std::io::Result<()> {
+        out.write_all(if first { b"\n  \"" } else { b",\n  \"" })?;
+        out.write_all(name.as_bytes())?;
+        out.write_all(b"\": ")
+    };
+    out.write_all(b"{")?;
+    key(out, true, "schema")?;
+    write_pretty_at(out, 1, &report.schema)?;
+    key(out, false, "version")?;
+    write_pretty_at(out, 1, &report.version)?;
+    key(out, false, "articles")?;
+    write_pretty_array(out, 1, &report.articles)?;
+    key(out, false, "claims")?;
+    write_pretty_array(out, 1, report.claims)?;
+    key(out, false, "findings")?;
+    write_pretty_array(out, 1, &report.findings)?;
+    if let Some(check) = &report.check {
+        key(out, false, "check")?;
+        write_pretty_at(out, 1, check)?;
+    }
+    out.write_all(b"\n}\n")
+}
+
+/// Entries of an array rendered per batch on the thread pool: enough to keep every
+/// worker busy, few enough that a batch's text stays small (a few MB).
+const ARRAY_BATCH: usize = 4096;
+/// Entries rendered by one task.
+const ARRAY_CHUNK: usize = 64;
+
+/// `value` as serde_json's pretty printer writes it when it stands `level` levels deep
+/// (two spaces a level): the same bytes that the value has inside the whole document.
+fn write_pretty_at<T: Serialize + ?Sized>(
+    out: &mut dyn Write,
+    level: usize,
+    value: &T,
+) -> std::io::Result<()> {
+    let mut ser = serde_json::Serializer::with_formatter(&mut *out, Pretty::at(level));
+    value.serialize(&mut ser)?;
+    Ok(())
+}
+
+/// The array `items` standing `level` levels deep, byte for byte as serde_json's pretty
+/// printer writes it (`[]` when empty; else each entry on its own line, one level
+/// deeper, separated by commas, and the `]` on a line of its own). The entries are
+/// rendered in parallel, [`ARRAY_CHUNK`] to a task, and written in order, so the bytes
+/// do not depend on the number of threads.
+fn write_pretty_array<T: Serialize + Sync>(
+    out: &mut dyn Write,
+    level: usize,
+    items: &[T],
+) -> std::io::Result<()> {
+    out.write_all(b"[")?;
+    let indent = "  ".repeat(level + 1);
+    let mut first = true;
+    for batch in items.chunks(ARRAY_BATCH) {
+        let texts: Vec<std::io::Result<Vec<u8>>> = batch
+            .par_chunks(ARRAY_CHUNK)
+            .map(|chunk| {
+                let mut buf = Vec::new();
+                for (i, item) in chunk.iter().enumerate() {
+                    buf.extend_from_slice(if i == 0 { b"\n" } else { b",\n" });
+                    buf.extend_from_slice(indent.as_bytes());
+                    write_pretty_at(&mut buf, level + 1, item)?;
+                }
+                Ok(buf)
+            })
+            .collect();
+        for text in texts {
+            let text = text?;
+            // Each chunk opens with a newline; all but the array's first follow a comma.
+            if !first {
+                out.write_all(b",")?;
+            }
+            first = false;
+            out.write_all(&text)?;
+        }
+    }
+    if !first {
+        out.write_all(b"\n")?;
+        out.write_all(&indent.as_bytes()[2..])?;
+    }
+    out.write_all(b"]")
+}
+
+/// serde_json's `PrettyFormatter` (two-space indent) starting `level` levels deep, so
+/// that a value rendered on its own has the bytes it has inside the whole document.
+struct Pretty {
+    level: usize,
+    has_value: bool,
+}
+
+impl Pretty {
+    fn at(level: usize) -> Self {
+        Pretty {
+            level,
+            has_value: false,
+        }
+    }
+
+    fn indent<W: ?Sized + Write>(&self, w: &mut W) -> std::io::Result<()> {
+        for _ in 0..self.level {
+            w.write_all(b"  ")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for Pretty {
+    fn begin_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"[")
+    }
+
+    fn end_array<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"]")
+    }
+
+    fn begin_array_value<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn end_array_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
+
+    fn begin_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level += 1;
+        self.has_value = false;
+        w.write_all(b"{")
+    }
+
+    fn end_object<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.level -= 1;
+        if self.has_value {
+            w.write_all(b"\n")?;
+            self.indent(w)?;
+        }
+        w.write_all(b"}")
+    }
+
+    fn begin_object_key<W: ?Sized + Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        w.write_all(if first { b"\n" } else { b",\n" })?;
+        self.indent(w)
+    }
+
+    fn begin_object_value<W: ?Sized + Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b": ")
+    }
+
+    fn end_object_value<W: ?Sized + Write>(&mut self, _w: &mut W) -> std::io::Result<()> {
+        self.has_value = true;
+        Ok(())
+    }
 }
 
 /// One record per line: a header, then articles, claims, findings, and the `check`
@@ -233,6 +407,64 @@ mod tests {
         write_json(&corpus, &ctx, &mut streamed).unwrap();
         let whole = serde_json::to_string_pretty(&Report::with(&corpus, &ctx)).unwrap() + "\n";
         assert_eq!(String::from_utf8(streamed).unwrap(), whole);
+    }
+
+    fn serde_pretty(corpus: &Corpus, ctx: &Context) -> String {
+        serde_json::to_string_pretty(&Report::with(corpus, ctx)).unwrap() + "\n"
+    }
+
+    #[test]
+    fn parallel_json_is_serde_pretty_across_batches_and_chunks() {
+        let mut corpus = corpus();
+        let one = corpus.claims[0].clone();
+        corpus.claims = (0..ARRAY_BATCH + ARRAY_CHUNK + 3)
+            .map(|i| {
+                let mut c = one.clone();
+                c.id = format!("a#{i}");
+                c
+            })
+            .collect();
+        let ctx = Context::default();
+        for threads in [1, 3] {
+            let pool = rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .unwrap();
+            let text = pool.install(|| json_with(&corpus, &ctx));
+            assert_eq!(text, serde_pretty(&corpus, &ctx));
+        }
+        corpus.claims.clear();
+        corpus.articles.clear();
+        assert_eq!(json_with(&corpus, &ctx), serde_pretty(&corpus, &ctx));
+        assert!(json_with(&corpus, &ctx).contains("\"claims\": [],"));
+    }
+
+    #[test]
+    fn parallel_json_is_serde_pretty_on_a_real_corpus_with_a_check() {
+        let rules =
+            crate::rules::Rules::new(crate::rules::RuleSet::load(None, true).unwrap()).unwrap();
+        let corpus = crate::pipeline::run(
+            &[std::path::PathBuf::from("fixtures/articles")],
+            &Default::default(),
+            &rules,
+        )
+        .unwrap();
+        assert!(corpus.claims.len() > ARRAY_CHUNK && !corpus.findings.is_empty());
+        let check = Context {
+            check: Some(CheckSummary {
+                fail_on: vec![crate::model::FindingKind::Contradiction],
+                min_confidence: 0.5,
+                baseline: Some("b.json".into()),
+                since: None,
+                failing: 2,
+                baselined: 1,
+                stale: vec!["x".into(), "y".into()],
+            }),
+            ..Default::default()
+        };
+        for ctx in [Context::default(), check] {
+            assert_eq!(json_with(&corpus, &ctx), serde_pretty(&corpus, &ctx));
+        }
     }
 
     #[test]

@@ -836,21 +836,30 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
+    // `see` and `add_role` run in claim order for every mention of the corpus (serial
+    // work): a string is copied only when it is new to its map.
     fn see(&mut self, r: RowRef, variant: &str, article: &str) {
-        *self
-            .variants
-            .entry(r)
-            .or_default()
-            .entry(variant.trim().to_string())
-            .or_default() += 1;
-        self.articles
-            .entry(r)
-            .or_default()
-            .insert(article.to_string());
-        self.mentioned
-            .entry(article.to_string())
-            .or_default()
-            .insert(r);
+        let variant = variant.trim();
+        let variants = self.variants.entry(r).or_default();
+        match variants.get_mut(variant) {
+            Some(n) => *n += 1,
+            None => {
+                variants.insert(variant.to_string(), 1);
+            }
+        }
+        let articles = self.articles.entry(r).or_default();
+        if !articles.contains(article) {
+            articles.insert(article.to_string());
+        }
+        match self.mentioned.get_mut(article) {
+            Some(set) => {
+                set.insert(r);
+            }
+            None => {
+                self.mentioned
+                    .insert(article.to_string(), BTreeSet::from([r]));
+            }
+        }
     }
 
     fn add_role(&mut self, r: RowRef, role: &str, article: &str) {
@@ -858,13 +867,22 @@ impl<'a> Builder<'a> {
         if role.is_empty() {
             return;
         }
-        self.roles.entry(r).or_default().insert(role.to_string());
-        self.article_roles
-            .entry(article.to_string())
-            .or_default()
-            .entry(r)
-            .or_default()
-            .insert(role_key(role));
+        let roles = self.roles.entry(r).or_default();
+        if !roles.contains(role) {
+            roles.insert(role.to_string());
+        }
+        let key = role_key(role);
+        match self.article_roles.get_mut(article) {
+            Some(m) => {
+                m.entry(r).or_default().insert(key);
+            }
+            None => {
+                self.article_roles.insert(
+                    article.to_string(),
+                    BTreeMap::from([(r, BTreeSet::from([key]))]),
+                );
+            }
+        }
     }
 
     fn new_cluster(&mut self, kind: EntityKind, key: String) -> usize {
@@ -916,20 +934,63 @@ impl<'a> Builder<'a> {
         self.clusters[c].members.push(p);
     }
 
-    /// Corpus person clusters a full name can join (complete linkage).
-    fn cluster_candidates(&self, p: &PersonName) -> BTreeSet<usize> {
+    /// Corpus person clusters a full name can join (complete linkage: every member is
+    /// the same person), as the clusters stand now; with the clusters reachable through
+    /// the name's blocks, so that [`Builder::settle`] can bring the answer up to date
+    /// after more forms have joined.
+    fn speculate(&self, p: &PersonName) -> Speculated {
         let names = &self.rules.names;
-        let mut out = BTreeSet::new();
-        let keys = block_keys(names, &p.surname)
+        let keys: Vec<String> = block_keys(names, &p.surname)
             .into_iter()
-            .chain(p.alt_surname.iter().flat_map(|a| block_keys(names, a)));
-        for b in keys {
-            for &c in self.cluster_block.get(&b).into_iter().flatten() {
+            .chain(p.alt_surname.iter().flat_map(|a| block_keys(names, a)))
+            .collect();
+        let mut reach = BTreeSet::new();
+        let mut fits = BTreeSet::new();
+        for b in &keys {
+            for &c in self.cluster_block.get(b).into_iter().flatten() {
                 let cl = &self.clusters[c];
+                // `reach` takes every cluster reached; `fits` those every member fits.
                 if cl.kind == EntityKind::Person
                     && !cl.members.is_empty()
+                    && reach.insert(c)
                     && cl.members.iter().all(|m| names.same_person(p, m))
                 {
+                    fits.insert(c);
+                }
+            }
+        }
+        Speculated { keys, reach, fits }
+    }
+
+    /// The clusters full name `p` can join now, from what [`Builder::speculate`] saw
+    /// earlier (`s`) and the clusters that grew since (`grown`: each one's member count
+    /// then). A cluster that it reached then is checked against its new members only
+    /// (adding members can only rule a cluster out); one it did not reach (new, or
+    /// reachable through a block a new member brought) against all of them. The same
+    /// set as a full check against the clusters as they stand.
+    fn settle(
+        &self,
+        p: &PersonName,
+        s: &Speculated,
+        grown: &BTreeMap<usize, usize>,
+    ) -> BTreeSet<usize> {
+        let names = &self.rules.names;
+        let mut out = BTreeSet::new();
+        for b in &s.keys {
+            for &c in self.cluster_block.get(b).into_iter().flatten() {
+                let cl = &self.clusters[c];
+                if cl.kind != EntityKind::Person || cl.members.is_empty() || out.contains(&c) {
+                    continue;
+                }
+                let from = if s.reach.contains(&c) {
+                    if !s.fits.contains(&c) {
+                        continue;
+                    }
+                    grown.get(&c).copied().unwrap_or(cl.members.len())
+                } else {
+                    0
+                };
+                if cl.members[from..].iter().all(|m| names.same_person(p, m)) {
                     out.insert(c);
                 }
             }
@@ -1166,18 +1227,24 @@ impl EntityIndex {
             }
         }
         // Full names the articles spell out for surnames used alone.
-        let mut harvested: Vec<(String, String)> = Vec::new();
-        for m in &surname_only {
-            if let Some(a) = article_text.get(m.article.as_str()) {
-                for span in &a.content {
-                    for f in full_names_in(names, a.slice(*span), &m.form) {
-                        if table.index_of(&f).is_none() {
-                            harvested.push((m.article.clone(), f));
+        // Each mention's article is searched on its own: on the thread pool, gathered in
+        // mention order (then sorted).
+        let mut harvested: Vec<(String, String)> = surname_only
+            .par_iter()
+            .flat_map_iter(|m| {
+                let mut out = Vec::new();
+                if let Some(a) = article_text.get(m.article.as_str()) {
+                    for span in &a.content {
+                        for f in full_names_in(names, a.slice(*span), &m.form) {
+                            if table.index_of(&f).is_none() {
+                                out.push((m.article.clone(), f));
+                            }
                         }
                     }
                 }
-            }
-        }
+                out
+            })
+            .collect();
         harvested.sort();
         harvested.dedup();
         // 3. Full names, fullest and most frequent first.
@@ -1217,31 +1284,49 @@ impl EntityIndex {
             .par_iter()
             .map(|(_, (_, _, parsed))| table.person_candidates(names, parsed))
             .collect();
-        for ((form, (_, _, parsed)), rule_c) in order.into_iter().zip(rule_cs) {
-            let r = if rule_c.len() == 1 {
-                rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
-            } else if rule_c.len() > 1 {
-                let c = b.new_cluster(EntityKind::Person, entity_key(form));
-                b.clusters[c].ambiguous = true;
-                b.add_member(c, parsed.clone());
-                Some((RowRef::Cluster(c), true))
-            } else {
-                let cc = b.cluster_candidates(parsed);
-                if cc.len() == 1 {
-                    let c = *cc.iter().next().unwrap_or(&0);
-                    b.add_member(c, parsed.clone());
-                    Some((RowRef::Cluster(c), false))
-                } else {
+        let work: Vec<_> = order.into_iter().zip(rule_cs).collect();
+        // A chunk of forms at a time, the clusters each form can join are worked out on
+        // the thread pool against the clusters as they stand before the chunk; in form
+        // order, each answer is then brought up to date with what the forms before it in
+        // the chunk did (`settle`), which is little work, and the form joins or founds a
+        // cluster. The result is that of taking the forms one by one.
+        for chunk in work.chunks(SPECULATE) {
+            let specs: Vec<Option<Speculated>> = chunk
+                .par_iter()
+                .map(|((_, (_, _, parsed)), rule_c)| rule_c.is_empty().then(|| b.speculate(parsed)))
+                .collect();
+            // Clusters that gained members in this chunk: their member count before.
+            let mut grown: BTreeMap<usize, usize> = BTreeMap::new();
+            for (((form, (_, _, parsed)), rule_c), spec) in chunk.iter().zip(specs) {
+                let r = if rule_c.len() == 1 {
+                    rule_c.iter().next().map(|i| (RowRef::Rule(*i), false))
+                } else if rule_c.len() > 1 {
                     let c = b.new_cluster(EntityKind::Person, entity_key(form));
+                    b.clusters[c].ambiguous = true;
                     b.add_member(c, parsed.clone());
-                    if cc.len() > 1 {
-                        b.clusters[c].ambiguous = true;
+                    Some((RowRef::Cluster(c), true))
+                } else {
+                    let cc = match &spec {
+                        Some(s) => b.settle(parsed, s, &grown),
+                        None => BTreeSet::new(),
+                    };
+                    if cc.len() == 1 {
+                        let c = *cc.iter().next().unwrap_or(&0);
+                        grown.entry(c).or_insert(b.clusters[c].members.len());
+                        b.add_member(c, parsed.clone());
+                        Some((RowRef::Cluster(c), false))
+                    } else {
+                        let c = b.new_cluster(EntityKind::Person, entity_key(form));
+                        b.add_member(c, parsed.clone());
+                        if cc.len() > 1 {
+                            b.clusters[c].ambiguous = true;
+                        }
+                        Some((RowRef::Cluster(c), cc.len() > 1))
                     }
-                    Some((RowRef::Cluster(c), cc.len() > 1))
+                };
+                if let Some(r) = r {
+                    form_row.insert((*form).clone(), r);
                 }
-            };
-            if let Some(r) = r {
-                form_row.insert(form.clone(), r);
             }
         }
         for (article, f) in &harvested {
@@ -1260,18 +1345,27 @@ impl EntityIndex {
             }
         }
         // 4. Surnames alone, in context.
-        for m in &surname_only {
-            let surname = &m.parsed.surname;
-            let mut cands: BTreeSet<RowRef> = table
-                .surname_candidates(names, surname)
-                .into_iter()
-                .map(RowRef::Rule)
-                .collect();
-            cands.extend(
-                b.cluster_surname_candidates(surname)
+        // The entities a surname can be depend on the rules and the clusters of full
+        // names, which no longer change: worked out on the thread pool.
+        let all_cands: Vec<BTreeSet<RowRef>> = surname_only
+            .par_iter()
+            .map(|m| {
+                let surname = &m.parsed.surname;
+                let mut cands: BTreeSet<RowRef> = table
+                    .surname_candidates(names, surname)
                     .into_iter()
-                    .map(RowRef::Cluster),
-            );
+                    .map(RowRef::Rule)
+                    .collect();
+                cands.extend(
+                    b.cluster_surname_candidates(surname)
+                        .into_iter()
+                        .map(RowRef::Cluster),
+                );
+                cands
+            })
+            .collect();
+        for (m, cands) in surname_only.iter().zip(all_cands) {
+            let surname = &m.parsed.surname;
             let local: BTreeSet<RowRef> = cands
                 .iter()
                 .copied()
@@ -1367,6 +1461,17 @@ impl EntityIndex {
     }
 }
 
+/// Full names clustered per speculative chunk in [`EntityIndex::build`] (step 3).
+const SPECULATE: usize = 512;
+
+/// What [`Builder::speculate`] saw for a full name: its block keys, the person clusters
+/// it reached through them and those of these it could join.
+struct Speculated {
+    keys: Vec<String>,
+    reach: BTreeSet<usize>,
+    fits: BTreeSet<usize>,
+}
+
 /// A rule entity found in an article's text: its index, the words as written, and the
 /// roles written before and after it (people only).
 struct Scanned<'t> {
@@ -1377,8 +1482,10 @@ struct Scanned<'t> {
 }
 
 impl Builder<'_> {
-    fn finish(self) -> EntityIndex {
-        let table = &self.rules.entities;
+    fn finish(mut self) -> EntityIndex {
+        let rules = self.rules;
+        let table = &rules.entities;
+        // Each row's maps are moved out, not copied: every ref is met once.
         let mut refs: BTreeSet<RowRef> = self.variants.keys().copied().collect();
         refs.extend(self.speakers.iter().flatten().map(|(r, _, _)| *r));
         // Canonical names of clusters: the fullest, then most frequent, then first
@@ -1397,9 +1504,9 @@ impl Builder<'_> {
                             name: e.name.clone(),
                             kind: e.kind,
                             origin: Origin::Rules,
-                            variants: self.variants.get(r).cloned().unwrap_or_default(),
-                            roles: self.roles.get(r).cloned().unwrap_or_default(),
-                            articles: self.articles.get(r).cloned().unwrap_or_default(),
+                            variants: self.variants.remove(r).unwrap_or_default(),
+                            roles: self.roles.remove(r).unwrap_or_default(),
+                            articles: self.articles.remove(r).unwrap_or_default(),
                             claims: self.claims.get(r).copied().unwrap_or(0),
                             ambiguous: false,
                         },
@@ -1412,7 +1519,7 @@ impl Builder<'_> {
         for r in cluster_refs {
             let RowRef::Cluster(c) = r else { continue };
             let cl = &self.clusters[c];
-            let variants = self.variants.get(&r).cloned().unwrap_or_default();
+            let variants = self.variants.remove(&r).unwrap_or_default();
             let name = variants
                 .iter()
                 .max_by(|a, b| {
@@ -1430,8 +1537,8 @@ impl Builder<'_> {
                     kind: cl.kind,
                     origin: Origin::Corpus,
                     variants,
-                    roles: self.roles.get(&r).cloned().unwrap_or_default(),
-                    articles: self.articles.get(&r).cloned().unwrap_or_default(),
+                    roles: self.roles.remove(&r).unwrap_or_default(),
+                    articles: self.articles.remove(&r).unwrap_or_default(),
                     claims: self.claims.get(&r).copied().unwrap_or(0),
                     ambiguous: cl.ambiguous,
                 },
