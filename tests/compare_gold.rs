@@ -458,6 +458,15 @@ fn comparer_with_narrative_sentences_on_the_bundled_corpus() {
 #[test]
 fn blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind2-findings.json", "fixtures/blind2");
-    assert!(s["recall"].as_f64().unwrap() >= 0.4, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.55, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.9, "{s:#}");
+}
+
+/// The third blind set (fixtures/blind3, session 8; first scored at recall 0.188,
+/// precision 1.000 before the excerpt misquotes and the pivots). A floor, as for blind2.
+#[test]
+fn third_blind_set_findings_stay_above_their_floor() {
+    let s = eval_json("tests/gold/blind3-findings.json", "fixtures/blind3");
+    assert!(s["recall"].as_f64().unwrap() >= 0.4, "{s:#}");
+    assert!(s["precision"].as_f64().unwrap() >= 0.95, "{s:#}");
 }

@@ -84,6 +84,22 @@ fn blind_set_stays_above_its_floor() {
     );
 }
 
+/// The third blind set (fixtures/blind3, session 8), never tuned on for extraction: its
+/// first score (recall 0.895, precision 0.937, speaker 0.790) is the field estimate. A
+/// floor against regressions.
+#[test]
+fn third_blind_set_stays_above_its_floor() {
+    let s = scores("tests/gold/blind3.json", "fixtures/blind3");
+    assert!(s.gold >= 120);
+    assert!(s.recall >= 0.88, "recall {:.3}", s.recall);
+    assert!(s.precision >= 0.92, "precision {:.3}", s.precision);
+    assert!(
+        s.speaker_accuracy >= 0.77,
+        "speaker {:.3}",
+        s.speaker_accuracy
+    );
+}
+
 #[test]
 fn eval_is_honest_about_nothing_extracted() {
     // An empty prediction scores zero recall, not a pass.
