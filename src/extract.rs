@@ -809,6 +809,29 @@ impl ExtractRules {
     }
 
     /// Read exactly `toks[start..end]` as a speaker phrase.
+    /// A document named without a determiner right after a source phrase: "according to
+    /// exchange data", "according to preliminary results" (up to four lower-case words
+    /// ending in a document head). Elsewhere a bare noun phrase is too often a subject
+    /// to be read as a source.
+    fn bare_document(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
+        let t = toks.get(start..end)?;
+        let last = t.last()?;
+        let plain_words = t.iter().all(|x| {
+            x.word
+                && !x.capitalised()
+                && !self.tok_cue(x)
+                && !DETERMINERS.contains(&x.lower.as_ref())
+                && !self.pronouns.contains_key(&*x.lower)
+        });
+        (t.len() <= 4 && plain_words && self.document_heads.contains(&last.lower)).then(|| Phrase {
+            start,
+            end,
+            kind: PhraseKind::Document,
+            name: Some(join_tokens(t)),
+            role: None,
+        })
+    }
+
     fn read_exact(&self, toks: &[Tok], start: usize, end: usize) -> Option<Phrase> {
         let t = toks.get(start..end)?;
         if t.is_empty() {
@@ -3236,7 +3259,8 @@ impl Ctx<'_> {
         }
         let mut p = (cue.end + 1..=end)
             .rev()
-            .find_map(|e| rules.read_exact(toks, cue.end, e))?;
+            .find_map(|e| rules.read_exact(toks, cue.end, e))
+            .or_else(|| rules.bare_document(toks, cue.end, end))?;
         // "according to its distributor, Pyramide Films."
         if toks.get(p.end).is_some_and(|t| t.is(","))
             && matches!(
@@ -4523,6 +4547,34 @@ mod tests {
             ("CNN", Some("CNN"))
         );
         assert_eq!(c.content, "The vote was postponed");
+    }
+
+    #[test]
+    fn according_to_a_document_without_a_determiner() {
+        for (text, speaker, content) in [
+            (
+                "Shares in Lumo fell 4% in Oslo on Monday, according to exchange data.",
+                "exchange data",
+                "Shares in Lumo fell 4% in Oslo on Monday",
+            ),
+            (
+                "According to preliminary results, turnout was 61 per cent.",
+                "preliminary results",
+                "turnout was 61 per cent",
+            ),
+            (
+                "The bakery lost 2 million pounds, according to its latest accounts.",
+                "its latest accounts",
+                "The bakery lost 2 million pounds",
+            ),
+        ] {
+            let c = one(text);
+            assert_eq!(c.speaker.kind, SpeakerKind::Document, "{text}");
+            assert_eq!(c.speaker.name, speaker, "{text}");
+            assert_eq!(c.content, content, "{text}");
+        }
+        // Not a document: a bare noun that heads no document.
+        assert!(claims("Prices rose, according to market stalls.").is_empty());
     }
 
     #[test]
