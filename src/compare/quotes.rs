@@ -219,9 +219,21 @@ fn align<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<(usize, usize)> {
 /// the number of aligned words and the range of `long` the alignment covers. `None`
 /// when nothing aligns.
 fn local_align<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(usize, Range<usize>)> {
+    local_align_by(short.len(), long.len(), |i, j| {
+        variant(short[i].as_ref(), long[j].as_ref())
+    })
+}
+
+/// [`local_align`] over `n` and `m` words, `same(i, j)` telling whether word `i` of the
+/// shorter and word `j` of the longer are the same word.
+fn local_align_by(
+    n: usize,
+    m: usize,
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<(usize, Range<usize>)> {
     const MATCH: i32 = 2;
     const COST: i32 = 1;
-    let (n, m) = (short.len().min(400), long.len().min(400));
+    let (n, m) = (n.min(400), m.min(400));
     // Score, aligned words and start in `long` of the best alignment ending at (i, j).
     let mut prev = vec![(0i32, 0usize, 0usize); m + 1];
     let mut cur = prev.clone();
@@ -229,9 +241,8 @@ fn local_align<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(usize, Range<u
     for i in 1..=n {
         cur[0] = (0, 0, 0);
         for j in 1..=m {
-            let same = variant(short[i - 1].as_ref(), long[j - 1].as_ref());
             let (ds, dn, dst) = prev[j - 1];
-            let diag = if same {
+            let diag = if same(i - 1, j - 1) {
                 (ds + MATCH, dn + 1, if ds == 0 { j - 1 } else { dst })
             } else {
                 (ds - COST, dn, dst)
@@ -263,6 +274,88 @@ fn excerpt_sim<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(f64, Range<usi
     let (common, window) = local_align(short, long)?;
     let sim = 2.0 * common as f64 / (short.len() + window.len()) as f64;
     Some((sim, window))
+}
+
+/// The distinct words of every quote, numbered, with what the spelling-variant test
+/// reads first, so that aligning two quotes compares numbers and calls
+/// [`variant`] only for words that could be variants.
+struct Lexicon {
+    words: Vec<Lexeme>,
+}
+
+struct Lexeme {
+    word: CompactString,
+    /// Long enough and free of digits to be a spelling variant of anything.
+    eligible: bool,
+    first: u8,
+    chars: usize,
+}
+
+impl Lexicon {
+    /// Numbers every word of `items` (in order of first appearance) and gives each item's
+    /// word numbers.
+    fn build(items: &[Item]) -> (Lexicon, Vec<Vec<u32>>) {
+        let mut index: HashMap<&str, u32> = HashMap::new();
+        let mut words: Vec<Lexeme> = Vec::new();
+        let ids = items
+            .iter()
+            .map(|it| {
+                it.norms
+                    .iter()
+                    .map(|w| {
+                        *index.entry(w.as_str()).or_insert_with(|| {
+                            words.push(Lexeme {
+                                word: w.clone(),
+                                eligible: w.len() >= 5
+                                    && w.chars().count() >= 5
+                                    && !w.chars().any(|c| c.is_ascii_digit()),
+                                first: w.as_bytes().first().copied().unwrap_or(0),
+                                chars: w.chars().count(),
+                            });
+                            (words.len() - 1) as u32
+                        })
+                    })
+                    .collect()
+            })
+            .collect();
+        (Lexicon { words }, ids)
+    }
+
+    /// Exactly [`variant`] of the two words.
+    fn same(&self, x: u32, y: u32) -> bool {
+        if x == y {
+            return true;
+        }
+        let (Some(a), Some(b)) = (self.words.get(x as usize), self.words.get(y as usize)) else {
+            return false;
+        };
+        // Necessary conditions of `variant`, tested on numbers first.
+        a.eligible
+            && b.eligible
+            && a.first == b.first
+            && a.chars.abs_diff(b.chars) <= 1
+            && variant(&a.word, &b.word)
+    }
+
+    /// The length of the longest common subsequence of two quotes' words (what
+    /// [`align`] gives the pairs of), in two rows.
+    fn lcs_len(&self, a: &[u32], b: &[u32]) -> usize {
+        let (n, m) = (a.len().min(400), b.len().min(400));
+        let mut prev = vec![0u16; m + 1];
+        let mut cur = vec![0u16; m + 1];
+        for i in (0..n).rev() {
+            cur[m] = 0;
+            for j in (0..m).rev() {
+                cur[j] = if self.same(a[i], b[j]) {
+                    prev[j + 1] + 1
+                } else {
+                    prev[j].max(cur[j + 1])
+                };
+            }
+            std::mem::swap(&mut prev, &mut cur);
+        }
+        usize::from(prev[0])
+    }
 }
 
 /// Whether `needle` occurs as consecutive words in `hay` from position `from`; returns
@@ -581,6 +674,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(df);
     // The words of each item's attribution sentence, worked out when a judgement first
     // needs them (by any worker; the same whichever).
+    let (lexicon, ids) = Lexicon::build(&items);
     let named: Vec<OnceLock<Box<HashSet<CompactString>>>> =
         items.iter().map(|_| OnceLock::new()).collect();
     let pairs = pairs.filter(|&(a, b)| {
@@ -604,7 +698,14 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         pairs,
         |a, b| {
             let named = |k: usize| named[k].get_or_init(|| Box::new(names_in(ctx, items[k].prep)));
-            judge(ctx, &items[a], &items[b], || (named(a), named(b)))
+            judge(
+                ctx,
+                &lexicon,
+                (&ids[a], &ids[b]),
+                &items[a],
+                &items[b],
+                || (named(a), named(b)),
+            )
         },
     );
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
@@ -618,19 +719,21 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 /// needed).
 fn judge<'n>(
     ctx: &Ctx,
+    lexicon: &Lexicon,
+    (ids_a, ids_b): (&[u32], &[u32]),
     a: &Item,
     b: &Item,
     named: impl FnOnce() -> (&'n HashSet<CompactString>, &'n HashSet<CompactString>),
 ) -> Option<Judgement> {
     let identical =
-        a.norms.len() == b.norms.len() && a.norms.iter().zip(&b.norms).all(|(x, y)| variant(x, y));
-    let (short, long) = if a.norms.len() <= b.norms.len() {
-        (a, b)
+        ids_a.len() == ids_b.len() && ids_a.iter().zip(ids_b).all(|(&x, &y)| lexicon.same(x, y));
+    let (short, long, short_ids, long_ids) = if a.norms.len() <= b.norms.len() {
+        (a, b, ids_a, ids_b)
     } else {
-        (b, a)
+        (b, a, ids_b, ids_a)
     };
     let part = !identical && contained(short, long);
-    let common = align(&a.norms, &b.norms).len();
+    let common = lexicon.lcs_len(ids_a, ids_b);
     let mut sim = 2.0 * common as f64 / (a.norms.len() + b.norms.len()) as f64;
     // A shorter quote against a stretch of a longer one (an excerpt with a word changed).
     let mut excerpt = false;
@@ -642,7 +745,11 @@ fn judge<'n>(
         // The excerpt's similarity is at most 2c / (short + c) with c the common words.
         && 2.0 * common as f64 >= NEAR * (short.norms.len() + common) as f64
     {
-        if let Some((local, _)) = excerpt_sim(&short.norms, &long.norms) {
+        let local = local_align_by(short_ids.len(), long_ids.len(), |i, j| {
+            lexicon.same(short_ids[i], long_ids[j])
+        })
+        .map(|(c, window)| 2.0 * c as f64 / (short_ids.len() + window.len()) as f64);
+        if let Some(local) = local {
             if local >= NEAR {
                 sim = local;
                 excerpt = true;
