@@ -373,7 +373,14 @@ fn open_items(
         {
             after += 1;
         }
-        let unit_at = after;
+        // A unit written in two words ("45.2 per cent") ends at its second.
+        let unit_at = if toks.get(after).is_some_and(|t| t.norm == "per")
+            && toks.get(after + 1).is_some_and(|t| t.norm == "cent")
+        {
+            after + 1
+        } else {
+            after
+        };
         let content_word = |at: usize| {
             let t = &toks[at];
             (at < pos || at > unit_at)
@@ -458,18 +465,21 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     let lex = &ctx.rules.lex;
-    let open_shared = if a.frame == OPEN {
-        let shared = a
-            .context
-            .iter()
-            .filter(|(st, _)| b.context.iter().any(|(o, _)| o == st))
-            .count();
+    // For open quantities: the context stems shared, and whether the two contexts are
+    // the same words ("turnout was 54.2 percent" and "turnout was 45.2 per cent": all
+    // that either says about its number is the same).
+    let (open_shared, same_context) = if a.frame == OPEN {
+        let stems = |c: &[(String, String)]| -> BTreeSet<String> {
+            c.iter().map(|(st, _)| st.clone()).collect()
+        };
+        let (sa, sb) = (stems(&a.context), stems(&b.context));
+        let shared = sa.intersection(&sb).count();
         if shared < lex.open_agree {
             return None;
         }
-        Some(shared)
+        (Some(shared), !sa.is_empty() && sa == sb)
     } else {
-        None
+        (None, false)
     };
     let tol = lex.tolerance;
     let big = a.value.abs().max(b.value.abs());
@@ -489,7 +499,7 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if approx && rel <= 2.0 * tol {
         return None;
     }
-    if open_shared.is_some_and(|n| n < lex.open_differ) {
+    if open_shared.is_some_and(|n| n < lex.open_differ) && !same_context {
         return None;
     }
     let dated_apart = matches!((pa.event_date, pb.event_date), (Some(x), Some(y)) if x != y);
@@ -668,6 +678,32 @@ mod tests {
         let f = find_all(&arts(), &claims);
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
         assert!(of(&f, FindingKind::Update).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn open_quantities_with_the_same_one_word_context_differ() {
+        // All either claim says about its number is "turnout": one quantity, two values;
+        // "per cent" written in two words is the unit, not context.
+        let claims = [
+            c(
+                "a",
+                1,
+                "in Velmar turnout was 54.2 percent",
+                "54.2 percent",
+                54.2,
+                "percent",
+            ),
+            c(
+                "b",
+                1,
+                "in Velmar turnout was 45.2 per cent",
+                "45.2 per cent",
+                45.2,
+                "percent",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
     }
 
     #[test]

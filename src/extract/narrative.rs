@@ -282,7 +282,7 @@ impl Ctx<'_> {
                 content,
                 content_span,
                 span,
-                line: article.line_of(span.start),
+                line: article.line_of(content_span.start),
                 cited_outlet: wire.clone(),
                 date: None,
                 date_source: None,
