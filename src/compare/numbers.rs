@@ -469,10 +469,8 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     // the same words ("turnout was 54.2 percent" and "turnout was 45.2 per cent": all
     // that either says about its number is the same).
     let (open_shared, same_context) = if a.frame == OPEN {
-        let stems = |c: &[(String, String)]| -> BTreeSet<String> {
-            c.iter().map(|(st, _)| st.clone()).collect()
-        };
-        let (sa, sb) = (stems(&a.context), stems(&b.context));
+        let sa: BTreeSet<&str> = a.context.iter().map(|(st, _)| st.as_str()).collect();
+        let sb: BTreeSet<&str> = b.context.iter().map(|(st, _)| st.as_str()).collect();
         let shared = sa.intersection(&sb).count();
         if shared < lex.open_agree {
             return None;

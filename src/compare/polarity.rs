@@ -421,8 +421,7 @@ struct Pivot {
     prep: usize,
     key: CompactString,
     pos: usize,
-    negative: bool,
-    antonym: bool,
+    polarity: Polarity,
     words: BTreeSet<CompactString>,
 }
 
@@ -461,8 +460,10 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                     prep: pi,
                     key: o.key.clone(),
                     pos: o.pos,
-                    negative: o.negative,
-                    antonym: o.antonym,
+                    polarity: Polarity {
+                        negative: o.negative,
+                        antonym: o.antonym,
+                    },
                     words: pivot_words(&p.toks, o.pos, lex),
                 })
                 .collect();
@@ -477,8 +478,10 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                             prep: pi,
                             key: CompactString::from(key),
                             pos: k,
-                            negative: false,
-                            antonym: false,
+                            polarity: Polarity {
+                                negative: false,
+                                antonym: false,
+                            },
                             words: pivot_words(&p.toks, k, lex),
                         });
                     }
@@ -503,7 +506,10 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
             use sha2::Digest;
             h.update(it.key.as_bytes());
             h.update((it.pos as u64).to_le_bytes());
-            h.update([u8::from(it.negative), u8::from(it.antonym)]);
+            h.update([
+                u8::from(it.polarity.negative),
+                u8::from(it.polarity.antonym),
+            ]);
             super::memo::put_words(h, it.words.iter());
         },
         pairs,
@@ -514,10 +520,7 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .map(|p| Item {
             prep: p.prep,
             frame: None,
-            polarity: Polarity {
-                negative: p.negative,
-                antonym: p.antonym,
-            },
+            polarity: p.polarity,
             words: p.words,
         })
         .collect();
@@ -541,14 +544,7 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
     if pa.claim.article == pb.claim.article {
         return None;
     }
-    // Two direct quotes are the quotes family's business.
-    if pa.claim.quote == QuoteKind::Direct && pb.claim.quote == QuoteKind::Direct {
-        return None;
-    }
-    let wish = |c: CueClass| matches!(c, CueClass::Directive | CueClass::Expectation);
-    if (wish(pa.claim.cue_class) || wish(pb.claim.cue_class))
-        && pa.claim.cue_class != pb.claim.cue_class
-    {
+    if !statements_comparable(pa, pb) {
         return None;
     }
     if let (Some(x), Some(y)) = (pa.event_date, pb.event_date) {
@@ -568,25 +564,12 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
     if !super::same_story(pa, pb) {
         return None;
     }
-    if a.negative == b.negative {
+    if a.polarity.negative == b.polarity.negative {
         // Grouping only (copies of one story: near-identical words); the plain
         // statements say whether claims agree.
         return (focus >= PIVOT_GROUP).then_some(Judgement::Same(0.3));
     }
-    Some(differ(0.5 + 0.35 * focus, &a_item(a), &a_item(b)))
-}
-
-/// The polarity of a pivot as an [`Item`]'s, for [`differ`].
-fn a_item(p: &Pivot) -> Item {
-    Item {
-        prep: p.prep,
-        frame: None,
-        polarity: Polarity {
-            negative: p.negative,
-            antonym: p.antonym,
-        },
-        words: BTreeSet::new(),
-    }
+    Some(differ(0.5 + 0.35 * focus, a.polarity, b.polarity))
 }
 
 /// The framed statements of prep `pi` (one per statement frame that fires) and its plain
@@ -765,8 +748,9 @@ fn item_fields(it: &Item, h: &mut sha2::Sha256) {
     super::memo::put_words(h, it.words.iter());
 }
 
-fn differ(confidence: f64, a: &Item, b: &Item) -> Judgement {
-    let antonym = a.polarity.antonym != b.polarity.antonym;
+/// A contradiction between two polarities: by an antonym when only one side has one.
+fn differ(confidence: f64, a: Polarity, b: Polarity) -> Judgement {
+    let antonym = a.antonym != b.antonym;
     Judgement::Differ {
         confidence,
         kind: FindingKind::Contradiction,
@@ -818,7 +802,7 @@ fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if a.polarity.negative == b.polarity.negative {
         Some(Judgement::Same(conf))
     } else {
-        Some(differ(conf, a, b))
+        Some(differ(conf, a.polarity, b.polarity))
     }
 }
 
@@ -831,22 +815,24 @@ fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
         .collect()
 }
 
+/// Whether two claims' statements (plain or pivots) are compared at all. Two direct
+/// quotes are the quotes family's business (misquote, with a diff). What someone demands
+/// or expects is not what someone asserts happened: such claims are compared only with
+/// claims of their own cue class.
+fn statements_comparable(pa: &super::Prep, pb: &super::Prep) -> bool {
+    let wish = |c: CueClass| matches!(c, CueClass::Directive | CueClass::Expectation);
+    !(pa.claim.quote == QuoteKind::Direct && pb.claim.quote == QuoteKind::Direct)
+        && !((wish(pa.claim.cue_class) || wish(pb.claim.cue_class))
+            && pa.claim.cue_class != pb.claim.cue_class)
+}
+
 fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
     // Within one article, only agreement links (a headline and its story).
     if pa.claim.article == pb.claim.article && a.polarity.negative != b.polarity.negative {
         return None;
     }
-    // Two direct quotes are the quotes family's business (misquote, with a diff).
-    if pa.claim.quote == QuoteKind::Direct && pb.claim.quote == QuoteKind::Direct {
-        return None;
-    }
-    // What someone demands or expects is not what someone asserts happened: such claims
-    // are compared only with claims of their own cue class.
-    let wish = |c: CueClass| matches!(c, CueClass::Directive | CueClass::Expectation);
-    if (wish(pa.claim.cue_class) || wish(pb.claim.cue_class))
-        && pa.claim.cue_class != pb.claim.cue_class
-    {
+    if !statements_comparable(pa, pb) {
         return None;
     }
     let j = jaccard(&a.words, &b.words);
@@ -868,7 +854,7 @@ fn judge_plain(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         if j < CONTRADICT {
             return None;
         }
-        return Some(differ(0.45 + 0.4 * j, a, b));
+        return Some(differ(0.45 + 0.4 * j, a.polarity, b.polarity));
     }
     {
         // Word overlap is weak evidence of saying the same thing: one changed word

@@ -214,18 +214,11 @@ fn align<S: AsRef<str>>(a: &[S], b: &[S]) -> Vec<(usize, usize)> {
     out
 }
 
-/// The best local alignment of the whole of `short` inside `long` (Smith-Waterman over
-/// words: a word or its spelling variant scores 2, a changed, added or dropped word -1):
-/// the number of aligned words and the range of `long` the alignment covers. `None`
-/// when nothing aligns.
-fn local_align<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(usize, Range<usize>)> {
-    local_align_by(short.len(), long.len(), |i, j| {
-        variant(short[i].as_ref(), long[j].as_ref())
-    })
-}
-
-/// [`local_align`] over `n` and `m` words, `same(i, j)` telling whether word `i` of the
-/// shorter and word `j` of the longer are the same word.
+/// The best local alignment of the whole of a shorter quote of `n` words inside a longer
+/// one of `m` (Smith-Waterman over words, `same(i, j)` telling whether word `i` of the
+/// shorter and word `j` of the longer are the same word: one scores 2, a changed, added
+/// or dropped word -1): the number of aligned words and the range of the longer quote
+/// the alignment covers. `None` when nothing aligns.
 fn local_align_by(
     n: usize,
     m: usize,
@@ -271,15 +264,26 @@ fn local_align_by(
 /// our customers down, and we will not rest until every car is safe. ..."). The shorter
 /// quote's words left out of the alignment count against it.
 fn excerpt_sim<S: AsRef<str>>(short: &[S], long: &[S]) -> Option<(f64, Range<usize>)> {
-    let (common, window) = local_align(short, long)?;
-    let sim = 2.0 * common as f64 / (short.len() + window.len()) as f64;
+    excerpt_sim_by(short.len(), long.len(), |i, j| {
+        variant(short[i].as_ref(), long[j].as_ref())
+    })
+}
+
+/// [`excerpt_sim`] over `n` and `m` words compared by `same(i, j)`.
+fn excerpt_sim_by(
+    n: usize,
+    m: usize,
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<(f64, Range<usize>)> {
+    let (common, window) = local_align_by(n, m, same)?;
+    let sim = 2.0 * common as f64 / (n + window.len()) as f64;
     Some((sim, window))
 }
 
 /// The distinct words of every quote, numbered, with what the spelling-variant test
 /// reads first, so that aligning two quotes compares numbers and calls
 /// [`variant`] only for words that could be variants.
-struct Lexicon {
+struct WordIds {
     words: Vec<Lexeme>,
 }
 
@@ -291,10 +295,10 @@ struct Lexeme {
     chars: usize,
 }
 
-impl Lexicon {
+impl WordIds {
     /// Numbers every word of `items` (in order of first appearance) and gives each item's
     /// word numbers.
-    fn build(items: &[Item]) -> (Lexicon, Vec<Vec<u32>>) {
+    fn build(items: &[Item]) -> (WordIds, Vec<Vec<u32>>) {
         let mut index: HashMap<&str, u32> = HashMap::new();
         let mut words: Vec<Lexeme> = Vec::new();
         let ids = items
@@ -318,7 +322,7 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        (Lexicon { words }, ids)
+        (WordIds { words }, ids)
     }
 
     /// Exactly [`variant`] of the two words.
@@ -674,7 +678,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     drop(df);
     // The words of each item's attribution sentence, worked out when a judgement first
     // needs them (by any worker; the same whichever).
-    let (lexicon, ids) = Lexicon::build(&items);
+    let (lexicon, ids) = WordIds::build(&items);
     let named: Vec<OnceLock<Box<HashSet<CompactString>>>> =
         items.iter().map(|_| OnceLock::new()).collect();
     let pairs = pairs.filter(|&(a, b)| {
@@ -719,7 +723,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 /// needed).
 fn judge<'n>(
     ctx: &Ctx,
-    lexicon: &Lexicon,
+    lexicon: &WordIds,
     (ids_a, ids_b): (&[u32], &[u32]),
     a: &Item,
     b: &Item,
@@ -745,11 +749,9 @@ fn judge<'n>(
         // The excerpt's similarity is at most 2c / (short + c) with c the common words.
         && 2.0 * common as f64 >= NEAR * (short.norms.len() + common) as f64
     {
-        let local = local_align_by(short_ids.len(), long_ids.len(), |i, j| {
+        if let Some((local, _)) = excerpt_sim_by(short_ids.len(), long_ids.len(), |i, j| {
             lexicon.same(short_ids[i], long_ids[j])
-        })
-        .map(|(c, window)| 2.0 * c as f64 / (short_ids.len() + window.len()) as f64);
-        if let Some(local) = local {
+        }) {
             if local >= NEAR {
                 sim = local;
                 excerpt = true;
