@@ -273,25 +273,30 @@ fn relayed_wire_copies_are_one_source() {
     let claims = gold_claims(Path::new("tests/gold/event.json"), &arts);
     let rules = CompareRules::compile(&RuleSet::embedded()).unwrap();
     let findings = compare(&arts, &claims, &rules);
-    // The two CPA copies agree on everything, but that is one source: no agreement of
-    // theirs alone.
+    // The two CPA copies agree on everything, but that is one source: an agreement of
+    // theirs alone says `sources: 1`; every other agreement has two or more.
+    let cpa: std::collections::BTreeSet<&str> =
+        ["01_harbour_cpa_geneva", "02_northgate_cpa_geneva"]
+            .into_iter()
+            .collect();
+    let mut relays = 0;
     for f in &findings {
         if f.kind == FindingKind::Agreement {
-            assert!(f.sources >= 2, "{f:#?}");
             let articles: std::collections::BTreeSet<&str> = f
                 .claims
                 .iter()
                 .map(|c| c.split('#').next().unwrap())
                 .collect();
-            assert!(
-                articles
-                    != ["01_harbour_cpa_geneva", "02_northgate_cpa_geneva"]
-                        .into_iter()
-                        .collect(),
-                "{f:#?}"
-            );
+            if articles == cpa {
+                assert_eq!(f.sources, 1, "{f:#?}");
+                assert!(f.detail.contains("relay one source ("), "{}", f.detail);
+                relays += 1;
+            } else {
+                assert!(f.sources >= 2, "{f:#?}");
+            }
         }
     }
+    assert!(relays > 0, "{findings:#?}");
 }
 
 fn eval_json(gold: &str, dir: &str) -> serde_json::Value {
@@ -458,7 +463,7 @@ fn comparer_with_narrative_sentences_on_the_bundled_corpus() {
 #[test]
 fn blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind2-findings.json", "fixtures/blind2");
-    assert!(s["recall"].as_f64().unwrap() >= 0.55, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.75, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.9, "{s:#}");
 }
 
@@ -467,6 +472,6 @@ fn blind_set_findings_stay_above_their_floor() {
 #[test]
 fn third_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind3-findings.json", "fixtures/blind3");
-    assert!(s["recall"].as_f64().unwrap() >= 0.4, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.65, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.95, "{s:#}");
 }

@@ -51,6 +51,9 @@ pub const WINDOW: usize = 32;
 /// How many of an article's most frequent anchors describe its story.
 pub const STORY: usize = 6;
 
+/// How many of an article's most quoted people join its story, after its anchors.
+pub const STORY_SPEAKERS: usize = 1;
+
 /// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
 /// two places as compatible only when their keys are equal; the resolver's gazetteer
 /// adds containment ("Miami" is in "Florida").
@@ -805,27 +808,50 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // Each article's story: its most frequent strong anchors.
-        let mut per_article: BTreeMap<&str, BTreeMap<&str, usize>> = BTreeMap::new();
+        // Each article's story: its most frequent strong anchors, then the people it
+        // quotes most (a person speaker of two claims or more is part of the story even
+        // where the contents name no one: "turnout was 45.2 per cent", Horvat said).
+        let mut per_article: BTreeMap<&str, (BTreeMap<&str, usize>, BTreeMap<&str, usize>)> =
+            BTreeMap::new();
+        // A name too many claims carry tells no story apart, as a speaker either.
+        let weak_keys: HashSet<&str> = preps
+            .iter()
+            .flat_map(|p| p.anchors.iter().filter(|a| a.weak).map(|a| a.key.as_str()))
+            .collect();
         for p in &preps {
-            let counts = per_article.entry(p.claim.article.as_str()).or_default();
+            let (counts, speakers) = per_article.entry(p.claim.article.as_str()).or_default();
             for a in p.strong() {
                 *counts.entry(a.key.as_str()).or_default() += 1;
             }
+            if let Some(s) = p
+                .speaker_surname
+                .as_deref()
+                .filter(|s| !weak_keys.contains(s))
+            {
+                *speakers.entry(s).or_default() += 1;
+            }
+        }
+        fn ranked<'k>(counts: BTreeMap<&'k str, usize>) -> Vec<(&'k str, usize)> {
+            let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
+            v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+            v
         }
         let story: BTreeMap<&str, Arc<[String]>> = per_article
             .into_iter()
-            .map(|(art, counts)| {
-                let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
-                v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-                (
-                    art,
-                    v.into_iter()
-                        .take(STORY)
-                        .map(|(k, _)| k.to_string())
-                        .collect::<Vec<_>>()
-                        .into(),
-                )
+            .map(|(art, (counts, speakers))| {
+                let mut keys: Vec<String> = ranked(counts)
+                    .into_iter()
+                    .take(STORY)
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                let quoted: Vec<String> = ranked(speakers)
+                    .into_iter()
+                    .filter(|&(k, n)| n >= 2 && !keys.iter().any(|x| x == k))
+                    .take(STORY_SPEAKERS)
+                    .map(|(k, _)| k.to_string())
+                    .collect();
+                keys.extend(quoted);
+                (art, keys.into())
             })
             .collect();
         for p in &mut preps {
@@ -873,6 +899,15 @@ impl<'a> Ctx<'a> {
             .map(|p| p.source.as_str())
             .collect::<BTreeSet<_>>()
             .len()
+    }
+
+    /// The source behind a prep, as a reader knows it: the wire or cited outlet, or the
+    /// article itself.
+    pub fn source_name(&self, i: usize) -> &str {
+        self.preps
+            .get(i)
+            .map(|p| p.source.strip_prefix("article:").unwrap_or(&p.source))
+            .unwrap_or_default()
     }
 
     /// Number of articles behind prep indices.
@@ -1503,17 +1538,29 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
             continue;
         }
         let preps = preps_of(items);
-        if ctx.sources(&preps) < 2 {
+        let sources = ctx.sources(&preps);
+        // Two articles relaying one wire story agree, but as one source: the finding
+        // says so (`sources` 1), and it never counts as corroboration.
+        if sources < 2 && ctx.articles(&preps) < 2 {
             continue;
         }
         let (sum, k) = conf_sum.get(root).copied().unwrap_or((0.0, 0));
         let conf = if k == 0 { 0.0 } else { sum / k as f64 };
-        let detail = format!(
-            "{} independent sources agree on {}: {}",
-            ctx.sources(&preps),
-            fam.value(items[0]),
-            ctx.locs(&preps)
-        );
+        let detail = if sources < 2 {
+            format!(
+                "{} articles relay one source ({}) on {}: {}",
+                ctx.articles(&preps),
+                ctx.source_name(preps[0]),
+                fam.value(items[0]),
+                ctx.locs(&preps)
+            )
+        } else {
+            format!(
+                "{sources} independent sources agree on {}: {}",
+                fam.value(items[0]),
+                ctx.locs(&preps)
+            )
+        };
         if let Some(f) = ctx.finding(
             FindingKind::Agreement,
             fam.agreement_rule(),
@@ -1792,7 +1839,7 @@ fn compare_all_with(
             }
             let detail = format!(
                 "only {} carries it: {}",
-                p.source.strip_prefix("article:").unwrap_or(&p.source),
+                ctx.source_name(items[0]),
                 ctx.locs(items)
             );
             let topic = format!("claim by {}", p.claim.speaker.name);

@@ -450,6 +450,15 @@ fn open_items(
     }
 }
 
+/// Whether both claims name something in their content (strong anchors) and share no
+/// name.
+fn named_apart(pa: &super::Prep, pb: &super::Prep) -> bool {
+    let own: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
+    !own.is_empty()
+        && pb.strong().next().is_some()
+        && !pb.strong().any(|x| own.contains(x.key.as_str()))
+}
+
 fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if a.prep == b.prep {
         return None;
@@ -462,6 +471,12 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
     // The same story: a name in common, or two of the articles' main names.
     if !same_story(pa, pb) {
+        return None;
+    }
+    // Two claims that each name things, none in common, count different things ("the
+    // Gortoel ring road would cost 28 million euros" / "the Rigor ring road ... 13
+    // million euros"), whatever their articles share.
+    if named_apart(pa, pb) {
         return None;
     }
     let lex = &ctx.rules.lex;
@@ -792,7 +807,7 @@ mod tests {
     }
 
     #[test]
-    fn same_number_agrees_across_sources_and_not_within_one() {
+    fn same_number_agrees_across_sources_and_counts_a_relayed_wire_once() {
         let claims = [
             c(
                 "a",
@@ -812,7 +827,15 @@ mod tests {
             article("a", "Alpha News", Some("Wire"), "2025-03-01"),
             article("b", "Beta Times", Some("Wire"), "2025-03-01"),
         ];
-        assert!(of(&find_all(&same, &claims), FindingKind::Agreement).is_empty());
+        // One wire copied by two outlets: an agreement of one source, never two.
+        let relayed = find_all(&same, &claims);
+        let relay = of(&relayed, FindingKind::Agreement);
+        assert_eq!(relay.len(), 1, "{relay:#?}");
+        assert_eq!(relay[0].sources, 1);
+        assert!(
+            relay[0].detail.contains("relay one source (wire)"),
+            "{relay:#?}"
+        );
     }
 
     #[test]
@@ -968,5 +991,91 @@ mod tests {
         );
         let f = find_all(&arts(), &[a, b, other]);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn claims_naming_different_things_do_not_compare_their_numbers() {
+        // Both articles are about Anna Berg and the Valmora council (their stories
+        // meet), but each cost names its own road.
+        let story = |art: &str, n: usize| {
+            claim(
+                art,
+                n,
+                &format!("Source {art}"),
+                QuoteKind::Indirect,
+                "Anna Berg met the Valmora council about the roads",
+            )
+        };
+        let cost = |art: &str, road: &str, v: f64| {
+            qty(
+                claim(
+                    art,
+                    2,
+                    &format!("Source {art}"),
+                    QuoteKind::Indirect,
+                    &format!("the {road} ring road would cost {v} million euros"),
+                ),
+                &format!("{v} million euros"),
+                v * 1e6,
+                "euro",
+            )
+        };
+        let claims = [
+            story("a", 1),
+            cost("a", "Gortoel", 28.0),
+            story("b", 1),
+            cost("b", "Rigor", 13.0),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // The same road: the figures contradict.
+        let claims = [
+            story("a", 1),
+            cost("a", "Gortoel", 28.0),
+            story("b", 1),
+            cost("b", "Gortoel", 13.0),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn a_claim_naming_no_one_joins_the_story_of_the_people_its_article_quotes() {
+        // Article b's contents name only Velimirovic, but it quotes Horvat twice: its
+        // story is theirs, as article a's is, so the turnouts are compared.
+        let said = |art: &str, n: usize, who: &str, content: &str| {
+            claim(art, n, who, QuoteKind::Indirect, content)
+        };
+        let turnout = |art: &str, n: usize, v: f64| {
+            qty(
+                said(
+                    art,
+                    n,
+                    &format!("Clerk {art}"),
+                    &format!("turnout was {v} percent"),
+                ),
+                &format!("{v} percent"),
+                v,
+                "percent",
+            )
+        };
+        let mut claims = vec![
+            said("a", 1, "Source a", "Velimirovic beat Horvat in the run-off"),
+            turnout("a", 2, 54.2),
+            said("b", 1, "Katarina Horvat", "Velimirovic stole the election"),
+            said(
+                "b",
+                2,
+                "Katarina Horvat",
+                "the ballot boxes were left unlocked",
+            ),
+            turnout("b", 3, 45.2),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+        // Quoted once, Horvat does not make the story.
+        claims.remove(3);
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
     }
 }

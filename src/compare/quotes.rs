@@ -1220,7 +1220,7 @@ mod tests {
     }
 
     #[test]
-    fn same_wire_copy_is_one_source_not_an_agreement() {
+    fn same_wire_copy_is_an_agreement_of_one_source() {
         let a = vec![
             article("a", "Alpha News", Some("Wire Co"), "2025-03-01"),
             article("b", "Beta Times", Some("Wire Co"), "2025-03-01"),
@@ -1242,7 +1242,17 @@ mod tests {
             ),
         ];
         let f = find_all(&a, &claims);
-        assert!(of(&f, FindingKind::Agreement).is_empty());
+        // The two copies agree, as one source: the agreement says so, and the claim is
+        // still uncorroborated.
+        let ag = of(&f, FindingKind::Agreement);
+        assert_eq!(ag.len(), 1, "{ag:#?}");
+        assert_eq!(ag[0].sources, 1);
+        assert!(
+            ag[0]
+                .detail
+                .starts_with("2 articles relay one source (wire co)"),
+            "{ag:#?}"
+        );
         let s = of(&f, FindingKind::SingleSource);
         assert_eq!(s.len(), 1);
         assert_eq!(s[0].claims.len(), 2);
