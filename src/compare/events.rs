@@ -18,12 +18,14 @@
 
 use super::{Ctx, Family, FamilyOut, FrameKind, Judged, Judgement, assemble, candidate_pairs};
 use crate::model::FindingKind;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 struct Item {
     prep: usize,
     frame: usize,
     participants: BTreeSet<String>,
+    /// Dated statements: the stems of the content words (see [`statement_words`]).
+    words: BTreeSet<String>,
     /// Place keys.
     places: Vec<String>,
     date: Option<String>,
@@ -84,6 +86,9 @@ enum What {
     Place,
     /// Where a participant was on a day ([`whereabouts`] items).
     Whereabouts,
+    /// When something a claim states will happen or happened, by the words that say
+    /// what ([`dated_statement`] items).
+    Statement,
 }
 
 struct Events<'c, 'a> {
@@ -99,7 +104,7 @@ impl Family for Events<'_, '_> {
     fn value(&self, i: usize) -> String {
         let it = &self.items[i];
         match self.what {
-            What::Date => it.date.clone().unwrap_or_default(),
+            What::Date | What::Statement => it.date.clone().unwrap_or_default(),
             What::Place | What::Whereabouts => {
                 let p = &self.ctx.preps[it.prep];
                 it.places
@@ -126,6 +131,10 @@ impl Family for Events<'_, '_> {
         let Some(&first) = items.first() else {
             return String::new();
         };
+        if self.what == What::Statement {
+            let content = &self.ctx.preps[self.items[first].prep].claim.content;
+            return format!("date of “{}”", super::text::clip(content, 10));
+        }
         let mut shared: Option<BTreeSet<String>> = None;
         for &i in items {
             let p = &self.items[i].participants;
@@ -161,21 +170,21 @@ impl Family for Events<'_, '_> {
             return format!("whereabouts of {} on {day}", names.join(", "));
         };
         let what = match self.what {
-            What::Date => "date",
+            What::Date | What::Statement => "date",
             What::Place | What::Whereabouts => "place",
         };
         format!("{what} of the {} ({})", f.topic, names.join(", "))
     }
     fn agreement_rule(&self) -> &'static str {
         match self.what {
-            What::Date => "date-agreement",
+            What::Date | What::Statement => "date-agreement",
             What::Place => "place-agreement",
             What::Whereabouts => "whereabouts-agreement",
         }
     }
     fn update_rule(&self) -> &'static str {
         match self.what {
-            What::Date => "date-update",
+            What::Date | What::Statement => "date-update",
             What::Place => "place-update",
             What::Whereabouts => "whereabouts-update",
         }
@@ -284,6 +293,7 @@ fn whereabouts(
         prep: pi,
         frame: usize::MAX,
         participants,
+        words: BTreeSet::new(),
         places: locative_places(p, end),
         date: Some(date.to_string()),
         changing: false,
@@ -299,6 +309,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let lex = &ctx.rules.lex;
     let mut items: Vec<Item> = Vec::new();
     let mut wb: Vec<Item> = Vec::new();
+    let mut st: Vec<Item> = Vec::new();
     for (pi, p) in ctx.preps.iter().enumerate() {
         // The event's extent: the whole content, or its first clause when that clause
         // alone is dated (see `first_clause_end`).
@@ -339,6 +350,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 prep: pi,
                 frame: fi,
                 participants,
+                words: BTreeSet::new(),
                 places,
                 date: date.map(str::to_string),
                 changing,
@@ -347,24 +359,51 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         }
         if let Some(d) = date {
             wb.extend(whereabouts(p, lex, pi, (end, d), event_word));
+            st.extend(dated_statement(p, lex, pi, (end, d)));
         }
     }
     let mut out = FamilyOut::default();
-    for what in [What::Date, What::Place, What::Whereabouts] {
-        let items = if what == What::Whereabouts {
-            &wb
-        } else {
-            &items
+    for what in [What::Date, What::Place, What::Whereabouts, What::Statement] {
+        let items = match what {
+            What::Whereabouts => &wb,
+            What::Statement => &st,
+            What::Date | What::Place => &items,
         };
         let sub: Vec<usize> = (0..items.len())
             .filter(|&i| match what {
                 What::Date => items[i].date.is_some(),
                 What::Place => !items[i].places.is_empty(),
-                What::Whereabouts => true,
+                What::Whereabouts | What::Statement => true,
             })
             .collect();
+        // Dated statements are blocked by their rarest words (as plain statements).
+        let df: HashMap<&str, usize> = if what == What::Statement {
+            let mut df = HashMap::new();
+            for it in items {
+                for w in &it.words {
+                    *df.entry(w.as_str()).or_default() += 1;
+                }
+            }
+            df
+        } else {
+            HashMap::new()
+        };
         let keyed = sub.iter().enumerate().flat_map(|(k, &i)| {
             let it = &items[i];
+            if what == What::Statement {
+                // Every word few statements use (two shared words must meet in some
+                // block), and the three rarest whatever their counts.
+                let mut ws: Vec<&String> = it.words.iter().collect();
+                ws.sort_by_key(|w| (df.get(w.as_str()).copied().unwrap_or(0), *w));
+                return ws
+                    .into_iter()
+                    .enumerate()
+                    .filter(|&(r, w)| {
+                        r < 3 || df.get(w.as_str()).copied().unwrap_or(0) <= super::FULL_BLOCK
+                    })
+                    .map(|(_, w)| (format!("stmt|{w}"), k))
+                    .collect::<Vec<_>>();
+            }
             let ps: Vec<&String> = it.participants.iter().collect();
             let mut keys = Vec::new();
             let min_shared = ctx.rules.frames.get(it.frame).map_or(1, |f| f.min_shared);
@@ -394,15 +433,17 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                     prep: it.prep,
                     frame: it.frame,
                     participants: it.participants.clone(),
+                    words: it.words.clone(),
                     places: it.places.clone(),
                     date: it.date.clone(),
                     changing: it.changing,
                 }
             })
             .collect();
-        // Whereabouts say where someone was, not what happened: they do not make a claim
-        // checkable (nor, alone, single-source).
-        if what != What::Whereabouts {
+        // Whereabouts say where someone was, not what happened, and a dated statement's
+        // words may say it loosely: they do not make a claim checkable (nor, alone,
+        // single-source).
+        if !matches!(what, What::Whereabouts | What::Statement) {
             out.checkable.extend(fam_items.iter().map(|it| it.prep));
         }
         let fam = Events {
@@ -426,9 +467,142 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     out
 }
 
+/// Words that never count in a dated statement: modal and auxiliary forms, which
+/// reported speech shifts ("owners can book" is told "owners would be able to book").
+const STATEMENT_SKIP: &[&str] = &[
+    "able", "can", "could", "may", "might", "must", "shall", "should", "will", "would",
+];
+
+/// Dated statements: at least this many content words in common...
+pub const STATEMENT_SHARED: usize = 2;
+/// ... and at least this share of the shorter statement's words.
+pub const STATEMENT_OVERLAP: f64 = 0.5;
+
+/// The content words of a claim's first `end` tokens, stemmed: not stop words, names
+/// (anchors, or capitalised inside the sentence), numbers, dates, nor words of fewer
+/// than three letters.
+fn statement_words(p: &super::Prep, lex: &super::Lexicon, end: usize) -> BTreeSet<String> {
+    let toks = &p.toks[..end.min(p.toks.len())];
+    let named = |i: usize| {
+        p.anchors
+            .iter()
+            .any(|a| a.pos <= i && i < a.end.max(a.pos + 1))
+    };
+    let mut out = BTreeSet::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if let Some(n) = lex.dates.match_at(toks, i) {
+            i += n.max(1);
+            continue;
+        }
+        let t = &toks[i];
+        let norm = super::text::strip_possessive(&t.norm);
+        if norm.chars().count() >= 3
+            && norm.chars().all(char::is_alphabetic)
+            && (!t.cap || t.initial)
+            && !t.acronym
+            && !named(i)
+            && !STATEMENT_SKIP.contains(&norm)
+            && !lex.stopwords.contains(norm)
+            && !lex.anchor_ignore.contains(norm)
+            && lex.negations.match_at(toks, i).is_none()
+        {
+            out.insert(super::text::stem(norm));
+        }
+        i += 1;
+    }
+    out
+}
+
+/// The dated-statement item of claim `pi`: what its content says happens on its one
+/// date ("owners can book a free repair from March 3"). `end` and `date` are its
+/// [`extent`]. A hedge does not unsay a date ("repairs could be booked from March 5":
+/// reported speech backshifts "can" and "will"); a statement needs two words to compare.
+fn dated_statement(
+    p: &super::Prep,
+    lex: &super::Lexicon,
+    pi: usize,
+    (end, date): (usize, &str),
+) -> Option<Item> {
+    // One day: a range ("three weeks ago", "in April") says too little to contradict.
+    if date.len() != 10 || day_number(date).is_none() {
+        return None;
+    }
+    let words = statement_words(p, lex, end);
+    if words.len() < STATEMENT_SHARED {
+        return None;
+    }
+    let changing = lex.change.any_in(&p.toks, 0, end);
+    Some(Item {
+        prep: pi,
+        frame: usize::MAX,
+        participants: BTreeSet::new(),
+        words,
+        places: Vec::new(),
+        date: Some(date.to_string()),
+        changing,
+    })
+}
+
+/// Whether a date lies after the claim's article was published (`None` without a
+/// publication date).
+fn ahead(p: &super::Prep, date: &str) -> Option<bool> {
+    let published = p.article?.meta.published.as_deref()?;
+    Some(day_number(date)? > day_number(published)?)
+}
+
+/// Two dated statements say the same thing happens when their words overlap (at least
+/// [`STATEMENT_SHARED`] words and [`STATEMENT_OVERLAP`] of the shorter one), in one story,
+/// from two articles, naming no different things, both ahead of or both behind their
+/// articles' dates ("will return to work on Monday" is not "stopped work on Friday").
+/// Then the same day agrees; days apart (within `events.max_gap_days`) contradict, or
+/// make an update when a change word says it moved.
+fn judge_statement(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
+    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    if pa.claim.article == pb.claim.article
+        || !super::same_story(pa, pb)
+        || super::named_apart(pa, pb)
+    {
+        return None;
+    }
+    let shared = a.words.intersection(&b.words).count();
+    let shorter = a.words.len().min(b.words.len()).max(1);
+    let overlap = shared as f64 / shorter as f64;
+    if shared < STATEMENT_SHARED || overlap < STATEMENT_OVERLAP {
+        return None;
+    }
+    let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
+    if ahead(pa, da)? != ahead(pb, db)? {
+        return None;
+    }
+    if same_day(da, db) {
+        return Some(Judgement::Same(0.5 + 0.3 * overlap));
+    }
+    let gap = (day_number(da)? - day_number(db)?).abs();
+    if gap > ctx.rules.lex.max_gap_days {
+        return None;
+    }
+    let confidence = 0.45 + 0.3 * overlap;
+    if a.changing || b.changing {
+        return Some(Judgement::Differ {
+            confidence,
+            kind: FindingKind::Update,
+            rule: "date-update",
+        });
+    }
+    Some(Judgement::Differ {
+        confidence,
+        kind: FindingKind::Contradiction,
+        rule: "date-contradiction",
+    })
+}
+
 fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
     if a.prep == b.prep || a.frame != b.frame {
         return None;
+    }
+    if what == What::Statement {
+        return judge_statement(ctx, a, b);
     }
     let narrow = |x: &[String]| x.iter().any(|p| !ctx.rules.too_broad(p));
     let Some(f) = ctx.rules.frames.get(a.frame) else {
@@ -463,6 +637,7 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item, what: What) -> Option<Judgement> {
         !a.participants.is_subset(&b.participants) && !b.participants.is_subset(&a.participants);
     let extra = 0.05 * (shared.saturating_sub(f.min_shared)).min(3) as f64;
     match what {
+        What::Statement => None,
         What::Date => {
             let (da, db) = (a.date.as_deref()?, b.date.as_deref()?);
             if both_placed && !compatible(&a.places, &b.places) {
@@ -865,5 +1040,112 @@ mod tests {
             f.iter().all(|f| f.rule != "whereabouts-agreement"),
             "{f:#?}"
         );
+    }
+
+    fn said_on(art: &str, n: usize, content: &str, date: &str) -> crate::model::Claim {
+        let mut c = claim(
+            art,
+            n,
+            &format!("Clerk {art}"),
+            QuoteKind::Indirect,
+            content,
+        );
+        c.date = Some(date.into());
+        c
+    }
+
+    #[test]
+    fn statements_saying_the_same_thing_happens_on_different_days_contradict() {
+        // No event frame, no participants: the words say what happens.
+        let claims = [
+            said_on(
+                "a",
+                1,
+                "owners would be able to book a free repair from December 8",
+                "2025-12-08",
+            ),
+            said_on(
+                "b",
+                1,
+                "repairs could be booked from December 10 at any workshop",
+                "2025-12-10",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "date-contradiction");
+        assert!(
+            k[0].topic.starts_with("date of “owners would be able"),
+            "{}",
+            k[0].topic
+        );
+        // The same day agrees.
+        let mut same = claims.clone();
+        same[1].content = "repairs could be booked from December 8 at any workshop".into();
+        same[1].date = Some("2025-12-08".into());
+        let f = find_all(&arts(), &same);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn dated_statements_need_shared_words_and_the_same_side_of_publication() {
+        // One word in common is not the same thing.
+        let claims = [
+            said_on(
+                "a",
+                1,
+                "the strike began on Monday at the mine",
+                "2025-11-24",
+            ),
+            said_on("b", 1, "the strike will end on Friday", "2025-12-05"),
+        ];
+        assert!(of(&find_all(&arts(), &claims), FindingKind::Contradiction).is_empty());
+        // What will happen is not what happened (published 1 and 2 December).
+        let claims = [
+            said_on(
+                "a",
+                1,
+                "workers will return to work on Thursday",
+                "2025-12-04",
+            ),
+            said_on("b", 1, "workers stopped work on Friday", "2025-11-28"),
+        ];
+        assert!(of(&find_all(&arts(), &claims), FindingKind::Contradiction).is_empty());
+        // A week is not a day.
+        let claims = [
+            said_on(
+                "a",
+                1,
+                "the repair shops opened for owners last week",
+                "2025-11-24/2025-11-30",
+            ),
+            said_on(
+                "b",
+                1,
+                "the repair shops opened for owners on Tuesday",
+                "2025-11-25",
+            ),
+        ];
+        assert!(of(&find_all(&arts(), &claims), FindingKind::Contradiction).is_empty());
+        // A change word makes it an update ("postponed").
+        let claims = [
+            said_on(
+                "a",
+                1,
+                "the vote on the budget will take place on December 8",
+                "2025-12-08",
+            ),
+            said_on(
+                "b",
+                1,
+                "the vote on the budget was postponed to December 12",
+                "2025-12-12",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Update).len(), 1, "{f:#?}");
     }
 }

@@ -1011,6 +1011,23 @@ pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> 
         }
         last_end = Some(i + n - 1);
     }
+    // "May" is no date word (it is a modal verb) but next to a day of the month it is
+    // the month ("from May 4", "on 4 May").
+    let day = |t: Option<&Tok>| {
+        t.and_then(|t| t.norm.parse::<u8>().ok())
+            .is_some_and(|d| (1..=31).contains(&d))
+    };
+    starts.extend(toks.iter().enumerate().filter_map(|(i, t)| {
+        (t.norm == "may"
+            && (day(toks.get(i + 1)) || day(i.checked_sub(1).and_then(|j| toks.get(j)))))
+        .then(|| {
+            if day(i.checked_sub(1).and_then(|j| toks.get(j))) {
+                i - 1
+            } else {
+                i
+            }
+        })
+    }));
     starts.extend(toks.iter().enumerate().filter_map(|(i, t)| {
         let b = t.norm.as_bytes();
         (b.len() == 10
@@ -1254,6 +1271,15 @@ pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
         .chain(b.strong().map(|x| x.key.as_str()))
         .collect();
     (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
+}
+
+/// Whether both claims name something in their content (strong anchors) and share no
+/// name: then they are about different things, whatever their articles share.
+pub(crate) fn named_apart(a: &Prep, b: &Prep) -> bool {
+    let own: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
+    !own.is_empty()
+        && b.strong().next().is_some()
+        && !b.strong().any(|x| own.contains(x.key.as_str()))
 }
 
 /// Union-find over `n` items.
@@ -2269,6 +2295,9 @@ mod tests {
         assert_eq!(n("they met on Monday and again on Friday"), 2);
         assert_eq!(n("they met"), 0);
         assert_eq!(n("talks took place the next day"), 1);
+        assert_eq!(n("payments will reach families from May 4"), 1);
+        assert_eq!(n("payments start on 4 May"), 1);
+        assert_eq!(n("payments may start soon"), 0);
     }
 
     #[test]

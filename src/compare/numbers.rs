@@ -19,7 +19,8 @@
 
 use super::text::{Tok, stem};
 use super::{
-    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, same_story, unit_key,
+    Ctx, Family, FamilyOut, FrameKind, Judgement, assemble, candidate_pairs, named_apart,
+    same_story, unit_key,
 };
 use crate::model::FindingKind;
 use rayon::prelude::*;
@@ -448,15 +449,6 @@ fn open_items(
             changing,
         });
     }
-}
-
-/// Whether both claims name something in their content (strong anchors) and share no
-/// name.
-fn named_apart(pa: &super::Prep, pb: &super::Prep) -> bool {
-    let own: BTreeSet<&str> = pa.strong().map(|x| x.key.as_str()).collect();
-    !own.is_empty()
-        && pb.strong().next().is_some()
-        && !pb.strong().any(|x| own.contains(x.key.as_str()))
 }
 
 fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {

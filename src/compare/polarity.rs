@@ -32,6 +32,7 @@
 //! they neither assert nor deny. Rules: `polarity-contradiction` (a negation),
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
 
+use super::text::clip;
 use super::text::{Tok, stem};
 use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
@@ -184,15 +185,6 @@ struct Item {
 struct Statements<'c, 'a> {
     ctx: &'c Ctx<'a>,
     items: Vec<Item>,
-}
-
-fn clip(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= n {
-        words.join(" ")
-    } else {
-        format!("{}...", words[..n].join(" "))
-    }
 }
 
 impl Family for Statements<'_, '_> {

@@ -12,6 +12,7 @@
 //! Candidate pairs share a three-word shingle of the quote; spelling variants
 //! ("organisation"/"organization", "Zelensky"/"Zelenskyy") count as the same word.
 
+use super::text::clip;
 use super::text::fold;
 use super::text::spelling_variant as variant;
 use super::{
@@ -515,15 +516,6 @@ fn relaying_kind(kind: SpeakerKind) -> bool {
 struct Quotes<'c, 'a> {
     ctx: &'c Ctx<'a>,
     items: Vec<Item>,
-}
-
-fn clip(s: &str, n: usize) -> String {
-    let words: Vec<&str> = s.split_whitespace().collect();
-    if words.len() <= n {
-        words.join(" ")
-    } else {
-        format!("{}...", words[..n].join(" "))
-    }
 }
 
 impl Family for Quotes<'_, '_> {

@@ -146,6 +146,16 @@ pub fn tokenize(s: &str) -> Vec<Tok> {
     out
 }
 
+/// The first `n` words of `s` (an ellipsis when there were more), for topics.
+pub fn clip(s: &str, n: usize) -> String {
+    let words: Vec<&str> = s.split_whitespace().collect();
+    if words.len() <= n {
+        words.join(" ")
+    } else {
+        format!("{}...", words[..n].join(" "))
+    }
+}
+
 /// `norm` without a possessive `'s` or trailing apostrophe.
 pub fn strip_possessive(norm: &str) -> &str {
     norm.strip_suffix("'s")
