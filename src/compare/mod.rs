@@ -811,8 +811,9 @@ impl<'a> Ctx<'a> {
         // Each article's story: its most frequent strong anchors, then the people it
         // quotes most (a person speaker of two claims or more is part of the story even
         // where the contents name no one: "turnout was 45.2 per cent", Horvat said).
-        let mut per_article: BTreeMap<&str, (BTreeMap<&str, usize>, BTreeMap<&str, usize>)> =
-            BTreeMap::new();
+        type Counts<'k> = BTreeMap<&'k str, usize>;
+        // Per article: its anchors' counts and its person speakers'.
+        let mut per_article: BTreeMap<&str, (Counts, Counts)> = BTreeMap::new();
         // A name too many claims carry tells no story apart, as a speaker either.
         let weak_keys: HashSet<&str> = preps
             .iter()
@@ -831,7 +832,7 @@ impl<'a> Ctx<'a> {
                 *speakers.entry(s).or_default() += 1;
             }
         }
-        fn ranked<'k>(counts: BTreeMap<&'k str, usize>) -> Vec<(&'k str, usize)> {
+        fn ranked(counts: BTreeMap<&str, usize>) -> Vec<(&str, usize)> {
             let mut v: Vec<(&str, usize)> = counts.into_iter().collect();
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             v
@@ -1017,17 +1018,16 @@ pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> 
         t.and_then(|t| t.norm.parse::<u8>().ok())
             .is_some_and(|d| (1..=31).contains(&d))
     };
-    starts.extend(toks.iter().enumerate().filter_map(|(i, t)| {
-        (t.norm == "may"
-            && (day(toks.get(i + 1)) || day(i.checked_sub(1).and_then(|j| toks.get(j)))))
-        .then(|| {
-            if day(i.checked_sub(1).and_then(|j| toks.get(j))) {
-                i - 1
-            } else {
-                i
-            }
-        })
-    }));
+    for (i, t) in toks.iter().enumerate() {
+        if t.norm != "may" {
+            continue;
+        }
+        if day(i.checked_sub(1).and_then(|j| toks.get(j))) {
+            starts.push(i - 1);
+        } else if day(toks.get(i + 1)) {
+            starts.push(i);
+        }
+    }
     starts.extend(toks.iter().enumerate().filter_map(|(i, t)| {
         let b = t.norm.as_bytes();
         (b.len() == 10
