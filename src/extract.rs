@@ -1496,6 +1496,8 @@ struct Cue {
 impl ExtractRules {
     fn find_cues(&self, toks: &[Tok]) -> Vec<Cue> {
         let mut out = Vec::new();
+        // The cue keys tried, built in one buffer; a copy is taken only of one that is a cue.
+        let mut key = String::new();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].quote.is_some() || !toks[i].word {
@@ -1544,7 +1546,6 @@ impl ExtractRules {
             }
             // Longest cue first. A cue's first word is the token itself (tokens hold no
             // spaces), so tokens that start no cue are passed over without building keys.
-            let mut key = String::new();
             let starts_cue = found.is_none() && self.cue_first_words.contains(&*toks[i].lower);
             for n in (1..=self.cue_max_words).rev() {
                 if found.is_some() || !starts_cue {
@@ -1562,7 +1563,7 @@ impl ExtractRules {
                     key.push_str(&t.lower);
                 }
                 if let Some(&class) = self.cues.get(key.as_str()) {
-                    found = Some((n, class, key));
+                    found = Some((n, class, key.clone()));
                     break;
                 }
             }
