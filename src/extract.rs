@@ -464,8 +464,63 @@ fn char_at(s: &str, p: usize) -> Option<(char, usize)> {
 /// Words (letters, digits, and `.`/`'`/`’`/`-` between them) and single punctuation marks.
 /// Reads the characters in place, one at a time (the definition is [`tokenize_by_chars`]
 /// in the tests, over a collected character list).
+#[cfg(test)]
 fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -> Vec<Tok<'a>> {
+    let mut lowers = Lowers::default();
+    let mut toks = tokenize_in(text, span, quotes, 0, &mut lowers);
+    for &(_, ti, a, b) in &lowers.fix {
+        toks[ti].lower = Cow::Owned(lowers.buf[a..b].to_string());
+    }
+    toks
+}
+
+/// Lower-case copies of the tokens' texts that differ from the text (capitalised words),
+/// for a whole article in one string, so that such a word costs no allocation of its own.
+/// [`tokenize_in`] appends a copy to `buf` and notes in `fix` which token's `lower` is to
+/// borrow it once all the article's tokens are cut: (sentence, token, start, end in `buf`).
+#[derive(Default)]
+struct Lowers {
+    buf: String,
+    fix: Vec<(usize, usize, usize, usize)>,
+}
+
+impl Lowers {
+    /// `t.to_lowercase()`, as `Cow::Borrowed(t)` when that is `t` itself; otherwise an
+    /// empty placeholder, with the copy appended to `buf` for token `ti` of sentence `si`.
+    fn lower<'a>(&mut self, t: &'a str, si: usize, ti: usize) -> Cow<'a, str> {
+        let at = self.buf.len();
+        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+            return Cow::Borrowed(t);
+        } else if t.is_ascii() {
+            self.buf.push_str(t);
+            self.buf[at..].make_ascii_lowercase();
+        } else if t.chars().all(|c| {
+            // A character that lower-cases to itself (no case, or lower case already).
+            // `str::to_lowercase` maps each character by `char::to_lowercase` except a
+            // capital sigma, which is not such a character: so then it gives `t`.
+            let mut l = c.to_lowercase();
+            l.next() == Some(c) && l.next().is_none()
+        }) {
+            return Cow::Borrowed(t);
+        } else {
+            self.buf.push_str(&t.to_lowercase());
+        }
+        self.fix.push((si, ti, at, self.buf.len()));
+        Cow::Borrowed("")
+    }
+}
+
+/// [`tokenize`], with the lower-case copies of the sentence `si`'s capitalised words left
+/// in `lowers` (their tokens' `lower` is a placeholder until the caller points it there).
+fn tokenize_in<'a>(
+    text: &'a str,
+    span: Span,
+    quotes: &[crate::model::Quotation],
+    si: usize,
+    lowers: &mut Lowers,
+) -> Vec<Tok<'a>> {
     let s = &text[span.start..span.end];
+    let b = s.as_bytes();
     // About one token per five bytes in news text; a little over is cheaper than growing
     // the vector several times.
     let mut out = Vec::with_capacity(s.len() / 5 + 4);
@@ -479,11 +534,20 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
             continue;
         }
         let start = p;
-        // `q` is the byte offset of the next character, `prev` the one before it.
+        // `q` is the byte offset of the next character. The character before it (the last
+        // one taken) is asked only whether it is `s` or an ASCII digit, which its last
+        // byte `b[q - 1]` tells (the last byte of a longer character is not ASCII).
         let mut q = p + clen;
-        let mut prev = c;
-        if c.is_alphanumeric() {
-            while let Some((d, dlen)) = char_at(s, q) {
+        let word = c.is_alphanumeric();
+        if word {
+            loop {
+                // Runs of ASCII letters and digits are taken as they are.
+                while b.get(q).is_some_and(u8::is_ascii_alphanumeric) {
+                    q += 1;
+                }
+                let Some((d, dlen)) = char_at(s, q) else {
+                    break;
+                };
                 let takes = d.is_alphanumeric() || {
                     let joiner = matches!(d, '.' | '\'' | '’' | '-' | '‑' | '&' | ',' | '/');
                     joiner && {
@@ -491,7 +555,7 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
                         let next_alnum = next.is_some_and(char::is_alphanumeric);
                         // A comma or slash joins only digits (1,800; 24/7).
                         let digit_join = matches!(d, ',' | '/')
-                            && prev.is_ascii_digit()
+                            && b[q - 1].is_ascii_digit()
                             && next.is_some_and(|n| n.is_ascii_digit());
                         next_alnum && (!matches!(d, ',' | '/') || digit_join)
                     }
@@ -499,13 +563,12 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
                 if !takes {
                     break;
                 }
-                prev = d;
                 q += dlen;
             }
             // A plural possessive keeps its apostrophe ("the pilots' union").
             if let Some((d, dlen)) = char_at(s, q) {
                 if matches!(d, '\'' | '’')
-                    && prev == 's'
+                    && b[q - 1] == b's'
                     && char_at(s, q + dlen).is_none_or(|(c, _)| c.is_whitespace())
                 {
                     q += dlen;
@@ -513,13 +576,13 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
             }
             // Keep the final period of dotted abbreviations (U.S., a.m.), initials (J.) and
             // short titles before a name (Dr. Hill, Mrs. Bankole).
-            if s.as_bytes().get(q) == Some(&b'.') {
+            if b.get(q) == Some(&b'.') {
                 let word = &s[start..q];
                 let dotted = word.contains('.') && word.split('.').all(|p| p.chars().count() == 1);
                 let short_cap = word.chars().count() <= 4
                     && word.chars().next().is_some_and(char::is_uppercase)
                     && word.chars().skip(1).all(char::is_lowercase)
-                    && s.as_bytes().get(q + 1) == Some(&b' ')
+                    && b.get(q + 1) == Some(&b' ')
                     && char_at(s, q + 2).is_some_and(|(c, _)| c.is_uppercase());
                 if dotted || short_cap {
                     q += 1;
@@ -528,7 +591,7 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         }
         let end = q;
         let abs = Span::new(span.start + start, span.start + end);
-        let t = &text[abs.start..abs.end];
+        let t = &s[start..end];
         while quotes
             .get(next_quote)
             .is_some_and(|q| q.inner.start <= abs.start)
@@ -541,8 +604,8 @@ fn tokenize<'a>(text: &'a str, span: Span, quotes: &[crate::model::Quotation]) -
         out.push(Tok {
             span: abs,
             text: t,
-            lower: lowercase(t),
-            word: c.is_alphanumeric(),
+            lower: lowers.lower(t, si, out.len()),
+            word,
             quote,
             name: Default::default(),
             lex: Default::default(),
@@ -1433,6 +1496,8 @@ struct Cue {
 impl ExtractRules {
     fn find_cues(&self, toks: &[Tok]) -> Vec<Cue> {
         let mut out = Vec::new();
+        // The cue keys tried, built in one buffer; a copy is taken only of one that is a cue.
+        let mut key = String::new();
         let mut i = 0;
         while i < toks.len() {
             if toks[i].quote.is_some() || !toks[i].word {
@@ -1481,7 +1546,6 @@ impl ExtractRules {
             }
             // Longest cue first. A cue's first word is the token itself (tokens hold no
             // spaces), so tokens that start no cue are passed over without building keys.
-            let mut key = String::new();
             let starts_cue = found.is_none() && self.cue_first_words.contains(&*toks[i].lower);
             for n in (1..=self.cue_max_words).rev() {
                 if found.is_some() || !starts_cue {
@@ -1499,7 +1563,7 @@ impl ExtractRules {
                     key.push_str(&t.lower);
                 }
                 if let Some(&class) = self.cues.get(key.as_str()) {
-                    found = Some((n, class, key));
+                    found = Some((n, class, key.clone()));
                     break;
                 }
             }
@@ -2317,15 +2381,21 @@ struct Ctx<'a> {
 
 /// Every attributed claim in `article`, in text order, ids `ARTICLE#1`, `ARTICLE#2`, ...
 pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<Claim> {
+    let mut lowers = Lowers::default();
+    let mut toks: Vec<Vec<Tok>> = seg
+        .sentences
+        .iter()
+        .enumerate()
+        .map(|(si, s)| tokenize_in(&article.text, s.span, &seg.quotations, si, &mut lowers))
+        .collect();
+    for &(si, ti, a, b) in &lowers.fix {
+        toks[si][ti].lower = Cow::Borrowed(&lowers.buf[a..b]);
+    }
     let ctx = Ctx {
         article,
         seg,
         rules,
-        toks: seg
-            .sentences
-            .iter()
-            .map(|s| tokenize(&article.text, s.span, &seg.quotations))
-            .collect(),
+        toks,
         orgs: Default::default(),
         next_id: std::cell::Cell::new(0),
         deferred: Default::default(),
@@ -3514,7 +3584,7 @@ impl Ctx<'_> {
     /// Resolve references, credit outlets, and build the claims.
     fn finish(&self, drafts: Vec<Draft>) -> Vec<Claim> {
         let article = self.article;
-        let mentions = self.person_mentions();
+        let mentions = Mentions::new(self.person_mentions());
         let lead_paragraph = self
             .seg
             .sentences
@@ -3643,7 +3713,7 @@ impl Ctx<'_> {
     fn speaker_of(
         &self,
         d: &Draft,
-        mentions: &[Mention],
+        mentions: &Mentions,
         recent: Option<&Speaker>,
         flags: &mut Vec<String>,
     ) -> Speaker {
@@ -3793,7 +3863,7 @@ impl Ctx<'_> {
         }
     }
 
-    fn gender_ok(&self, name: &str, g: Gender, mentions: &[Mention]) -> bool {
+    fn gender_ok(&self, name: &str, g: Gender, mentions: &Mentions) -> bool {
         if g == Gender::Plural {
             return false;
         }
@@ -3810,30 +3880,34 @@ impl Ctx<'_> {
 
     /// The longest name in the article that ends with `name`'s surname and shares its
     /// other words ("Umerov" → "Rustem Umerov").
-    fn fullest_name(&self, name: &str, mentions: &[Mention]) -> String {
-        let words: Vec<&str> = name.split(' ').collect();
-        let last = words.last().copied().unwrap_or("");
-        mentions
-            .iter()
-            .filter(|m| {
+    fn fullest_name(&self, name: &str, mentions: &Mentions) -> String {
+        // `split(' ')` gives at least one word: the last is after the last space.
+        let last = name.rsplit(' ').next().unwrap_or("");
+        // Each distinct name once (see `Mentions::names`): the same answer as over every
+        // mention, since the last of the longest is the same name.
+        let names = || {
+            mentions
+                .names
+                .iter()
+                .map(|&(k, l)| (mentions.list[k].name.as_str(), l))
+        };
+        names()
+            .filter(|&(n, l)| {
                 // The mention's last word is `last`, and every word of `name` is one of its
-                // words (without collecting them: this runs for every mention).
-                m.name.rsplit(' ').next() == Some(last)
-                    && words.iter().all(|w| m.name.split(' ').any(|x| x == *w))
+                // words (without collecting them: this runs for every name).
+                &n[l..] == last && name.split(' ').all(|w| n.split(' ').any(|x| x == w))
             })
-            .map(|m| m.name.as_str())
+            .map(|(n, _)| n)
             .max_by_key(|n| (n.split(' ').count(), std::cmp::Reverse(n.len())))
             .or_else(|| {
                 // Family name first ("Chen" for "Chen Hua") or a given name used alone ("Arif"
                 // for "Arif Wicaksono Hadi"), when only one person in the article has it.
-                let firsts: std::collections::BTreeSet<&str> = mentions
-                    .iter()
-                    .filter(|m| {
-                        words.len() == 1
-                            && m.name.contains(' ')
-                            && m.name.split(' ').next() == Some(last)
-                    })
-                    .map(|m| m.name.as_str())
+                if name.contains(' ') {
+                    return None;
+                }
+                let firsts: std::collections::BTreeSet<&str> = names()
+                    .map(|(n, _)| n)
+                    .filter(|n| n.contains(' ') && n.split(' ').next() == Some(last))
                     .collect();
                 (firsts.len() == 1)
                     .then(|| firsts.into_iter().next())
@@ -4122,6 +4196,37 @@ fn contains_word(hay: &str, needle: &str) -> bool {
     })
 }
 
+/// The people named in an article ([`Ctx::person_mentions`], in text order) and their
+/// distinct names, which is what [`Ctx::fullest_name`] reads.
+struct Mentions {
+    list: Vec<Mention>,
+    /// Each distinct name once, as (index in `list` of its last mention, byte where its
+    /// last word starts), in the order of those last mentions.
+    names: Vec<(usize, usize)>,
+}
+
+impl Mentions {
+    fn new(list: Vec<Mention>) -> Self {
+        let mut names = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::default();
+        for (k, m) in list.iter().enumerate().rev() {
+            if seen.insert(m.name.as_str()) {
+                names.push((k, m.name.rfind(' ').map_or(0, |i| i + 1)));
+            }
+        }
+        drop(seen);
+        names.reverse();
+        Mentions { list, names }
+    }
+}
+
+impl std::ops::Deref for Mentions {
+    type Target = [Mention];
+    fn deref(&self) -> &[Mention] {
+        &self.list
+    }
+}
+
 /// A person named in the article.
 #[derive(Clone, Debug)]
 struct Mention {
@@ -4313,7 +4418,7 @@ mod tests {
             out.push(Tok {
                 span: abs,
                 text: t,
-                lower: lowercase(t),
+                lower: Cow::Owned(t.to_lowercase()),
                 word: c.is_alphanumeric(),
                 quote,
                 name: Default::default(),

@@ -115,33 +115,41 @@ impl Narrative {
     /// claims (`cues`, lowercase) within three words, none of them quoted content ("Varga
     /// said in Tarnow", "Ravid reported on Dec. 2 that"): where and when something was
     /// said is not what was said.
-    fn checkable(&self, text: &str, covered: &[(usize, usize)], cues: &HashSet<String>) -> bool {
+    fn checkable<C: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+        &self,
+        text: &str,
+        covered: &[(usize, usize)],
+        cues: &HashSet<C>,
+    ) -> bool {
         let free = |at: usize| !covered.iter().any(|&(s, e)| s <= at && at < e);
         // The words are read one at a time and the answer is known at the first qualifying
-        // detail once the sentence has `min_words` words: the rest is not split.
-        let mut words: Vec<(usize, &str)> = Vec::with_capacity(text.len() / 6 + 1);
+        // detail once the sentence has `min_words` words: the rest is not split. Only the four
+        // words before the current one are looked back at: word `j` is kept in `last[j % 8]`.
+        let mut last: [(usize, &str); 8] = [(0, ""); 8];
+        let mut n = 0;
         let mut found = false;
         for (at, w) in Words::new(text) {
-            let i = words.len();
-            words.push((at, w));
+            let i = n;
+            last[i % 8] = (at, w);
+            n += 1;
             if !found {
                 let detail = w.bytes().any(|b| b.is_ascii_digit())
                     || self.in_cased(w)
                     || self.in_any_case(w)
                     || (i > 0
                         && w.chars().next().is_some_and(char::is_uppercase)
-                        && self.places_after.contains_lower(words[i - 1].1));
+                        && self.places_after.contains_lower(last[(i - 1) % 8].1));
                 let of_attribution = || {
                     // (No cue words, no attribution: most sentences.)
                     !cues.is_empty()
                         && (i.saturating_sub(4)..i)
                             .rev()
-                            .take_while(|&j| free(words[j].0))
-                            .any(|j| cues.contains(&*lowercase(words[j].1)))
+                            .take_while(|&j| free(last[j % 8].0))
+                            .any(|j| cues.contains(&*lowercase(last[j % 8].1)))
                 };
                 found = detail && free(at) && !of_attribution();
             }
-            if found && words.len() >= self.min_words {
+            if found && n >= self.min_words {
                 return true;
             }
         }
@@ -244,6 +252,9 @@ impl Ctx<'_> {
             .as_deref()
             .map(|w| rules.outlet(w).unwrap_or(w).to_string());
         let first = claims.len();
+        // Per sentence, reused: the contents that overlap it and their claims' cue words.
+        let mut inside: Vec<(usize, usize)> = Vec::new();
+        let mut cues: HashSet<std::borrow::Cow<str>> = HashSet::new();
         for sentence in &self.seg.sentences {
             if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Bullet) {
                 continue;
@@ -253,8 +264,8 @@ impl Ctx<'_> {
             // Contents that overlap this sentence, relative to its start, and the cue
             // words of their claims.
             let from = covered.partition_point(|c| c.0.end <= span.start);
-            let mut inside: Vec<(usize, usize)> = Vec::new();
-            let mut cues: HashSet<String> = HashSet::new();
+            inside.clear();
+            cues.clear();
             for (c, cue) in covered[from..]
                 .iter()
                 .take_while(|c| c.0.start < span.end)
@@ -264,7 +275,7 @@ impl Ctx<'_> {
                     c.start.saturating_sub(span.start),
                     c.end.min(span.end) - span.start,
                 ));
-                cues.extend(cue.split_whitespace().map(str::to_lowercase));
+                cues.extend(cue.split_whitespace().map(lowercase));
             }
             if !rules.narrative.checkable(text, &inside, &cues) {
                 continue;

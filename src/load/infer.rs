@@ -500,12 +500,15 @@ pub fn month_number(name: &str) -> Option<i8> {
         "november",
         "december",
     ];
-    let lower = name.trim_end_matches('.').to_ascii_lowercase();
-    if lower.len() < 3 {
+    // Compared without an ASCII-lower-case copy (the names are ASCII lower case, so
+    // `eq_ignore_ascii_case` is equality with the copy).
+    let name = name.trim_end_matches('.');
+    if name.len() < 3 {
         return None;
     }
+    let is = |w: &str| name.eq_ignore_ascii_case(w);
     (0..12)
-        .find(|&i| FULL[i] == lower || FULL[i][..3] == lower || (lower == "sept" && i == 8))
+        .find(|&i| is(FULL[i]) || is(&FULL[i][..3]) || (is("sept") && i == 8))
         .map(|i| i as i8 + 1)
 }
 
