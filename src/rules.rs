@@ -278,6 +278,36 @@ impl Rules {
     pub fn embedded() -> Result<Self> {
         Rules::new(RuleSet::embedded())
     }
+
+    /// Compile, from `set`, only the parts of [`Rules::new`] that read rules file `name`,
+    /// and return the first error: the checks `Rules::new` makes on that file at a fraction
+    /// of the cost, since the stages that never see it are not compiled (the rules-loader
+    /// fuzz target uses this). A part is the smallest compile step holding every use of the
+    /// file: `metadata.toml` alone needs only the loader's metadata inference, `dates.toml`
+    /// and `quantities.toml` only their resolver tables; an unknown name compiles
+    /// everything.
+    pub fn check_file(set: &RuleSet, name: &str) -> Result<()> {
+        use crate::{compare, extract, load, resolve, segment};
+        match name {
+            "abbreviations.toml" => drop(segment::SegmentRules::compile(set)?),
+            "boilerplate.toml" => drop(load::LoadRules::compile(set)?),
+            "metadata.toml" => drop(load::infer::InferRules::compile(set)?),
+            "cues.toml" | "speakers.toml" => drop(extract::ExtractRules::compile(set)?),
+            "outlets.toml" => {
+                drop(load::infer::InferRules::compile(set)?);
+                drop(extract::ExtractRules::compile(set)?);
+                drop(resolve::ResolveRules::compile(set)?);
+            }
+            "names.toml" | "entities.toml" | "places.toml" => {
+                drop(resolve::ResolveRules::compile(set)?)
+            }
+            "dates.toml" => drop(resolve::dates::DateRules::compile(set)?),
+            "quantities.toml" => drop(resolve::quantities::QuantityRules::compile(set)?),
+            "frames.toml" | "antonyms.toml" => drop(compare::CompareRules::compile(set)?),
+            _ => drop(Rules::new(set.clone())?),
+        }
+        Ok(())
+    }
 }
 
 #[cfg(test)]
@@ -287,6 +317,100 @@ mod tests {
     #[test]
     fn embedded_rules_compile() {
         Rules::embedded().unwrap();
+    }
+
+    /// A stage's compiler, its result dropped.
+    type Compile = fn(&RuleSet) -> Result<()>;
+
+    /// The stage compilers `Rules::new` runs, by name.
+    fn stages() -> Vec<(&'static str, Compile)> {
+        vec![
+            ("load", |s| crate::load::LoadRules::compile(s).map(drop)),
+            ("segment", |s| {
+                crate::segment::SegmentRules::compile(s).map(drop)
+            }),
+            ("extract", |s| {
+                crate::extract::ExtractRules::compile(s).map(drop)
+            }),
+            ("resolve", |s| {
+                crate::resolve::ResolveRules::compile(s).map(drop)
+            }),
+            ("compare", |s| {
+                crate::compare::CompareRules::compile(s).map(drop)
+            }),
+        ]
+    }
+
+    /// `check_file` must see every stage that reads the file: for each file, a syntax
+    /// error in it fails `check_file` exactly when it fails some stage of `Rules::new`, and
+    /// the stages `check_file` is documented to compile are the ones that read it.
+    #[test]
+    fn check_file_covers_every_stage_reading_the_file() {
+        let readers: BTreeMap<&str, &[&str]> = [
+            ("abbreviations.toml", &["segment"][..]),
+            ("boilerplate.toml", &["load"]),
+            ("metadata.toml", &["load"]),
+            ("cues.toml", &["extract"]),
+            ("speakers.toml", &["extract"]),
+            ("outlets.toml", &["load", "extract", "resolve"]),
+            ("entities.toml", &["resolve"]),
+            ("names.toml", &["resolve"]),
+            ("places.toml", &["resolve"]),
+            ("dates.toml", &["resolve"]),
+            ("quantities.toml", &["resolve"]),
+            ("frames.toml", &["compare"]),
+            ("antonyms.toml", &["compare"]),
+        ]
+        .into();
+        assert_eq!(readers.len(), EMBEDDED.len());
+        for (name, _) in EMBEDDED {
+            let mut set = RuleSet::default();
+            set.push(
+                name,
+                RuleSource {
+                    path: format!("test/{name}"),
+                    text: "[[[ not toml".into(),
+                },
+            );
+            let failing: Vec<&str> = stages()
+                .into_iter()
+                .filter(|(_, compile)| compile(&set).is_err())
+                .map(|(stage, _)| stage)
+                .collect();
+            assert_eq!(failing, readers[name], "stages reading {name}");
+            let err = Rules::check_file(&set, name).unwrap_err().to_string();
+            assert!(err.starts_with(&format!("test/{name}:")), "{name}: {err}");
+            // With a valid file, the empty rules compile wherever `Rules::new` does.
+            assert!(
+                Rules::check_file(&RuleSet::default(), name).is_ok(),
+                "{name}"
+            );
+        }
+        assert!(Rules::new(RuleSet::default()).is_ok());
+    }
+
+    #[test]
+    fn check_file_reports_what_rules_new_reports() {
+        // A bad pattern in one file, merged over the built-in rules: the same error both ways.
+        for (name, text) in [
+            ("boilerplate.toml", "line = [\"(unclosed\"]"),
+            ("abbreviations.toml", "caption = [\"[z-a]\"]"),
+        ] {
+            let mut set = RuleSet::embedded();
+            set.push(
+                name,
+                RuleSource {
+                    path: format!("test/{name}"),
+                    text: text.into(),
+                },
+            );
+            let full = Rules::new(set.clone()).unwrap_err().to_string();
+            let one = Rules::check_file(&set, name).unwrap_err().to_string();
+            assert_eq!(full, one);
+        }
+        for (name, _) in EMBEDDED {
+            Rules::check_file(&RuleSet::embedded(), name).unwrap();
+        }
     }
 
     #[test]

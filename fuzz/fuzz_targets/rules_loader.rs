@@ -1,5 +1,10 @@
 //! Fuzz the rules loader: arbitrary TOML text as any rules file, merged over the built-in
-//! rules, must compile or fail with an error, never panic.
+//! rules (or alone), must parse and compile or fail with an error, never panic.
+//!
+//! The first byte picks the file (and, from 128 up, drops the built-in rules); the rest is
+//! its text. Only the compile steps of `Rules::new` that read that file run
+//! (`Rules::check_file`): the other stages would compile the same built-in text on every
+//! input, which took 95% of the time (5 execs/s) and added nothing.
 #![no_main]
 
 use crosscheck::rules::{EMBEDDED, RuleSet, RuleSource, Rules};
@@ -25,5 +30,5 @@ fuzz_target!(|data: &[u8]| {
             text: text.to_string(),
         },
     );
-    let _ = Rules::new(set);
+    let _ = Rules::check_file(&set, name);
 });
