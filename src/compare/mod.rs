@@ -1273,13 +1273,16 @@ pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
     (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
 }
 
-/// Whether both claims name something in their content (strong anchors) and share no
-/// name: then they are about different things, whatever their articles share.
+/// Whether both claims name something in their content (strong anchors), share no name,
+/// and neither names anything the other's article is about (its story): then they are
+/// about different things ("the Gortoel ring road" / "the Rigor ring road"), whatever
+/// else their articles share. The parties of one story are not different things ("gives
+/// Kestria a share" / "after Marovia objected", in articles about both).
 pub(crate) fn named_apart(a: &Prep, b: &Prep) -> bool {
-    let own: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
-    !own.is_empty()
-        && b.strong().next().is_some()
-        && !b.strong().any(|x| own.contains(x.key.as_str()))
+    let na: BTreeSet<&str> = a.strong().map(|x| x.key.as_str()).collect();
+    let nb: BTreeSet<&str> = b.strong().map(|x| x.key.as_str()).collect();
+    let told = |n: &BTreeSet<&str>, p: &Prep| p.story.iter().any(|s| n.contains(s.as_str()));
+    !na.is_empty() && !nb.is_empty() && na.is_disjoint(&nb) && !told(&na, b) && !told(&nb, a)
 }
 
 /// Union-find over `n` items.
