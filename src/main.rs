@@ -2,7 +2,10 @@
 //! renders errors in one place. Exit codes are documented in `--help` and README.md.
 
 /// mimalloc: about a tenth less CPU than the system allocator over the whole pipeline
-/// (crosscheck allocates many small strings and vectors per sentence and claim).
+/// (crosscheck allocates many small strings and vectors per sentence and claim), for
+/// more peak memory (freed pages stay committed); `MIMALLOC_ARENA_EAGER_COMMIT=0
+/// MIMALLOC_PURGE_DELAY=0` in the environment trades the speed back for memory (README,
+/// "Speed and memory").
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
