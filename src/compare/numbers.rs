@@ -1029,6 +1029,38 @@ mod tests {
         ];
         let f = find_all(&arts(), &claims);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+        // Names that the other article's story holds are parties of one story, not
+        // different things: "gives Valmora" and "after Berg objected" still compare.
+        let claims = [
+            story("a", 1),
+            qty(
+                claim(
+                    "a",
+                    2,
+                    "Source a",
+                    QuoteKind::Indirect,
+                    "the 14-point draft gives Valmora more roads",
+                ),
+                "14-point",
+                14.0,
+                "point",
+            ),
+            story("b", 1),
+            qty(
+                claim(
+                    "b",
+                    2,
+                    "Source b",
+                    QuoteKind::Indirect,
+                    "the draft has 12 points after Berg objected",
+                ),
+                "12 points",
+                12.0,
+                "point",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
     }
 
     #[test]
