@@ -377,14 +377,8 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             })
             .collect();
         // Dated statements are blocked by their rarest words (as plain statements).
-        let df: HashMap<&str, usize> = if what == What::Statement {
-            let mut df = HashMap::new();
-            for it in items {
-                for w in &it.words {
-                    *df.entry(w.as_str()).or_default() += 1;
-                }
-            }
-            df
+        let df = if what == What::Statement {
+            super::word_counts(items.iter().map(|it| &it.words))
         } else {
             HashMap::new()
         };
@@ -393,15 +387,11 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             if what == What::Statement {
                 // Every word few statements use (two shared words must meet in some
                 // block), and the three rarest whatever their counts.
-                let mut ws: Vec<&String> = it.words.iter().collect();
-                ws.sort_by_key(|w| (df.get(w.as_str()).copied().unwrap_or(0), *w));
-                return ws
+                return super::rarest_first(&it.words, &df)
                     .into_iter()
                     .enumerate()
-                    .filter(|&(r, w)| {
-                        r < 3 || df.get(w.as_str()).copied().unwrap_or(0) <= super::FULL_BLOCK
-                    })
-                    .map(|(_, w)| (format!("stmt|{w}"), k))
+                    .filter(|&(r, (_, n))| r < 3 || n <= super::FULL_BLOCK)
+                    .map(|(_, (w, _))| (format!("stmt|{w}"), k))
                     .collect::<Vec<_>>();
             }
             let ps: Vec<&String> = it.participants.iter().collect();
@@ -497,14 +487,9 @@ fn statement_words(p: &super::Prep, lex: &super::Lexicon, end: usize) -> BTreeSe
         }
         let t = &toks[i];
         let norm = super::text::strip_possessive(&t.norm);
-        if norm.chars().count() >= 3
-            && norm.chars().all(char::is_alphabetic)
-            && (!t.cap || t.initial)
-            && !t.acronym
+        if super::content_word(t, norm, lex)
             && !named(i)
             && !STATEMENT_SKIP.contains(&norm)
-            && !lex.stopwords.contains(norm)
-            && !lex.anchor_ignore.contains(norm)
             && lex.negations.match_at(toks, i).is_none()
         {
             out.insert(super::text::stem(norm));

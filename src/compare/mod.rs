@@ -788,6 +788,7 @@ impl<'a> Ctx<'a> {
             })
             .collect();
         // Anchors carried by too many claims are weak.
+        let mut weak: HashSet<String> = HashSet::new();
         if preps.len() >= 20 {
             let mut df: HashMap<&str, usize> = HashMap::new();
             for p in &preps {
@@ -797,7 +798,7 @@ impl<'a> Ctx<'a> {
                 }
             }
             let limit = (rules.lex.weak_share * preps.len() as f64).max(2.0);
-            let weak: HashSet<String> = df
+            weak = df
                 .into_iter()
                 .filter(|&(_, n)| n as f64 > limit)
                 .map(|(k, _)| k.to_string())
@@ -814,11 +815,6 @@ impl<'a> Ctx<'a> {
         type Counts<'k> = BTreeMap<&'k str, usize>;
         // Per article: its anchors' counts and its person speakers'.
         let mut per_article: BTreeMap<&str, (Counts, Counts)> = BTreeMap::new();
-        // A name too many claims carry tells no story apart, as a speaker either.
-        let weak_keys: HashSet<&str> = preps
-            .iter()
-            .flat_map(|p| p.anchors.iter().filter(|a| a.weak).map(|a| a.key.as_str()))
-            .collect();
         for p in &preps {
             let (counts, speakers) = per_article.entry(p.claim.article.as_str()).or_default();
             for a in p.strong() {
@@ -827,7 +823,9 @@ impl<'a> Ctx<'a> {
             if let Some(s) = p
                 .speaker_surname
                 .as_deref()
-                .filter(|s| !weak_keys.contains(s))
+                // A name too many claims carry tells no story apart, as a speaker
+                // either.
+                .filter(|s| !weak.contains(*s))
             {
                 *speakers.entry(s).or_default() += 1;
             }
@@ -1271,6 +1269,44 @@ pub(crate) fn same_story(a: &Prep, b: &Prep) -> bool {
         .chain(b.strong().map(|x| x.key.as_str()))
         .collect();
     (sa.is_empty() && sb.is_empty()) || sa.intersection(&sb).count() >= 2
+}
+
+/// Whether token `t`, read as `norm`, is a plain content word: three letters or more,
+/// all alphabetic, not capitalised inside a sentence (a name), not an acronym, not a stop
+/// word nor a word anchors ignore.
+pub(crate) fn content_word(t: &Tok, norm: &str, lex: &Lexicon) -> bool {
+    norm.chars().count() >= 3
+        && norm.chars().all(char::is_alphabetic)
+        && (!t.cap || t.initial)
+        && !t.acronym
+        && !lex.stopwords.contains(norm)
+        && !lex.anchor_ignore.contains(norm)
+}
+
+/// For blocking by rare words: how many of `sets` hold each word.
+pub(crate) fn word_counts<'w, W: AsRef<str> + 'w>(
+    sets: impl IntoIterator<Item = &'w BTreeSet<W>>,
+) -> HashMap<&'w str, usize> {
+    let mut df: HashMap<&str, usize> = HashMap::new();
+    for set in sets {
+        for w in set {
+            *df.entry(w.as_ref()).or_default() += 1;
+        }
+    }
+    df
+}
+
+/// `words` rarest first by `df` (ties by the word), each with its count.
+pub(crate) fn rarest_first<'w, W: AsRef<str>>(
+    words: &'w BTreeSet<W>,
+    df: &HashMap<&str, usize>,
+) -> Vec<(&'w str, usize)> {
+    let mut ws: Vec<(&str, usize)> = words
+        .iter()
+        .map(|w| (w.as_ref(), df.get(w.as_ref()).copied().unwrap_or(0)))
+        .collect();
+    ws.sort_by_key(|&(w, n)| (n, w));
+    ws
 }
 
 /// Whether both claims name something in their content (strong anchors), share no name,

@@ -386,12 +386,7 @@ fn open_items(
             let t = &toks[at];
             (at < pos || at > unit_at)
                 && unit_key(&t.norm) != *unit
-                && t.norm.chars().count() >= 3
-                && t.norm.chars().all(char::is_alphabetic)
-                && (!t.cap || t.initial)
-                && !t.acronym
-                && !lex.stopwords.contains(&t.norm)
-                && !lex.anchor_ignore.contains(&t.norm)
+                && super::content_word(t, &t.norm, lex)
                 && !lex.approximate.any_in(toks, at, at + 1)
         };
         // Up to `open_window` content words each side, within the number's clause (a

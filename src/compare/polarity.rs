@@ -38,7 +38,7 @@ use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, can
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
 
 /// Jaccard overlap of the words around two framed keywords needed to compare them.
 pub const FOCUS: f64 = 0.4;
@@ -680,21 +680,15 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
 fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
     let mut out = FamilyOut::default();
     {
-        let mut df: HashMap<&str, usize> = HashMap::new();
-        for it in &plain {
-            for w in &it.words {
-                *df.entry(w.as_str()).or_default() += 1;
-            }
-        }
+        let df = super::word_counts(plain.iter().map(|it| &it.words));
         let keyed: Vec<(&str, usize)> = plain
             .iter()
             .enumerate()
             .flat_map(|(k, it)| {
-                let mut ws: Vec<&CompactString> = it.words.iter().collect();
-                ws.sort_by_key(|w| (df.get(w.as_str()).copied().unwrap_or(0), *w));
-                ws.into_iter()
+                super::rarest_first(&it.words, &df)
+                    .into_iter()
                     .take(3)
-                    .map(move |w| (w.as_str(), k))
+                    .map(move |(w, _)| (w, k))
                     .collect::<Vec<_>>()
             })
             .collect();
