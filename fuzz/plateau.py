@@ -5,7 +5,8 @@
                                    [--toolchain nightly] [--log FILE] [-- LIBFUZZER_ARGS]
 
 Runs `cargo +TOOLCHAIN fuzz run TARGET --sanitizer none` (one worker) from the fuzz/ folder on the
-stored corpus (fuzz/corpus/TARGET), watching libFuzzer's `cov:` figure. It stops the fuzzer
+stored corpus (fuzz/corpus/TARGET) and the seeds (fuzz/seeds/TARGET, from
+fuzz/make_seeds.py), watching libFuzzer's `cov:` figure. It stops the fuzzer
 when `cov` has not grown for --quiet-secs (after at least --min-secs), or at --max-secs,
 and prints one summary line: target, seconds run, final cov and ft, corpus files, crashes.
 Extra arguments after `--` go to libFuzzer. A crash stops libFuzzer itself; its input is
@@ -42,7 +43,10 @@ def main():
     artifacts = os.path.join(here, "artifacts", a.target)
     before = set(os.listdir(artifacts)) if os.path.isdir(artifacts) else set()
     cargo = ["cargo", f"+{a.toolchain}"] if a.toolchain else ["cargo"]
-    cmd = [*cargo, "fuzz", "run", a.target, "--sanitizer", "none", corpus, "--",
+    # Seeds (fuzz/make_seeds.py) are a second, read-only corpus: new inputs go to `corpus`.
+    seeds = os.path.join(here, "seeds", a.target)
+    extra_dirs = [seeds] if os.path.isdir(seeds) else []
+    cmd = [*cargo, "fuzz", "run", a.target, "--sanitizer", "none", corpus, *extra_dirs, "--",
            f"-max_total_time={a.max_secs}", "-timeout=20", "-rss_limit_mb=4096",
            "-print_final_stats=1", *a.extra]
     log = open(a.log, "w") if a.log else None

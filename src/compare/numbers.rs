@@ -390,10 +390,20 @@ fn open_items(
                 && !lex.approximate.any_in(toks, at, at + 1)
         };
         // Up to `open_window` content words each side, within the number's clause (a
-        // comma or dash ends it) and OPEN_REACH tokens.
+        // comma or dash ends it) and OPEN_REACH tokens. A figure set off by commas on
+        // both sides ("the share of the vote, 50.3 per cent, was ...") is an apposition
+        // to the phrase before it: that phrase is its clause on the left.
+        let appositive = toks[pos].breaks && toks.get(unit_at + 1).is_some_and(|t| t.breaks);
+        let mut crossings = usize::from(appositive);
         let mut picked: Vec<usize> = Vec::new();
         let mut lo = pos;
-        while lo > 0 && pos - lo < OPEN_REACH && !toks[lo].breaks {
+        while lo > 0 && pos - lo < OPEN_REACH {
+            if toks[lo].breaks {
+                if crossings == 0 {
+                    break;
+                }
+                crossings -= 1;
+            }
             lo -= 1;
             if content_word(lo) {
                 picked.push(lo);
@@ -704,6 +714,53 @@ mod tests {
         ];
         let f = find_all(&arts(), &claims);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn an_appositive_figure_takes_the_phrase_before_it_as_context() {
+        // "the vote, 50.3 per cent, was ...": the figure is the share of the vote.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the mayor took 50.3 percent of the vote in the run-off",
+                "50.3 percent",
+                50.3,
+                "percent",
+            ),
+            c(
+                "b",
+                1,
+                "the mayor's share of the vote, 50.3 per cent, was the narrowest since 1994",
+                "50.3 per cent",
+                50.3,
+                "percent",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Agreement).len(), 1, "{f:#?}");
+        // Without the second comma the figure opens its own clause: no context on the
+        // left, and the words after it are about something else.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the mayor took 50.3 percent of the vote in the run-off",
+                "50.3 percent",
+                50.3,
+                "percent",
+            ),
+            c(
+                "b",
+                1,
+                "in the vote, 50.3 per cent of pensioners stayed at home",
+                "50.3 per cent",
+                50.3,
+                "percent",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Agreement).is_empty(), "{f:#?}");
     }
 
     #[test]
