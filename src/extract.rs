@@ -1923,9 +1923,68 @@ fn that_word(t: &Tok) -> &'static str {
     if t.lower == "that" { "that" } else { "\u{0}" }
 }
 
+/// The article's own outlet named as the recipient of "told" when no outlet rule knows
+/// it: its outlet as the metadata gives it ("told Rowing Review"), that name's last word
+/// after "the" ("told the Bulletin" in the Ridgeway Health Bulletin), or the name a
+/// masthead starts with (a short first line cut by " · ", " | " or a dash: "told NordTV"
+/// under "NordTV News · Economy", "told Radio Glas" under "RADIO GLAS — LIVE"). Every
+/// word must be capitalised: "told the committee" is no outlet.
+fn own_outlet(article: &Article, phrase: &str) -> Option<String> {
+    let phrase = strip_possessive(phrase.trim());
+    let (the, name) = match phrase
+        .strip_prefix("the ")
+        .or_else(|| phrase.strip_prefix("The "))
+    {
+        Some(rest) => (true, rest.trim()),
+        None => (false, phrase),
+    };
+    let words: Vec<&str> = name.split_whitespace().collect();
+    if words.is_empty()
+        || !words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+    {
+        return None;
+    }
+    let same = |a: &[&str], b: &[&str]| {
+        a.len() == b.len()
+            && a.iter()
+                .zip(b)
+                .all(|(x, y)| x.to_lowercase() == y.to_lowercase())
+    };
+    if let Some(own) = article.meta.outlet.as_deref() {
+        let own_words: Vec<&str> = own
+            .split_whitespace()
+            .skip_while(|w| w.eq_ignore_ascii_case("the"))
+            .collect();
+        let last_word = the && words.len() == 1 && own_words.len() >= 2;
+        if same(&words, &own_words)
+            || (last_word && same(&words, &own_words[own_words.len() - 1..]))
+        {
+            return Some(own.to_string());
+        }
+    }
+    let first_line = article.text.lines().find(|l| !l.trim().is_empty())?.trim();
+    let head = [" · ", " | ", " — ", " – ", " - "]
+        .iter()
+        .filter_map(|sep| first_line.split_once(sep).map(|(h, _)| h))
+        .min_by_key(|h| h.len())?;
+    let head_words: Vec<&str> = head.split_whitespace().collect();
+    // A masthead is a name, not a headline ("Trump says ... | CNN"): every word capitalised.
+    (first_line.len() <= 80
+        && head_words.len() >= words.len()
+        && head_words.len() <= 4
+        && head_words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+        && same(&words, &head_words[..words.len()]))
+    .then(|| name.to_string())
+}
+
 /// Words after a cue that are not content: "told Axios", "on Dec. 2", "in a statement".
 fn skip_after_cue(
     rules: &ExtractRules,
+    article: &Article,
     toks: &[Tok],
     mut i: usize,
     cue: &Cue,
@@ -1953,6 +2012,11 @@ fn skip_after_cue(
             .find_map(|k| rules.outlet(&join_tokens(&toks[i..k])))
         {
             outlet = Some(o.to_string());
+        } else if let Some(o) = (i + 1..=j)
+            .rev()
+            .find_map(|k| own_outlet(article, &join_tokens(&toks[i..k])))
+        {
+            outlet = Some(o);
         }
         // Keep only a short recipient ("reporters", "the BBC", "analysts on a call"); with
         // no "that", a name ("told TRK 24 he would", "told Reuters the plan").
@@ -2560,7 +2624,8 @@ impl Ctx<'_> {
                         // Take the whole quotation, even if it opened sentences ago.
                         let content = trim_content(text, Span::new(quote_start, q.inner.end));
                         let mut cited = None;
-                        let (after, outlet, _) = skip_after_cue(rules, toks, cue.end, cue);
+                        let (after, outlet, _) =
+                            skip_after_cue(rules, self.article, toks, cue.end, cue);
                         let _ = after;
                         if let Some(o) = outlet {
                             cited = Some(o);
@@ -2595,7 +2660,7 @@ impl Ctx<'_> {
             }
             // Before a quotation: `Rubio said: "..."` / `He said, "..."` /
             // `Okoye posted a short message on Instagram: "..."`.
-            let mut after_cue = skip_after_cue(rules, toks, cue.end, cue).0;
+            let mut after_cue = skip_after_cue(rules, self.article, toks, cue.end, cue).0;
             if let Some(colon) =
                 (after_cue..toks.len().min(after_cue + 12)).find(|&k| toks[k].is(":"))
             {
@@ -2625,7 +2690,8 @@ impl Ctx<'_> {
                         if ends_with_quote || q.last_sentence > si {
                             if let Some(p) = rules.subject_before(toks, cue.start, 0) {
                                 let content = trim_content(text, q.inner);
-                                let outlet = skip_after_cue(rules, toks, cue.end, cue).1;
+                                let outlet =
+                                    skip_after_cue(rules, self.article, toks, cue.end, cue).1;
                                 local.push(self.draft(
                                     si,
                                     toks,
@@ -2676,7 +2742,8 @@ impl Ctx<'_> {
                 .next_back()
                 .map_or(0, |&end| self.tok_index_after(toks, end));
             let subject = rules.subject_before(toks, cue.start, floor);
-            let (after, outlet, skipped_object) = skip_after_cue(rules, toks, cue.end, cue);
+            let (after, outlet, skipped_object) =
+                skip_after_cue(rules, self.article, toks, cue.end, cue);
             let next_cue_start = (ci + 1..cues.len())
                 .find(|&j| !used_cue[j])
                 .map(|j| cues[j].start);
@@ -4833,6 +4900,76 @@ mod tests {
             ("Omar Haddad", Some("Bloomberg"))
         );
         assert_eq!(c.content, "the merger would close in May");
+    }
+
+    #[test]
+    fn told_the_articles_own_outlet() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let run = |first_line: &str, outlet: Option<&str>, sentence: &str| {
+            let mut a = Article::new(
+                "t",
+                "t.txt",
+                Format::Text,
+                format!("{first_line}\n\n{sentence}\n"),
+            );
+            crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
+            a.meta.outlet = outlet.map(str::to_string);
+            let seg = crate::segment::segment(&a, &rules.segment);
+            let c = extract(&a, &seg, &rules.extract);
+            let told: Vec<_> = c.iter().filter(|c| c.cue == "told").collect();
+            assert_eq!(told.len(), 1, "{c:#?}");
+            told[0].cited_outlet.clone()
+        };
+        let told = "Spokeswoman Ingrid Solvik told NordTV that the chief would not appear.";
+        // The masthead names the outlet.
+        assert_eq!(
+            run("NordTV News · Economy", None, told).as_deref(),
+            Some("NordTV")
+        );
+        let glas = "Vesna Tadic told Radio Glas that the count was fair.";
+        assert_eq!(
+            run("RADIO GLAS — LIVE", None, glas).as_deref(),
+            Some("Radio Glas")
+        );
+        // The metadata names it, whole or as "the" and its last word.
+        let bulletin = "A parent told the Bulletin that the school should have closed.";
+        assert_eq!(
+            run(
+                "Outbreak closes school",
+                Some("Ridgeway Health Bulletin"),
+                bulletin
+            )
+            .as_deref(),
+            Some("Ridgeway Health Bulletin")
+        );
+        // A headline is no masthead, and a committee no outlet.
+        assert_eq!(
+            run(
+                "Trump says deal is close | World",
+                None,
+                "Ann Lee told Trump that the deal was close."
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            run(
+                "NordTV News · Economy",
+                None,
+                "Ann Lee told the Committee that the deal was close."
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            run(
+                "Local news",
+                Some("Ridgeway Health Bulletin"),
+                "Ann Lee told Parliament that the deal was close."
+            )
+            .as_deref(),
+            None
+        );
     }
 
     #[test]
