@@ -1038,6 +1038,151 @@ impl<'a> Builder<'a> {
     }
 }
 
+/// Words that may stand between the initials of an acronym's expansion: "Bureau *of*
+/// Labor Statistics", "Centre *for* Disease Control".
+const ACRONYM_GLUE: [&str; 9] = ["of", "for", "and", "the", "on", "in", "de", "&", "to"];
+
+/// The full name an organisation speaker's short form stands for in its own article:
+/// one or two capitalised words that begin a longer organisation speaker of the corpus
+/// which the article names ("Arvane" where the article names "Arvane Motors"), or an
+/// acronym whose expansion the article spells out ("RHPU" for "Ridgeway Health Protection
+/// Unit"). A one-word "person" with no full name in the article ("Arvane expects ...")
+/// is such a short form too. `None` when there is no such name, or more than one (then
+/// the short form stays its own entity). Names the entity rules know are left to them.
+/// One entry per claim.
+fn org_long_forms(
+    table: &EntityTable,
+    names: &NameRules,
+    claims: &[Claim],
+    articles: &BTreeMap<&str, &Article>,
+) -> Vec<Option<String>> {
+    let bare = |name: &str| -> String {
+        let n = name.trim();
+        n.strip_prefix("the ")
+            .or_else(|| n.strip_prefix("The "))
+            .unwrap_or(n)
+            .to_string()
+    };
+    let capitalised = |w: &str| w.chars().next().is_some_and(char::is_uppercase);
+    let orgs = || {
+        claims
+            .iter()
+            .filter(|c| c.speaker.kind == SpeakerKind::Organisation)
+    };
+    // Longer organisation names of the corpus, by their first word's key.
+    let mut long: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for c in orgs() {
+        let n = bare(&c.speaker.name);
+        let words: Vec<&str> = n.split_whitespace().collect();
+        if words.len() >= 2 && words.iter().all(|w| capitalised(w)) && table.index_of(&n).is_none()
+        {
+            long.entry(key(words[0])).or_default().insert(n.clone());
+        }
+    }
+    let mut memo: BTreeMap<(&str, String), Option<String>> = BTreeMap::new();
+    claims
+        .iter()
+        .map(|c| {
+            let n = bare(&c.speaker.name);
+            let words: Vec<&str> = n.split_whitespace().collect();
+            let person = match c.speaker.kind {
+                SpeakerKind::Organisation => false,
+                SpeakerKind::Person if words.len() == 1 && !is_acronym(&n) => true,
+                _ => return None,
+            };
+            if words.is_empty()
+                || words.len() > 2
+                || !words.iter().all(|w| capitalised(w))
+                || table.index_of(&n).is_some()
+                || table.metonyms.contains_key(&entity_key(&n))
+            {
+                return None;
+            }
+            let article = articles.get(c.article.as_str())?;
+            if person
+                && article
+                    .content
+                    .iter()
+                    .any(|s| !full_names_in(names, article.slice(*s), &n).is_empty())
+            {
+                return None;
+            }
+            memo.entry((c.article.as_str(), n.clone()))
+                .or_insert_with(|| {
+                    let found: BTreeSet<String> = if is_acronym(&n) {
+                        acronym_expansions(article, &n)
+                    } else {
+                        long.get(&key(words[0]))
+                            .into_iter()
+                            .flatten()
+                            .filter(|l| {
+                                let lw: Vec<&str> = l.split_whitespace().collect();
+                                lw.len() > words.len()
+                                    && lw
+                                        .iter()
+                                        .zip(&words)
+                                        .all(|(a, b)| a.to_lowercase() == b.to_lowercase())
+                                    && article
+                                        .content
+                                        .iter()
+                                        .any(|s| article.slice(*s).contains(l.as_str()))
+                            })
+                            .cloned()
+                            .collect()
+                    };
+                    let keys: BTreeSet<String> = found.iter().map(|f| entity_key(f)).collect();
+                    if keys.len() == 1 {
+                        found.into_iter().next()
+                    } else {
+                        None
+                    }
+                })
+                .clone()
+        })
+        .collect()
+}
+
+/// Two to six capital letters: "RHPU", "NTSB".
+fn is_acronym(name: &str) -> bool {
+    (2..=6).contains(&name.chars().count()) && name.chars().all(|c| c.is_ascii_uppercase())
+}
+
+/// The runs of capitalised words in the article whose initials spell `acronym`, glue
+/// words allowed between them ("Bureau of Labor Statistics" for "BLS"). A run stops at
+/// a word that ends a clause (a full stop, comma, colon...).
+fn acronym_expansions(article: &Article, acronym: &str) -> BTreeSet<String> {
+    let letters: Vec<char> = acronym.chars().collect();
+    let mut out = BTreeSet::new();
+    for span in &article.content {
+        let words: Vec<&str> = article.slice(*span).split_whitespace().collect();
+        for i in 0..words.len() {
+            let mut k = 0;
+            let mut last = None;
+            for (j, raw) in words.iter().enumerate().skip(i) {
+                let w = raw.trim_start_matches(['"', '\u{201c}', '\u{2018}', '(', '\'']);
+                let core = w.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let first = core.chars().next();
+                if first == Some(letters[k]) {
+                    k += 1;
+                    last = Some(j);
+                } else if !(k > 0 && ACRONYM_GLUE.contains(&core)) {
+                    break;
+                }
+                if k == letters.len() || core.len() != w.len() {
+                    break;
+                }
+            }
+            if k == letters.len()
+                && let Some(j) = last
+            {
+                let run = words[i..=j].join(" ");
+                out.insert(run.trim_matches(|c: char| !c.is_alphanumeric()).to_string());
+            }
+        }
+    }
+    out
+}
+
 /// Full names written in `text` that end with `surname` ("Chidi Okafor" for "Okafor"),
 /// titles in front left out.
 fn full_names_in(names: &NameRules, text: &str, surname: &str) -> Vec<String> {
@@ -1150,6 +1295,7 @@ impl EntityIndex {
         // What each person speaker's name is (a rule entity, a role alone, a name to
         // cluster) depends on the name alone: worked out on the thread pool, then taken
         // in claim order.
+        let long_forms = org_long_forms(table, names, claims, &article_text);
         let mut plans: Vec<Option<PersonPlan>> = claims
             .par_iter()
             .enumerate()
@@ -1187,10 +1333,20 @@ impl EntityIndex {
                                 .split_whitespace()
                                 .skip_while(|w| w.eq_ignore_ascii_case("the"))
                                 .any(|w| w.chars().next().is_some_and(char::is_uppercase));
-                            if named {
-                                b.keyed_cluster(EntityKind::Organisation, name)
-                            } else {
-                                None
+                            if !named {
+                                return None;
+                            }
+                            match &long_forms[ci] {
+                                // "Arvane" in an article that names "Arvane Motors": the
+                                // full name is a mention of the article too.
+                                Some(long) => {
+                                    let r = b.keyed_cluster(EntityKind::Organisation, long);
+                                    if let Some(r) = r {
+                                        b.see(r, long, &c.article);
+                                    }
+                                    r
+                                }
+                                None => b.keyed_cluster(EntityKind::Organisation, name),
                             }
                         });
                     if let Some(r) = r {
@@ -1199,7 +1355,17 @@ impl EntityIndex {
                     }
                     continue;
                 }
-                SpeakerKind::Person => {}
+                SpeakerKind::Person => {
+                    // "Arvane" in an article about "Arvane Motors": the company.
+                    if let Some(long) = &long_forms[ci]
+                        && let Some(r) = b.keyed_cluster(EntityKind::Organisation, long)
+                    {
+                        b.see(r, long, &c.article);
+                        b.see(r, name, &c.article);
+                        b.speakers[ci] = Some((r, None, false));
+                        continue;
+                    }
+                }
             }
             match plans[ci].take() {
                 Some(PersonPlan::Rule {
@@ -1794,6 +1960,80 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn short_names_and_acronyms_join_the_organisation_their_article_names() {
+        let articles = [
+            article(
+                "a",
+                "Arvane Motors is recalling 48,000 cars. Arvane expects the recall to cost \
+                 120 million crowns, the Ridgeway Health Protection Unit (RHPU) said. The \
+                 RHPU added that Tembo would not comment.",
+            ),
+            article(
+                "b",
+                "Arvane said nothing. Greta Tembo spoke for Tembo Mining.",
+            ),
+            article(
+                "c",
+                "Both Kestrel Air and Kestrel Rail said Kestrel was fine.",
+            ),
+        ];
+        let claims = [
+            claim("a", 1, "Arvane Motors", SpeakerKind::Organisation),
+            person("a", 2, "Arvane"),
+            claim(
+                "a",
+                3,
+                "the Ridgeway Health Protection Unit",
+                SpeakerKind::Organisation,
+            ),
+            claim("a", 4, "the RHPU", SpeakerKind::Organisation),
+            // Not named in full in its article: stays what it was.
+            person("b", 1, "Arvane"),
+            // A person's surname the article gives a full name: a person.
+            claim("b", 2, "Tembo Mining", SpeakerKind::Organisation),
+            person("b", 3, "Tembo"),
+            // Two longer names begin with it: neither is chosen.
+            claim("c", 1, "Kestrel Air", SpeakerKind::Organisation),
+            claim("c", 2, "Kestrel Rail", SpeakerKind::Organisation),
+            claim("c", 3, "Kestrel", SpeakerKind::Organisation),
+        ];
+        let got: Vec<String> = ids(&articles, &claims)
+            .into_iter()
+            .map(|(_, id)| id)
+            .collect();
+        assert_eq!(got[1], got[0], "{got:?}");
+        assert_eq!(got[0], "arvane-motors");
+        assert_eq!(got[3], got[2]);
+        assert_eq!(got[2], "ridgeway-health-protection-unit");
+        assert_ne!(got[4], got[0]);
+        assert_ne!(got[6], got[5]);
+        assert_ne!(got[9], got[7]);
+        assert_ne!(got[9], got[8]);
+        // The resolved claim is the organisation's.
+        let mut resolved = claims.to_vec();
+        super::super::resolve_speakers(&articles, &mut resolved, &rules());
+        assert_eq!(resolved[1].speaker.kind, SpeakerKind::Organisation);
+        assert_eq!(resolved[1].speaker.name, "Arvane Motors");
+        assert_eq!(resolved[4].speaker.kind, SpeakerKind::Person);
+    }
+
+    #[test]
+    fn acronyms_are_spelled_by_capitalised_words_with_glue_between() {
+        let a = article(
+            "a",
+            "The Bureau of Labor Statistics (BLS) said so. Later, Big Local Shops said BLS.",
+        );
+        let found = acronym_expansions(&a, "BLS");
+        assert_eq!(
+            found.into_iter().collect::<Vec<_>>(),
+            ["Big Local Shops", "Bureau of Labor Statistics"]
+        );
+        // A run stops at the end of a clause.
+        let b = article("b", "Ask Bob. Lee Smith said it.");
+        assert!(acronym_expansions(&b, "BLS").is_empty());
     }
 
     #[test]

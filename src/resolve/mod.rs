@@ -261,6 +261,10 @@ fn apply_index(index: &EntityIndex, claims: &mut [Claim]) {
         };
         c.speaker.name = row.name.clone();
         c.speaker.id = Some(row.id.clone());
+        // A one-word "person" the index found to be a short name of an organisation.
+        if c.speaker.kind == SpeakerKind::Person && row.kind == EntityKind::Organisation {
+            c.speaker.kind = SpeakerKind::Organisation;
+        }
         if c.speaker.role.is_none() {
             c.speaker.role = s.role.clone();
         }
