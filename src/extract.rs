@@ -61,6 +61,8 @@ struct CuesFile {
     #[serde(default)]
     passive: Vec<String>,
     #[serde(default)]
+    before_object: Vec<String>,
+    #[serde(default)]
     neutral: CueList,
     #[serde(default)]
     assertive: CueList,
@@ -173,6 +175,8 @@ pub struct ExtractRules {
     /// phrase is empty, which any token starts).
     phrase_first_words: Option<WordSet>,
     passive: WordSet,
+    /// Cues that are no speech before a noun phrase ("is recalling about 48,000 cars").
+    before_object: WordSet,
     titles: WordSet,
     /// Titles written with a final period ("gen."), without it: `is_title` without a copy.
     dotted_titles: WordSet,
@@ -291,6 +295,7 @@ impl ExtractRules {
                 .map(|p| words_of(p).into_iter().next())
                 .collect(),
             passive: lower_set(&c.passive),
+            before_object: lower_set(&c.before_object),
             narrative: narrative::Narrative::new(&c.narrative),
             titles: lower_set(&s.titles),
             dotted_titles: lower_set(&s.titles)
@@ -1603,7 +1608,41 @@ impl ExtractRules {
                             | "some"
                             | "all"
                     ));
-            if found.is_some() && (toks[i].capitalised() || noun) {
+            // "reports of 17 fires", "claims of fraud": a word the rules know as a noun
+            // (a nominal cue, a document) before "of" is that noun. "is recalling about
+            // 48,000 cars": a cue listed in `before_object` before a determiner or a
+            // number is no speech.
+            let next = toks.get(i + 1);
+            let noun_of = found.is_some()
+                && next.is_some_and(|t| &*t.lower == "of")
+                && (self.nominal.contains_key(&*toks[i].lower)
+                    || self.document_heads.contains(&*toks[i].lower));
+            let object = found.is_some()
+                && self.before_object.contains(&*toks[i].lower)
+                && next.is_some_and(|t| {
+                    t.text.starts_with(|c: char| c.is_ascii_digit())
+                        || matches!(
+                            t.lower.as_ref(),
+                            "the"
+                                | "a"
+                                | "an"
+                                | "about"
+                                | "some"
+                                | "all"
+                                | "its"
+                                | "their"
+                                | "more"
+                                | "nearly"
+                                | "almost"
+                                | "around"
+                                | "up"
+                                | "over"
+                                | "thousands"
+                                | "hundreds"
+                                | "millions"
+                        )
+                });
+            if found.is_some() && (toks[i].capitalised() || noun || noun_of || object) {
                 found = None;
             }
             match found {
@@ -4978,6 +5017,28 @@ mod tests {
         assert_eq!(c.speaker.kind, SpeakerKind::Outlet);
         assert_eq!(c.content, "the deal had collapsed");
         assert_eq!(c.cue_class, CueClass::Reporting);
+    }
+
+    #[test]
+    fn a_product_recall_is_no_speech_but_a_recollection_is() {
+        let c = one(
+            "Arvane Motors is recalling about 48,000 hatchbacks because a pump can fail, \
+             the National Vehicle Safety Board said on Monday.",
+        );
+        assert_eq!(c.speaker.name, "National Vehicle Safety Board");
+        assert!(c.content.starts_with("Arvane Motors is recalling"), "{c:#?}");
+        assert!(claims("The company recalled 300 cars in May.").is_empty());
+        let c = one("Ms. Obi recalled that the bridge had been closed for a week.");
+        assert_eq!(c.speaker.name, "Obi");
+        assert_eq!(c.content, "the bridge had been closed for a week");
+    }
+
+    #[test]
+    fn reports_of_and_claims_of_are_nouns() {
+        let c = one("The board said it had received reports of 17 fires since last spring.");
+        assert_eq!(c.content, "it had received reports of 17 fires since last spring");
+        let c = one("The mayor said claims of fraud were baseless.");
+        assert_eq!(c.content, "claims of fraud were baseless");
     }
 
     #[test]
