@@ -2121,6 +2121,28 @@ fn skip_after_cue(
     (i, outlet, skipped_object)
 }
 
+/// The first dash that can end a dateline in `head`, with its length: the earliest of
+/// " - ", " — ", " – ", "—" and "–" (a spaced dash starts at its space). One scan for `-`
+/// and the lead byte of the two dashes (`0xE2`), where five substring searches were.
+fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let bytes = head.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes).find_map(|q| {
+        let spaced = q > 0 && bytes[q - 1] == b' ';
+        if bytes[q] == b'-' {
+            (spaced && bytes.get(q + 1) == Some(&b' ')).then(|| (q - 1, 3))
+        } else {
+            let rest = &head[q..];
+            (rest.starts_with('—') || rest.starts_with('–')).then(|| {
+                if spaced && bytes.get(q + 3) == Some(&b' ') {
+                    (q - 1, 5)
+                } else {
+                    (q, 3)
+                }
+            })
+        }
+    })
+}
+
 /// Bytes of a wire dateline opening `text` ("TASHKUL, April 14 (Orbis) - ", "WASHINGTON
 /// (Reuters) — ", "Kalundu, 4 March 2026 - "), through the dash and the spaces after it;
 /// 0 when `text` opens with none. A dateline is at most 80 bytes of capitalised words,
@@ -2132,11 +2154,7 @@ pub(crate) fn dateline_len(text: &str) -> usize {
         cut -= 1;
     }
     let head = &text[..cut];
-    let Some((at, dash)) = [" - ", " — ", " – ", "—", "–"]
-        .iter()
-        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
-        .min()
-    else {
+    let Some((at, dash)) = first_dash(head) else {
         return 0;
     };
     let prefix = &text[..at];
@@ -4771,6 +4789,18 @@ mod tests {
         assert_eq!(c.content, "he would ask for an audit of the budget");
         let c = one("Bekov told reporters he would ask for an audit.");
         assert_eq!(c.content, "he would ask for an audit");
+    }
+
+    proptest::proptest! {
+        /// `first_dash` is the earliest of five substring searches (the definition).
+        #[test]
+        fn first_dash_is_the_earliest_dash(head in "([ a-]|—|–|é){0,40}") {
+            let want = [" - ", " — ", " – ", "—", "–"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+                .min();
+            proptest::prop_assert_eq!(first_dash(&head), want);
+        }
     }
 
     #[test]
