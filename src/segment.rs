@@ -360,7 +360,40 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
-/// The sentences of one paragraph, trimmed, tiling it apart from white space.
+/// Where the next search for lead bytes found one (`None`: not searched yet; `Some(None)`:
+/// none left), for [`next_byte_of`].
+type Lead = Option<Option<usize>>;
+
+/// The first byte at or after `from` that `ascii` or `lead` finds (two `memchr` searches
+/// merged; a lead byte found beyond the ASCII one is kept for the next call); `bytes.len()`
+/// when there is none.
+fn next_byte_of(
+    bytes: &[u8],
+    from: usize,
+    lead: &mut Lead,
+    ascii: impl Fn(&[u8]) -> Option<usize>,
+    leads: impl Fn(&[u8]) -> Option<usize>,
+) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let l = match *lead {
+        Some(Some(p)) if p >= from => Some(p),
+        Some(None) => None,
+        _ => {
+            let p = leads(rest).map(|p| from + p);
+            *lead = Some(p);
+            p
+        }
+    };
+    // Search for the ASCII bytes only up to the lead byte, if any.
+    let upto = l.map_or(rest, |p| &rest[..p - from]);
+    match ascii(upto) {
+        Some(p) => from + p,
+        None => l.unwrap_or(bytes.len()),
+    }
+}
+
 /// The character that starts at byte `i` of `s` (`i` on a character boundary); `'\0'` past
 /// the end (callers check the length first).
 fn char_at(s: &str, i: usize) -> char {
@@ -382,8 +415,8 @@ fn char_before(s: &str, i: usize) -> Option<char> {
 ///
 /// Reads the paragraph's bytes in place: only `.`, `!`, `?` and the lead byte of `…`
 /// (`0xE2`) can start a terminal run, and no continuation byte equals one of them, so the
-/// bytes in between are skipped one at a time without decoding (the character-list
-/// version is the definition, in the tests).
+/// bytes in between are skipped by `memchr` without decoding (the character-list version
+/// is the definition, in the tests).
 pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
     let s = &text[para.start..para.end];
     let bytes = s.as_bytes();
@@ -391,10 +424,17 @@ pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span
     let mut out = Vec::new();
     let mut start = 0usize; // byte offset in s
     let mut i = 0usize; // byte offset in s
-    while i < n {
-        if !matches!(bytes[i], b'.' | b'!' | b'?' | 0xE2) {
-            i += 1;
-            continue;
+    let mut lead = Lead::default();
+    loop {
+        i = next_byte_of(
+            bytes,
+            i,
+            &mut lead,
+            |r| memchr::memchr3(b'.', b'!', b'?', r),
+            |r| memchr::memchr(0xE2, r),
+        );
+        if i >= n {
+            break;
         }
         let c = char_at(s, i);
         if !is_terminal(c) {
@@ -535,7 +575,8 @@ fn is_close_double(c: char) -> bool {
 /// apostrophes are not taken for quotes).
 ///
 /// Reads the paragraph's bytes in place: a quotation mark is `"`, `'`, or starts with byte
-/// `0xE2` (‘ ’ “ ” „) or `0xC2` (« »), and no continuation byte equals one of those.
+/// `0xE2` (‘ ’ “ ” „) or `0xC2` (« »), and no continuation byte equals one of those, so
+/// `memchr` finds the candidates.
 fn find_quotations(
     text: &str,
     para: Span,
@@ -570,10 +611,17 @@ fn find_quotations(
     };
     let bytes = s.as_bytes();
     let mut at = 0usize;
-    while at < bytes.len() {
-        if !matches!(bytes[at], b'"' | b'\'' | 0xE2 | 0xC2) {
-            at += 1;
-            continue;
+    let mut lead = Lead::default();
+    loop {
+        at = next_byte_of(
+            bytes,
+            at,
+            &mut lead,
+            |r| memchr::memchr2(b'"', b'\'', r),
+            |r| memchr::memchr2(0xE2, 0xC2, r),
+        );
+        if at >= bytes.len() {
+            break;
         }
         let pos = at;
         let c = char_at(s, pos);

@@ -182,31 +182,55 @@ impl<'t> Iterator for Words<'t> {
     fn next(&mut self) -> Option<(usize, &'t str)> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut start = None;
-        while self.i < bytes.len() {
-            let i = self.i;
-            let b = bytes[i];
-            let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'\'', 1)
-            } else {
-                match text[i..].chars().next() {
-                    Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
-                    None => break,
+        let n = bytes.len();
+        let mut i = self.i;
+        // Skip to the first word character, then take the run of them: the character that
+        // ends the word is skipped as well.
+        let start = loop {
+            match word_char_at(text, i) {
+                Some((true, _)) => break i,
+                Some((false, len)) => i += len,
+                None => {
+                    self.i = n;
+                    return None;
                 }
-            };
-            match (word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    self.i = i + len;
-                    return Some((s, &text[s..i]));
-                }
-                _ => {}
             }
-            self.i = i + len;
+        };
+        i = start;
+        while i < n {
+            let (word, len) = word_char_at(text, i).unwrap_or((false, 1));
+            if !word {
+                self.i = i + len;
+                return Some((start, &text[start..i]));
+            }
+            i += len;
         }
-        self.i = bytes.len();
-        start.map(|s| (s, &text[s..]))
+        self.i = n;
+        Some((start, &text[start..]))
     }
+}
+
+/// ASCII bytes that are word characters: letters, digits and the apostrophe.
+static ASCII_WORD: [bool; 128] = {
+    let mut t = [false; 128];
+    let mut b = 0;
+    while b < 128 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        b += 1;
+    }
+    t
+};
+
+/// Whether the character at byte `i` of `text` is a word character (a letter, a digit, or
+/// an apostrophe, straight or curly), and its length; `None` at the end. ASCII bytes are
+/// looked up in a table; other characters are decoded.
+fn word_char_at(text: &str, i: usize) -> Option<(bool, usize)> {
+    let b = *text.as_bytes().get(i)?;
+    if b.is_ascii() {
+        return Some((ASCII_WORD[usize::from(b)], 1));
+    }
+    let c = text.get(i..)?.chars().next()?;
+    Some((c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()))
 }
 
 impl ExtractRules {
