@@ -185,52 +185,76 @@ impl<'t> Iterator for Words<'t> {
         let n = bytes.len();
         let mut i = self.i;
         // Skip to the first word character, then take the run of them: the character that
-        // ends the word is skipped as well.
+        // ends the word is skipped as well. ASCII bytes are classified by a table, in a
+        // tight loop for the letters of a word; other characters are decoded.
+        self.i = n;
         let start = loop {
-            match word_char_at(text, i) {
-                Some((true, _)) => break i,
-                Some((false, len)) => i += len,
-                None => {
-                    self.i = n;
-                    return None;
-                }
+            let &b = bytes.get(i)?;
+            match BYTE_CLASS[usize::from(b)] {
+                WORD => break i,
+                GAP => i += 1,
+                _ => match wide_char_at(text, i) {
+                    (true, _) => break i,
+                    (false, len) => i += len,
+                },
             }
         };
         i = start;
-        while i < n {
-            let (word, len) = word_char_at(text, i).unwrap_or((false, 1));
-            if !word {
-                self.i = i + len;
-                return Some((start, &text[start..i]));
+        loop {
+            while bytes
+                .get(i)
+                .is_some_and(|&b| BYTE_CLASS[usize::from(b)] == WORD)
+            {
+                i += 1;
             }
-            i += len;
+            let Some(&b) = bytes.get(i) else {
+                return Some((start, &text[start..]));
+            };
+            let len = if b.is_ascii() {
+                1
+            } else {
+                match wide_char_at(text, i) {
+                    (true, len) => {
+                        i += len;
+                        continue;
+                    }
+                    (false, len) => len,
+                }
+            };
+            self.i = i + len;
+            return Some((start, &text[start..i]));
         }
-        self.i = n;
-        Some((start, &text[start..]))
     }
 }
 
-/// ASCII bytes that are word characters: letters, digits and the apostrophe.
-static ASCII_WORD: [bool; 128] = {
-    let mut t = [false; 128];
+/// Classes of bytes for [`Words`]: an ASCII word character (a letter, a digit, the
+/// apostrophe), another ASCII byte, or a byte of a longer character (decoded).
+const GAP: u8 = 0;
+const WORD: u8 = 1;
+const WIDE: u8 = 2;
+
+/// [`GAP`], [`WORD`] or [`WIDE`], by byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
     let mut b = 0;
     while b < 128 {
-        t[b] = (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize;
+        t[b] = if (b as u8).is_ascii_alphanumeric() || b == b'\'' as usize {
+            WORD
+        } else {
+            GAP
+        };
         b += 1;
     }
     t
 };
 
-/// Whether the character at byte `i` of `text` is a word character (a letter, a digit, or
-/// an apostrophe, straight or curly), and its length; `None` at the end. ASCII bytes are
-/// looked up in a table; other characters are decoded.
-fn word_char_at(text: &str, i: usize) -> Option<(bool, usize)> {
-    let b = *text.as_bytes().get(i)?;
-    if b.is_ascii() {
-        return Some((ASCII_WORD[usize::from(b)], 1));
+/// Whether the (non-ASCII) character at byte `i` of `text` is a word character (a letter,
+/// a digit or a curly apostrophe), and its length in bytes.
+fn wide_char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+        None => (false, 1),
     }
-    let c = text.get(i..)?.chars().next()?;
-    Some((c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()))
 }
 
 impl ExtractRules {
