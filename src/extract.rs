@@ -487,11 +487,16 @@ struct Lowers {
 impl Lowers {
     /// `t.to_lowercase()`, as `Cow::Borrowed(t)` when that is `t` itself; otherwise an
     /// empty placeholder, with the copy appended to `buf` for token `ti` of sentence `si`.
-    fn lower<'a>(&mut self, t: &'a str, si: usize, ti: usize) -> Cow<'a, str> {
+    ///
+    /// `ascii` tells what the caller already knows: `Some(false)` when `t` is ASCII without a
+    /// capital, `Some(true)` when it is ASCII with one, `None` when it has not looked.
+    fn lower<'a>(&mut self, t: &'a str, ascii: Option<bool>, si: usize, ti: usize) -> Cow<'a, str> {
         let at = self.buf.len();
-        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if ascii == Some(false)
+            || ascii.is_none() && t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             return Cow::Borrowed(t);
-        } else if t.is_ascii() {
+        } else if ascii == Some(true) || t.is_ascii() {
             self.buf.push_str(t);
             self.buf[at..].make_ascii_lowercase();
         } else if t.chars().all(|c| {
@@ -509,6 +514,28 @@ impl Lowers {
         Cow::Borrowed("")
     }
 }
+
+/// Class of a byte in [`tokenize_in`]'s runs of ASCII letters and digits: [`LOWER`] for a
+/// lower-case letter or a digit, [`UPPER`] for a capital, 0 for any other byte (non-ASCII
+/// bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
 
 /// [`tokenize`], with the lower-case copies of the sentence `si`'s capitalised words left
 /// in `lowers` (their tokens' `lower` is a placeholder until the caller points it there).
@@ -539,10 +566,19 @@ fn tokenize_in<'a>(
         // byte `b[q - 1]` tells (the last byte of a longer character is not ASCII).
         let mut q = p + clen;
         let word = c.is_alphanumeric();
+        // Whether the token is ASCII so far (`plain`), and the classes of its ASCII letters
+        // and digits (`cls`, [`ASCII_CLASS`]): with both, its lower case needs no scan.
+        let mut plain = c.is_ascii();
+        let mut cls = ASCII_CLASS[usize::from(b[p])];
         if word {
             loop {
                 // Runs of ASCII letters and digits are taken as they are.
-                while b.get(q).is_some_and(u8::is_ascii_alphanumeric) {
+                while let Some(&x) = b.get(q) {
+                    let k = ASCII_CLASS[usize::from(x)];
+                    if k == 0 {
+                        break;
+                    }
+                    cls |= k;
                     q += 1;
                 }
                 let Some((d, dlen)) = char_at(s, q) else {
@@ -563,6 +599,7 @@ fn tokenize_in<'a>(
                 if !takes {
                     break;
                 }
+                plain &= d.is_ascii();
                 q += dlen;
             }
             // A plural possessive keeps its apostrophe ("the pilots' union").
@@ -571,6 +608,7 @@ fn tokenize_in<'a>(
                     && b[q - 1] == b's'
                     && char_at(s, q + dlen).is_none_or(|(c, _)| c.is_whitespace())
                 {
+                    plain &= d.is_ascii();
                     q += dlen;
                 }
             }
@@ -604,7 +642,7 @@ fn tokenize_in<'a>(
         out.push(Tok {
             span: abs,
             text: t,
-            lower: lowers.lower(t, si, out.len()),
+            lower: lowers.lower(t, plain.then_some(cls & UPPER != 0), si, out.len()),
             word,
             quote,
             name: Default::default(),
@@ -761,8 +799,9 @@ fn possessive(t: &str) -> bool {
 impl ExtractRules {
     fn is_title(&self, lower: &str) -> bool {
         let bare = lower.trim_end_matches('.');
+        // (`bare` is `lower` itself unless it ends with a period: one look-up then.)
         self.titles.contains(lower)
-            || self.titles.contains(bare)
+            || (bare.len() < lower.len() && self.titles.contains(bare))
             || self.dotted_titles.contains(bare)
     }
 
@@ -941,7 +980,8 @@ impl ExtractRules {
         }) {
             return None;
         }
-        let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
+        // The first word in lower case (the whole list is built only for the last tests).
+        let w0: &str = t.first().map_or("", |x| &x.lower);
         let text = join_tokens(t);
         let plain = |kind, name: Option<String>, role: Option<String>| {
             Some(Phrase {
@@ -954,15 +994,15 @@ impl ExtractRules {
         };
         // Pronoun.
         if t.len() == 1 {
-            if let Some(&g) = self.pronouns.get(words[0]) {
+            if let Some(&g) = self.pronouns.get(w0) {
                 if matches!(
-                    words[0],
+                    w0,
                     "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it"
                 ) {
                     return plain(PhraseKind::Pronoun(g), None, None);
                 }
             }
-            if words[0] == "i" || words[0] == "we" {
+            if w0 == "i" || w0 == "we" {
                 return None;
             }
         }
@@ -972,7 +1012,7 @@ impl ExtractRules {
         }
         // A capitalised name after "the" with no title in it is an organisation ("the Hallworth
         // Museum"), or an outlet when it ends like one ("The Health Service Journal").
-        if words[0] == "the"
+        if w0 == "the"
             && t.len() >= 2
             && t[1].capitalised()
             && t[1..].iter().all(|x| {
@@ -1179,6 +1219,7 @@ impl ExtractRules {
                 return plain(PhraseKind::Person, Some(name), role);
             }
         }
+        let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
         // Determiner + modifiers + head (+ prepositional phrase).
         let det = DETERMINERS.contains(&words[0]);
         let head_at = |set: &WordSet| -> Option<usize> {
