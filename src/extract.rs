@@ -875,19 +875,21 @@ impl ExtractRules {
             return true;
         }
         let first = t.text.chars().next().unwrap_or(' ');
-        let caps = t
-            .text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-            && t.text.chars().count() > 1;
-        let initial = first.is_uppercase()
-            && (t.text.chars().count() == 1
-                || (t.text.chars().count() == 2 && t.text.ends_with('.')));
+        if !first.is_uppercase() {
+            return false;
+        }
+        // (Characters counted once.)
+        let chars = t.text.chars().count();
+        let initial = chars == 1 || (chars == 2 && t.text.ends_with('.'));
         if initial {
             return true;
         }
-        if !first.is_uppercase() || caps {
+        let caps = chars > 1
+            && t.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if caps {
             // Acronyms are not names.
             return false;
         }

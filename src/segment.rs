@@ -10,8 +10,8 @@ use crate::error::Result;
 use crate::load::next_line_end;
 use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
 use crate::rules::{RuleSet, compile_regex};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -288,8 +288,9 @@ fn paragraphs(
     for p in &mut out {
         if p.kind == SentenceKind::Body {
             let t = &text[p.span.start..p.span.end];
-            if !t.contains(['\n', '\r'])
-                && !ends_sentence(t)
+            // (The line-break test finds its bytes with `memchr`: they are ASCII.)
+            if !ends_sentence(t)
+                && memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_none()
                 && t.split_whitespace().count() <= HEADLINE_MAX_WORDS
             {
                 p.kind = SentenceKind::Headline;
