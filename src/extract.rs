@@ -492,11 +492,16 @@ struct Lowers {
 impl Lowers {
     /// `t.to_lowercase()`, as `Cow::Borrowed(t)` when that is `t` itself; otherwise an
     /// empty placeholder, with the copy appended to `buf` for token `ti` of sentence `si`.
-    fn lower<'a>(&mut self, t: &'a str, si: usize, ti: usize) -> Cow<'a, str> {
+    ///
+    /// `ascii` tells what the caller already knows: `Some(false)` when `t` is ASCII without a
+    /// capital, `Some(true)` when it is ASCII with one, `None` when it has not looked.
+    fn lower<'a>(&mut self, t: &'a str, ascii: Option<bool>, si: usize, ti: usize) -> Cow<'a, str> {
         let at = self.buf.len();
-        if t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        if ascii == Some(false)
+            || ascii.is_none() && t.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+        {
             return Cow::Borrowed(t);
-        } else if t.is_ascii() {
+        } else if ascii == Some(true) || t.is_ascii() {
             self.buf.push_str(t);
             self.buf[at..].make_ascii_lowercase();
         } else if t.chars().all(|c| {
@@ -514,6 +519,28 @@ impl Lowers {
         Cow::Borrowed("")
     }
 }
+
+/// Class of a byte in [`tokenize_in`]'s runs of ASCII letters and digits: [`LOWER`] for a
+/// lower-case letter or a digit, [`UPPER`] for a capital, 0 for any other byte (non-ASCII
+/// bytes included).
+static ASCII_CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_uppercase() {
+            UPPER
+        } else if c.is_ascii_alphanumeric() {
+            LOWER
+        } else {
+            0
+        };
+        b += 1;
+    }
+    t
+};
+const LOWER: u8 = 1;
+const UPPER: u8 = 2;
 
 /// [`tokenize`], with the lower-case copies of the sentence `si`'s capitalised words left
 /// in `lowers` (their tokens' `lower` is a placeholder until the caller points it there).
@@ -544,10 +571,19 @@ fn tokenize_in<'a>(
         // byte `b[q - 1]` tells (the last byte of a longer character is not ASCII).
         let mut q = p + clen;
         let word = c.is_alphanumeric();
+        // Whether the token is ASCII so far (`plain`), and the classes of its ASCII letters
+        // and digits (`cls`, [`ASCII_CLASS`]): with both, its lower case needs no scan.
+        let mut plain = c.is_ascii();
+        let mut cls = ASCII_CLASS[usize::from(b[p])];
         if word {
             loop {
                 // Runs of ASCII letters and digits are taken as they are.
-                while b.get(q).is_some_and(u8::is_ascii_alphanumeric) {
+                while let Some(&x) = b.get(q) {
+                    let k = ASCII_CLASS[usize::from(x)];
+                    if k == 0 {
+                        break;
+                    }
+                    cls |= k;
                     q += 1;
                 }
                 let Some((d, dlen)) = char_at(s, q) else {
@@ -568,6 +604,7 @@ fn tokenize_in<'a>(
                 if !takes {
                     break;
                 }
+                plain &= d.is_ascii();
                 q += dlen;
             }
             // A plural possessive keeps its apostrophe ("the pilots' union").
@@ -576,6 +613,7 @@ fn tokenize_in<'a>(
                     && b[q - 1] == b's'
                     && char_at(s, q + dlen).is_none_or(|(c, _)| c.is_whitespace())
                 {
+                    plain &= d.is_ascii();
                     q += dlen;
                 }
             }
@@ -609,7 +647,7 @@ fn tokenize_in<'a>(
         out.push(Tok {
             span: abs,
             text: t,
-            lower: lowers.lower(t, si, out.len()),
+            lower: lowers.lower(t, plain.then_some(cls & UPPER != 0), si, out.len()),
             word,
             quote,
             name: Default::default(),
@@ -766,8 +804,9 @@ fn possessive(t: &str) -> bool {
 impl ExtractRules {
     fn is_title(&self, lower: &str) -> bool {
         let bare = lower.trim_end_matches('.');
+        // (`bare` is `lower` itself unless it ends with a period: one look-up then.)
         self.titles.contains(lower)
-            || self.titles.contains(bare)
+            || (bare.len() < lower.len() && self.titles.contains(bare))
             || self.dotted_titles.contains(bare)
     }
 
@@ -841,19 +880,21 @@ impl ExtractRules {
             return true;
         }
         let first = t.text.chars().next().unwrap_or(' ');
-        let caps = t
-            .text
-            .chars()
-            .filter(|c| c.is_alphabetic())
-            .all(char::is_uppercase)
-            && t.text.chars().count() > 1;
-        let initial = first.is_uppercase()
-            && (t.text.chars().count() == 1
-                || (t.text.chars().count() == 2 && t.text.ends_with('.')));
+        if !first.is_uppercase() {
+            return false;
+        }
+        // (Characters counted once.)
+        let chars = t.text.chars().count();
+        let initial = chars == 1 || (chars == 2 && t.text.ends_with('.'));
         if initial {
             return true;
         }
-        if !first.is_uppercase() || caps {
+        let caps = chars > 1
+            && t.text
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase);
+        if caps {
             // Acronyms are not names.
             return false;
         }
@@ -946,7 +987,8 @@ impl ExtractRules {
         }) {
             return None;
         }
-        let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
+        // The first word in lower case (the whole list is built only for the last tests).
+        let w0: &str = t.first().map_or("", |x| &x.lower);
         let text = join_tokens(t);
         let plain = |kind, name: Option<String>, role: Option<String>| {
             Some(Phrase {
@@ -959,15 +1001,15 @@ impl ExtractRules {
         };
         // Pronoun.
         if t.len() == 1 {
-            if let Some(&g) = self.pronouns.get(words[0]) {
+            if let Some(&g) = self.pronouns.get(w0) {
                 if matches!(
-                    words[0],
+                    w0,
                     "he" | "she" | "they" | "we" | "i" | "him" | "her" | "them" | "it"
                 ) {
                     return plain(PhraseKind::Pronoun(g), None, None);
                 }
             }
-            if words[0] == "i" || words[0] == "we" {
+            if w0 == "i" || w0 == "we" {
                 return None;
             }
         }
@@ -977,7 +1019,7 @@ impl ExtractRules {
         }
         // A capitalised name after "the" with no title in it is an organisation ("the Hallworth
         // Museum"), or an outlet when it ends like one ("The Health Service Journal").
-        if words[0] == "the"
+        if w0 == "the"
             && t.len() >= 2
             && t[1].capitalised()
             && t[1..].iter().all(|x| {
@@ -1184,6 +1226,7 @@ impl ExtractRules {
                 return plain(PhraseKind::Person, Some(name), role);
             }
         }
+        let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
         // Determiner + modifiers + head (+ prepositional phrase).
         let det = DETERMINERS.contains(&words[0]);
         let head_at = |set: &WordSet| -> Option<usize> {
@@ -2235,6 +2278,28 @@ fn skip_after_cue(
     (i, outlet, skipped_object)
 }
 
+/// The first dash that can end a dateline in `head`, with its length: the earliest of
+/// " - ", " — ", " – ", "—" and "–" (a spaced dash starts at its space). One scan for `-`
+/// and the lead byte of the two dashes (`0xE2`), where five substring searches were.
+fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let bytes = head.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes).find_map(|q| {
+        let spaced = q > 0 && bytes[q - 1] == b' ';
+        if bytes[q] == b'-' {
+            (spaced && bytes.get(q + 1) == Some(&b' ')).then(|| (q - 1, 3))
+        } else {
+            let rest = &head[q..];
+            (rest.starts_with('—') || rest.starts_with('–')).then(|| {
+                if spaced && bytes.get(q + 3) == Some(&b' ') {
+                    (q - 1, 5)
+                } else {
+                    (q, 3)
+                }
+            })
+        }
+    })
+}
+
 /// Bytes of a wire dateline opening `text` ("TASHKUL, April 14 (Orbis) - ", "WASHINGTON
 /// (Reuters) — ", "Kalundu, 4 March 2026 - "), through the dash and the spaces after it;
 /// 0 when `text` opens with none. A dateline is at most 80 bytes of capitalised words,
@@ -2246,11 +2311,7 @@ pub(crate) fn dateline_len(text: &str) -> usize {
         cut -= 1;
     }
     let head = &text[..cut];
-    let Some((at, dash)) = [" - ", " — ", " – ", "—", "–"]
-        .iter()
-        .filter_map(|d| head.find(d).map(|at| (at, d.len())))
-        .min()
-    else {
+    let Some((at, dash)) = first_dash(head) else {
         return 0;
     };
     let prefix = &text[..at];
@@ -4906,6 +4967,18 @@ mod tests {
         assert_eq!(c.content, "he would ask for an audit of the budget");
         let c = one("Bekov told reporters he would ask for an audit.");
         assert_eq!(c.content, "he would ask for an audit");
+    }
+
+    proptest::proptest! {
+        /// `first_dash` is the earliest of five substring searches (the definition).
+        #[test]
+        fn first_dash_is_the_earliest_dash(head in "([ a-]|—|–|é){0,40}") {
+            let want = [" - ", " — ", " – ", "—", "–"]
+                .iter()
+                .filter_map(|d| head.find(d).map(|at| (at, d.len())))
+                .min();
+            proptest::prop_assert_eq!(first_dash(&head), want);
+        }
     }
 
     #[test]

@@ -10,8 +10,8 @@ use crate::error::Result;
 use crate::load::next_line_end;
 use crate::model::{Article, Format, Quotation, Segmented, Sentence, SentenceKind, Span};
 use crate::rules::{RuleSet, compile_regex};
+use rustc_hash::FxHashSet as HashSet;
 use serde::Deserialize;
-use std::collections::HashSet;
 
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -134,18 +134,14 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
     let text = article.text.as_str();
     let mut out = Segmented::default();
     let joined = is_hard_wrapped(text, &article.content);
-    // The characters of the paragraph at hand, one buffer for all paragraphs.
-    let mut chars: Vec<(usize, char)> = Vec::new();
     for (p_index, para) in paragraphs(text, &article.content, article.format, joined, rules)
         .into_iter()
         .enumerate()
     {
         let first = out.sentences.len();
-        // One character list per paragraph, read by the splitter and the quotation finder.
-        chars_of(&text[para.span.start..para.span.end], &mut chars);
         match para.kind {
             SentenceKind::Body | SentenceKind::Bullet => {
-                for span in split_sentences_in(text, para.span, rules, &chars) {
+                for span in split_sentences(text, para.span, rules) {
                     out.sentences.push(Sentence {
                         span,
                         line: article.line_of(span.start),
@@ -167,38 +163,9 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
             &out.sentences[first..],
             first,
             &mut out.quotations,
-            &chars,
         );
     }
     out
-}
-
-/// Fill `chars` with the characters of `s` and their byte offsets (its old contents go):
-/// `s.char_indices()`, with runs of ASCII bytes copied as they are (the definition is
-/// `char_indices`; see the tests).
-fn chars_of(s: &str, chars: &mut Vec<(usize, char)>) {
-    chars.clear();
-    // At most one character per byte: no growth while extending.
-    chars.reserve(s.len());
-    let bytes = s.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let run = bytes[i..]
-            .iter()
-            .position(|b| !b.is_ascii())
-            .map_or(bytes.len(), |n| i + n);
-        chars.extend(
-            bytes[i..run]
-                .iter()
-                .enumerate()
-                .map(|(k, &b)| (i + k, b as char)),
-        );
-        i = run;
-        if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
-            chars.push((i, c));
-            i += c.len_utf8();
-        }
-    }
 }
 
 /// True when most lines of the content end mid-sentence within a narrow band of lengths:
@@ -321,8 +288,9 @@ fn paragraphs(
     for p in &mut out {
         if p.kind == SentenceKind::Body {
             let t = &text[p.span.start..p.span.end];
-            if !t.contains(['\n', '\r'])
-                && !ends_sentence(t)
+            // (The line-break test finds its bytes with `memchr`: they are ASCII.)
+            if !ends_sentence(t)
+                && memchr::memchr2(b'\n', b'\r', t.as_bytes()).is_none()
                 && t.split_whitespace().count() <= HEADLINE_MAX_WORDS
             {
                 p.kind = SentenceKind::Headline;
@@ -393,49 +361,115 @@ fn is_terminal(c: char) -> bool {
     matches!(c, '.' | '!' | '?' | '…')
 }
 
-/// The sentences of one paragraph, trimmed, tiling it apart from white space.
-pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
-    let mut chars = Vec::new();
-    chars_of(&text[para.start..para.end], &mut chars);
-    split_sentences_in(text, para, rules, &chars)
+/// Where the next search for lead bytes found one (`None`: not searched yet; `Some(None)`:
+/// none left), for [`next_byte_of`].
+type Lead = Option<Option<usize>>;
+
+/// The first byte at or after `from` that `ascii` or `lead` finds (two `memchr` searches
+/// merged; a lead byte found beyond the ASCII one is kept for the next call); `bytes.len()`
+/// when there is none.
+fn next_byte_of(
+    bytes: &[u8],
+    from: usize,
+    lead: &mut Lead,
+    ascii: impl Fn(&[u8]) -> Option<usize>,
+    leads: impl Fn(&[u8]) -> Option<usize>,
+) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    let l = match *lead {
+        Some(Some(p)) if p >= from => Some(p),
+        Some(None) => None,
+        _ => {
+            let p = leads(rest).map(|p| from + p);
+            *lead = Some(p);
+            p
+        }
+    };
+    // Search for the ASCII bytes only up to the lead byte, if any.
+    let upto = l.map_or(rest, |p| &rest[..p - from]);
+    match ascii(upto) {
+        Some(p) => from + p,
+        None => l.unwrap_or(bytes.len()),
+    }
 }
 
-/// [`split_sentences`] given `chars`, the paragraph's characters (`chars_of`).
-fn split_sentences_in(
-    text: &str,
-    para: Span,
-    rules: &SegmentRules,
-    chars: &[(usize, char)],
-) -> Vec<Span> {
+/// The character that starts at byte `i` of `s` (`i` on a character boundary); `'\0'` past
+/// the end (callers check the length first).
+fn char_at(s: &str, i: usize) -> char {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => b as char,
+        _ => s.get(i..).and_then(|r| r.chars().next()).unwrap_or('\0'),
+    }
+}
+
+/// The character that ends just before byte `i` of `s` (`i` on a character boundary).
+fn char_before(s: &str, i: usize) -> Option<char> {
+    match i.checked_sub(1).map(|p| s.as_bytes()[p]) {
+        Some(b) if b.is_ascii() => Some(b as char),
+        _ => s.get(..i).and_then(|r| r.chars().next_back()),
+    }
+}
+
+/// The sentences of one paragraph, trimmed, tiling it apart from white space.
+///
+/// Reads the paragraph's bytes in place: only `.`, `!`, `?` and the lead byte of `…`
+/// (`0xE2`) can start a terminal run, and no continuation byte equals one of them, so the
+/// bytes in between are skipped by `memchr` without decoding (the character-list version
+/// is the definition, in the tests).
+pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
     let s = &text[para.start..para.end];
+    let bytes = s.as_bytes();
+    let n = bytes.len();
     let mut out = Vec::new();
     let mut start = 0usize; // byte offset in s
-    let mut i = 0usize; // index in chars
-    while i < chars.len() {
-        let (pos, c) = chars[i];
+    let mut i = 0usize; // byte offset in s
+    let mut lead = Lead::default();
+    loop {
+        i = next_byte_of(
+            bytes,
+            i,
+            &mut lead,
+            |r| memchr::memchr3(b'.', b'!', b'?', r),
+            |r| memchr::memchr(0xE2, r),
+        );
+        if i >= n {
+            break;
+        }
+        let c = char_at(s, i);
         if !is_terminal(c) {
-            i += 1;
+            i += c.len_utf8();
             continue;
         }
         // Run of terminal punctuation and closers: "...", ".”", "?)".
-        let mut j = i + 1;
-        while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
-            j += 1;
+        let mut j = i + c.len_utf8();
+        while j < n {
+            let d = char_at(s, j);
+            if !(is_terminal(d) || is_closer(d)) {
+                break;
+            }
+            j += d.len_utf8();
         }
-        let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
-        if j >= chars.len() {
+        if j >= n {
             break;
         }
-        let next = chars[j].1;
+        let end = j;
+        let single_period = c == '.' && j == i + 1;
+        let next = char_at(s, j);
         let boundary = if next.is_whitespace() {
             let mut k = j;
-            while k < chars.len() && chars[k].1.is_whitespace() {
-                k += 1;
+            while k < n {
+                let d = char_at(s, k);
+                if !d.is_whitespace() {
+                    break;
+                }
+                k += d.len_utf8();
             }
-            k < chars.len() && starts_sentence(s, chars, i, j, k, rules)
+            k < n && starts_sentence(s, i, single_period, k, rules)
         } else {
             // Run-on: "by telephone.He said" — a plain word, a period, a capitalised word.
-            c == '.' && j == i + 1 && is_run_on(s, chars, i, rules)
+            single_period && is_run_on(s, i, rules)
         };
         if boundary {
             let span = trim_span(text, Span::new(para.start + start, para.start + end));
@@ -444,7 +478,6 @@ fn split_sentences_in(
             }
             start = end;
         }
-        let _ = pos;
         i = j;
     }
     let span = trim_span(text, Span::new(para.start + start, para.end));
@@ -454,40 +487,33 @@ fn split_sentences_in(
     out
 }
 
-/// The word just before index `i` (a period) in `s`: letters, digits, periods, apostrophes.
-fn word_before<'s>(s: &'s str, chars: &[(usize, char)], i: usize) -> &'s str {
-    let end = chars[i].0;
+/// The word just before byte `i` (a period) of `s`: letters, digits, periods, apostrophes.
+fn word_before(s: &str, i: usize) -> &str {
     let mut b = i;
-    while b > 0 {
-        let c = chars[b - 1].1;
+    while let Some(c) = char_before(s, b) {
         if c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' {
-            b -= 1;
+            b -= c.len_utf8();
         } else {
             break;
         }
     }
-    &s[chars.get(b).map_or(end, |&(p, _)| p)..end]
+    &s[b..i]
 }
 
-fn word_at<'s>(s: &'s str, chars: &[(usize, char)], k: usize) -> &'s str {
-    let start = chars[k].0;
-    let end = chars[k..]
-        .iter()
-        .find(|(_, c)| !c.is_alphanumeric())
-        .map_or(s.len(), |&(p, _)| p);
-    &s[start..end]
+/// The run of letters and digits that starts at byte `k` of `s`.
+fn word_at(s: &str, k: usize) -> &str {
+    let rest = &s[k..];
+    let end = rest
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map_or(rest.len(), |(p, _)| p);
+    &rest[..end]
 }
 
-/// Whether a sentence starts at char `k`, after terminal punctuation at `i..j` and white space.
-fn starts_sentence(
-    s: &str,
-    chars: &[(usize, char)],
-    i: usize,
-    j: usize,
-    k: usize,
-    rules: &SegmentRules,
-) -> bool {
-    let next = chars[k].1;
+/// Whether a sentence starts at byte `k` of `s`, after terminal punctuation starting at
+/// byte `i` (a lone period when `single_period`) and white space.
+fn starts_sentence(s: &str, i: usize, single_period: bool, k: usize, rules: &SegmentRules) -> bool {
+    let next = char_at(s, k);
     let opens = matches!(
         next,
         '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•'
@@ -495,11 +521,10 @@ fn starts_sentence(
     if !(next.is_uppercase() || next.is_ascii_digit() || opens) {
         return false;
     }
-    let single_period = chars[i].1 == '.' && j == i + 1;
     if !single_period {
         return true;
     }
-    let word = word_before(s, chars, i);
+    let word = word_before(s, i);
     let bare = word.trim_start_matches(['\'', '’']);
     if bare.is_empty() {
         return true;
@@ -517,21 +542,22 @@ fn starts_sentence(
     }
     let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1);
     if rules.may_end.contains(bare) || dotted {
-        let w = word_at(s, chars, k);
+        let w = word_at(s, k);
         return rules.starters.contains(w) || opens;
     }
     true
 }
 
-fn is_run_on(s: &str, chars: &[(usize, char)], i: usize, rules: &SegmentRules) -> bool {
-    let after = &chars[i + 1..];
-    let (Some(&(_, a)), Some(&(_, b))) = (after.first(), after.get(1)) else {
+/// Whether the period at byte `i` of `s`, with no space after it, ends a sentence.
+fn is_run_on(s: &str, i: usize, rules: &SegmentRules) -> bool {
+    let mut after = s[i + 1..].chars();
+    let (Some(a), Some(b)) = (after.next(), after.next()) else {
         return false;
     };
     if !(a.is_uppercase() && b.is_lowercase()) {
         return false;
     }
-    let word = word_before(s, chars, i);
+    let word = word_before(s, i);
     word.chars().count() >= 3
         && word.chars().all(|c| c.is_lowercase())
         && !rules.titles.contains(word)
@@ -548,13 +574,16 @@ fn is_close_double(c: char) -> bool {
 /// Find quotations in one paragraph. Double quotes (straight or curly) are tracked first;
 /// single quotes only where no double quote is open, and only at word edges (so that
 /// apostrophes are not taken for quotes).
+///
+/// Reads the paragraph's bytes in place: a quotation mark is `"`, `'`, or starts with byte
+/// `0xE2` (‘ ’ “ ” „) or `0xC2` (« »), and no continuation byte equals one of those, so
+/// `memchr` finds the candidates.
 fn find_quotations(
     text: &str,
     para: Span,
     sentences: &[Sentence],
     first: usize,
     out: &mut Vec<Quotation>,
-    chars: &[(usize, char)],
 ) {
     let s = &text[para.start..para.end];
     let sentence_of = |pos: usize| -> usize {
@@ -581,7 +610,23 @@ fn find_quotations(
             closed,
         });
     };
-    for (idx, &(pos, c)) in chars.iter().enumerate() {
+    let bytes = s.as_bytes();
+    let mut at = 0usize;
+    let mut lead = Lead::default();
+    loop {
+        at = next_byte_of(
+            bytes,
+            at,
+            &mut lead,
+            |r| memchr::memchr2(b'"', b'\'', r),
+            |r| memchr::memchr2(0xE2, 0xC2, r),
+        );
+        if at >= bytes.len() {
+            break;
+        }
+        let pos = at;
+        let c = char_at(s, pos);
+        at += c.len_utf8();
         // Only quotation marks open or close anything below.
         if !(c == '"'
             || c == '\''
@@ -592,8 +637,8 @@ fn find_quotations(
         {
             continue;
         }
-        let prev = idx.checked_sub(1).map(|p| chars[p].1);
-        let next = chars.get(idx + 1).map(|&(_, c)| c);
+        let prev = char_before(s, pos);
+        let next = s[at..].chars().next();
         let at_word_start = prev.is_none_or(|p| {
             p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"')
         });
@@ -656,9 +701,310 @@ mod tests {
         SegmentRules::compile(&RuleSet::embedded()).unwrap()
     }
 
+    /// The character-list version of `split_sentences` and `find_quotations` (the code
+    /// before they read bytes in place): the definition the byte scans must agree with.
+    mod by_chars {
+        use super::super::{SegmentRules, trim_span};
+        use crate::model::{Quotation, Sentence, Span};
+
+        /// Fill `chars` with the characters of `s` and their byte offsets (its old contents go):
+        /// `s.char_indices()`, with runs of ASCII bytes copied as they are (the definition is
+        /// `char_indices`; see the tests).
+        pub fn chars_of(s: &str, chars: &mut Vec<(usize, char)>) {
+            chars.clear();
+            // At most one character per byte: no growth while extending.
+            chars.reserve(s.len());
+            let bytes = s.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let run = bytes[i..]
+                    .iter()
+                    .position(|b| !b.is_ascii())
+                    .map_or(bytes.len(), |n| i + n);
+                chars.extend(
+                    bytes[i..run]
+                        .iter()
+                        .enumerate()
+                        .map(|(k, &b)| (i + k, b as char)),
+                );
+                i = run;
+                if let Some(c) = s.get(i..).and_then(|r| r.chars().next()) {
+                    chars.push((i, c));
+                    i += c.len_utf8();
+                }
+            }
+        }
+
+        fn is_closer(c: char) -> bool {
+            matches!(c, '"' | '”' | '’' | '\'' | ')' | ']' | '»')
+        }
+
+        fn is_terminal(c: char) -> bool {
+            matches!(c, '.' | '!' | '?' | '…')
+        }
+
+        /// The sentences of one paragraph, trimmed, tiling it apart from white space.
+        pub fn split_sentences(text: &str, para: Span, rules: &SegmentRules) -> Vec<Span> {
+            let mut chars = Vec::new();
+            chars_of(&text[para.start..para.end], &mut chars);
+            split_sentences_in(text, para, rules, &chars)
+        }
+
+        /// [`split_sentences`] given `chars`, the paragraph's characters (`chars_of`).
+        fn split_sentences_in(
+            text: &str,
+            para: Span,
+            rules: &SegmentRules,
+            chars: &[(usize, char)],
+        ) -> Vec<Span> {
+            let s = &text[para.start..para.end];
+            let mut out = Vec::new();
+            let mut start = 0usize; // byte offset in s
+            let mut i = 0usize; // index in chars
+            while i < chars.len() {
+                let (pos, c) = chars[i];
+                if !is_terminal(c) {
+                    i += 1;
+                    continue;
+                }
+                // Run of terminal punctuation and closers: "...", ".”", "?)".
+                let mut j = i + 1;
+                while j < chars.len() && (is_terminal(chars[j].1) || is_closer(chars[j].1)) {
+                    j += 1;
+                }
+                let end = chars.get(j).map_or(s.len(), |&(p, _)| p);
+                if j >= chars.len() {
+                    break;
+                }
+                let next = chars[j].1;
+                let boundary = if next.is_whitespace() {
+                    let mut k = j;
+                    while k < chars.len() && chars[k].1.is_whitespace() {
+                        k += 1;
+                    }
+                    k < chars.len() && starts_sentence(s, chars, i, j, k, rules)
+                } else {
+                    // Run-on: "by telephone.He said" — a plain word, a period, a capitalised word.
+                    c == '.' && j == i + 1 && is_run_on(s, chars, i, rules)
+                };
+                if boundary {
+                    let span = trim_span(text, Span::new(para.start + start, para.start + end));
+                    if !span.is_empty() {
+                        out.push(span);
+                    }
+                    start = end;
+                }
+                let _ = pos;
+                i = j;
+            }
+            let span = trim_span(text, Span::new(para.start + start, para.end));
+            if !span.is_empty() {
+                out.push(span);
+            }
+            out
+        }
+
+        /// The word just before index `i` (a period) in `s`: letters, digits, periods, apostrophes.
+        fn word_before<'s>(s: &'s str, chars: &[(usize, char)], i: usize) -> &'s str {
+            let end = chars[i].0;
+            let mut b = i;
+            while b > 0 {
+                let c = chars[b - 1].1;
+                if c.is_alphanumeric() || c == '.' || c == '\'' || c == '’' {
+                    b -= 1;
+                } else {
+                    break;
+                }
+            }
+            &s[chars.get(b).map_or(end, |&(p, _)| p)..end]
+        }
+
+        fn word_at<'s>(s: &'s str, chars: &[(usize, char)], k: usize) -> &'s str {
+            let start = chars[k].0;
+            let end = chars[k..]
+                .iter()
+                .find(|(_, c)| !c.is_alphanumeric())
+                .map_or(s.len(), |&(p, _)| p);
+            &s[start..end]
+        }
+
+        /// Whether a sentence starts at char `k`, after terminal punctuation at `i..j` and white space.
+        fn starts_sentence(
+            s: &str,
+            chars: &[(usize, char)],
+            i: usize,
+            j: usize,
+            k: usize,
+            rules: &SegmentRules,
+        ) -> bool {
+            let next = chars[k].1;
+            let opens = matches!(
+                next,
+                '"' | '“' | '‘' | '\'' | '«' | '(' | '[' | '—' | '–' | '-' | '•'
+            );
+            if !(next.is_uppercase() || next.is_ascii_digit() || opens) {
+                return false;
+            }
+            let single_period = chars[i].1 == '.' && j == i + 1;
+            if !single_period {
+                return true;
+            }
+            let word = word_before(s, chars, i);
+            let bare = word.trim_start_matches(['\'', '’']);
+            if bare.is_empty() {
+                return true;
+            }
+            if rules.titles.contains(bare) {
+                return false;
+            }
+            if rules.before_number.contains(bare) {
+                return !next.is_ascii_digit();
+            }
+            let mut letters = bare.chars();
+            let initial =
+                matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase());
+            if initial && !opens {
+                return false;
+            }
+            let dotted = bare.contains('.') && bare.split('.').all(|p| p.chars().count() == 1);
+            if rules.may_end.contains(bare) || dotted {
+                let w = word_at(s, chars, k);
+                return rules.starters.contains(w) || opens;
+            }
+            true
+        }
+
+        fn is_run_on(s: &str, chars: &[(usize, char)], i: usize, rules: &SegmentRules) -> bool {
+            let after = &chars[i + 1..];
+            let (Some(&(_, a)), Some(&(_, b))) = (after.first(), after.get(1)) else {
+                return false;
+            };
+            if !(a.is_uppercase() && b.is_lowercase()) {
+                return false;
+            }
+            let word = word_before(s, chars, i);
+            word.chars().count() >= 3
+                && word.chars().all(|c| c.is_lowercase())
+                && !rules.titles.contains(word)
+                && !rules.may_end.contains(word)
+        }
+
+        fn is_open_double(c: char) -> bool {
+            matches!(c, '“' | '«' | '„')
+        }
+        fn is_close_double(c: char) -> bool {
+            matches!(c, '”' | '»')
+        }
+
+        /// Find quotations in one paragraph. Double quotes (straight or curly) are tracked first;
+        /// single quotes only where no double quote is open, and only at word edges (so that
+        /// apostrophes are not taken for quotes).
+        pub fn find_quotations(
+            text: &str,
+            para: Span,
+            sentences: &[Sentence],
+            first: usize,
+            out: &mut Vec<Quotation>,
+            chars: &[(usize, char)],
+        ) {
+            let s = &text[para.start..para.end];
+            let sentence_of = |pos: usize| -> usize {
+                let abs = para.start + pos;
+                let idx = sentences
+                    .iter()
+                    .rposition(|x| x.span.start <= abs)
+                    .unwrap_or(0);
+                first + idx
+            };
+            let mut double: Option<usize> = None; // byte offset in s of the open mark
+            let mut single: Option<usize> = None;
+            let mut push =
+                |open: usize, open_len: usize, close: usize, close_len: usize, closed: bool| {
+                    let span = Span::new(para.start + open, para.start + close + close_len);
+                    let inner = Span::new(para.start + open + open_len, para.start + close);
+                    if sentences.is_empty() || inner.is_empty() {
+                        return;
+                    }
+                    out.push(Quotation {
+                        span,
+                        inner,
+                        first_sentence: sentence_of(open),
+                        last_sentence: sentence_of(close.saturating_sub(1).max(open)),
+                        closed,
+                    });
+                };
+            for (idx, &(pos, c)) in chars.iter().enumerate() {
+                // Only quotation marks open or close anything below.
+                if !(c == '"'
+                    || c == '\''
+                    || c == '‘'
+                    || c == '’'
+                    || is_open_double(c)
+                    || is_close_double(c))
+                {
+                    continue;
+                }
+                let prev = idx.checked_sub(1).map(|p| chars[p].1);
+                let next = chars.get(idx + 1).map(|&(_, c)| c);
+                let at_word_start = prev.is_none_or(|p| {
+                    p.is_whitespace() || matches!(p, '(' | '[' | '—' | '–' | '-' | '“' | '"')
+                });
+                let before_word_end = next.is_none_or(|n| !n.is_alphanumeric());
+                match double {
+                    Some(open) => {
+                        if is_close_double(c) || c == '"' {
+                            let open_len = s[open..].chars().next().map_or(1, char::len_utf8);
+                            push(open, open_len, pos, c.len_utf8(), true);
+                            double = None;
+                            single = None;
+                        }
+                    }
+                    None => {
+                        if is_open_double(c)
+                            || (c == '"' && next.is_some_and(|n| !n.is_whitespace()))
+                        {
+                            double = Some(pos);
+                            single = None;
+                            continue;
+                        }
+                        match single {
+                            None => {
+                                if (c == '‘' || (c == '\'' && at_word_start))
+                                    && next.is_some_and(char::is_alphanumeric)
+                                {
+                                    single = Some(pos);
+                                }
+                            }
+                            Some(open) => {
+                                let letter_before = prev.is_some_and(|p| !p.is_whitespace());
+                                if (c == '’' || c == '\'') && letter_before && before_word_end {
+                                    push(
+                                        open,
+                                        1.max(s[open..].chars().next().map_or(1, char::len_utf8)),
+                                        pos,
+                                        c.len_utf8(),
+                                        true,
+                                    );
+                                    single = None;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            if let Some(open) = double {
+                let open_len = s[open..].chars().next().map_or(1, char::len_utf8);
+                let end = s.trim_end().len();
+                if end > open + open_len {
+                    push(open, open_len, end, 0, false);
+                }
+            }
+        }
+    }
+
     fn chars_agree(s: &str) {
         let mut chars = vec![(7, 'x')];
-        chars_of(s, &mut chars);
+        by_chars::chars_of(s, &mut chars);
         assert_eq!(chars, s.char_indices().collect::<Vec<_>>(), "{s:?}");
     }
 
@@ -948,6 +1294,26 @@ mod tests {
                     prop_assert!(q.span.contains(q.inner) && q.span.end <= text.len());
                     prop_assert!(q.first_sentence <= q.last_sentence && q.last_sentence < seg.sentences.len());
                 }
+            }
+
+            /// The byte scans agree with the character-list definition, on text dense in
+            /// terminals, closers, quotation marks, initials and abbreviations.
+            #[test]
+            fn byte_scans_agree_with_the_character_lists(text in "(\\PC|[ .!?…\"'“”‘’„«»()\\[\\]—–-]|Mr|St|U|S|a|he|No|The|\u{a0}|  ){0,120}") {
+                let rules = rules();
+                let para = Span::new(0, text.len());
+                let got = split_sentences(&text, para, &rules);
+                prop_assert_eq!(&got, &by_chars::split_sentences(&text, para, &rules));
+                let sentences: Vec<Sentence> = got
+                    .iter()
+                    .map(|&span| Sentence { span, line: 1, kind: SentenceKind::Body, paragraph: 0 })
+                    .collect();
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                find_quotations(&text, para, &sentences, 3, &mut a);
+                let mut chars = Vec::new();
+                by_chars::chars_of(&text, &mut chars);
+                by_chars::find_quotations(&text, para, &sentences, 3, &mut b, &chars);
+                prop_assert_eq!(a, b);
             }
         }
     }

@@ -103,7 +103,9 @@ impl Narrative {
         self.any_case.contains(&*lowercase(w))
     }
 
-    /// Whether `w` is one of `cased`, whose entries all open with a capital letter.
+    /// Whether `w` is one of `cased`, whose entries all open with a capital letter
+    /// (`checkable` tests the capital from the first byte, then looks `w` up).
+    #[cfg(test)]
     fn in_cased(&self, w: &str) -> bool {
         w.chars().next().is_some_and(char::is_uppercase) && self.cased.contains(w)
     }
@@ -115,11 +117,11 @@ impl Narrative {
     /// claims (`cues`, lowercase) within three words, none of them quoted content ("Varga
     /// said in Tarnow", "Ravid reported on Dec. 2 that"): where and when something was
     /// said is not what was said.
-    fn checkable<C: std::borrow::Borrow<str> + std::hash::Hash + Eq>(
+    fn checkable<C: std::borrow::Borrow<str> + std::hash::Hash + Eq, S: std::hash::BuildHasher>(
         &self,
         text: &str,
         covered: &[(usize, usize)],
-        cues: &HashSet<C>,
+        cues: &HashSet<C, S>,
     ) -> bool {
         let free = |at: usize| !covered.iter().any(|&(s, e)| s <= at && at < e);
         // The words are read one at a time and the answer is known at the first qualifying
@@ -128,17 +130,22 @@ impl Narrative {
         let mut last: [(usize, &str); 8] = [(0, ""); 8];
         let mut n = 0;
         let mut found = false;
-        for (at, w) in Words::new(text) {
+        let mut words = Words::new(text);
+        while let Some((at, w)) = words.next() {
             let i = n;
             last[i % 8] = (at, w);
             n += 1;
             if !found {
-                let detail = w.bytes().any(|b| b.is_ascii_digit())
-                    || self.in_cased(w)
+                // Whether the word opens with a capital, read from its first byte when
+                // that is ASCII (`in_cased`, in the tests, is `cap` and the look-up).
+                let cap = match w.as_bytes().first() {
+                    Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+                    _ => w.chars().next().is_some_and(char::is_uppercase),
+                };
+                let detail = words.digit
+                    || (cap && self.cased.contains(w))
                     || self.in_any_case(w)
-                    || (i > 0
-                        && w.chars().next().is_some_and(char::is_uppercase)
-                        && self.places_after.contains_lower(last[(i - 1) % 8].1));
+                    || (i > 0 && cap && self.places_after.contains_lower(last[(i - 1) % 8].1));
                 let of_attribution = || {
                     // (No cue words, no attribution: most sentences.)
                     !cues.is_empty()
@@ -168,44 +175,109 @@ fn words(text: &str) -> Vec<(usize, &str)> {
 struct Words<'t> {
     text: &'t str,
     i: usize,
+    /// Whether the last word given has an ASCII digit.
+    digit: bool,
 }
 
 impl<'t> Words<'t> {
     fn new(text: &'t str) -> Self {
-        Words { text, i: 0 }
+        Words {
+            text,
+            i: 0,
+            digit: false,
+        }
     }
 }
 
 impl<'t> Iterator for Words<'t> {
     type Item = (usize, &'t str);
 
+    #[inline]
     fn next(&mut self) -> Option<(usize, &'t str)> {
         let text = self.text;
         let bytes = text.as_bytes();
-        let mut start = None;
-        while self.i < bytes.len() {
-            let i = self.i;
-            let b = bytes[i];
-            let (word, len) = if b.is_ascii() {
-                (b.is_ascii_alphanumeric() || b == b'\'', 1)
+        let n = bytes.len();
+        let mut i = self.i;
+        // Skip to the first word character, then take the run of them: the character that
+        // ends the word is skipped as well. ASCII bytes are classified by a table, in a
+        // tight loop for the letters of a word; other characters are decoded.
+        self.i = n;
+        let start = loop {
+            let &b = bytes.get(i)?;
+            match BYTE_CLASS[usize::from(b)] {
+                WORD | DIGIT => break i,
+                GAP => i += 1,
+                _ => match wide_char_at(text, i) {
+                    (true, _) => break i,
+                    (false, len) => i += len,
+                },
+            }
+        };
+        i = start;
+        // The classes of the word's ASCII bytes, or-ed: its digits.
+        let mut seen = GAP;
+        loop {
+            while let Some(&b) = bytes.get(i) {
+                let k = BYTE_CLASS[usize::from(b)];
+                if k & WORD == 0 {
+                    break;
+                }
+                seen |= k;
+                i += 1;
+            }
+            self.digit = seen == DIGIT;
+            let Some(&b) = bytes.get(i) else {
+                return Some((start, &text[start..]));
+            };
+            let len = if b.is_ascii() {
+                1
             } else {
-                match text[i..].chars().next() {
-                    Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
-                    None => break,
+                match wide_char_at(text, i) {
+                    (true, len) => {
+                        i += len;
+                        continue;
+                    }
+                    (false, len) => len,
                 }
             };
-            match (word, start) {
-                (true, None) => start = Some(i),
-                (false, Some(s)) => {
-                    self.i = i + len;
-                    return Some((s, &text[s..i]));
-                }
-                _ => {}
-            }
             self.i = i + len;
+            return Some((start, &text[start..i]));
         }
-        self.i = bytes.len();
-        start.map(|s| (s, &text[s..]))
+    }
+}
+
+/// Classes of bytes for [`Words`]: an ASCII word character (a letter or the apostrophe;
+/// an ASCII digit, whose class has the `WORD` bit too), another ASCII byte, or a byte of a
+/// longer character (decoded).
+const GAP: u8 = 0;
+const WORD: u8 = 1;
+const DIGIT: u8 = 3;
+const WIDE: u8 = 4;
+
+/// [`GAP`], [`WORD`], [`DIGIT`] or [`WIDE`], by byte.
+static BYTE_CLASS: [u8; 256] = {
+    let mut t = [WIDE; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        t[b] = if c.is_ascii_digit() {
+            DIGIT
+        } else if c.is_ascii_alphabetic() || c == b'\'' {
+            WORD
+        } else {
+            GAP
+        };
+        b += 1;
+    }
+    t
+};
+
+/// Whether the (non-ASCII) character at byte `i` of `text` is a word character (a letter,
+/// a digit or a curly apostrophe), and its length in bytes.
+fn wide_char_at(text: &str, i: usize) -> (bool, usize) {
+    match text.get(i..).and_then(|r| r.chars().next()) {
+        Some(c) => (c.is_alphanumeric() || c == '\u{2019}', c.len_utf8()),
+        None => (false, 1),
     }
 }
 
@@ -254,7 +326,7 @@ impl Ctx<'_> {
         let first = claims.len();
         // Per sentence, reused: the contents that overlap it and their claims' cue words.
         let mut inside: Vec<(usize, usize)> = Vec::new();
-        let mut cues: HashSet<std::borrow::Cow<str>> = HashSet::new();
+        let mut cues: FxHashSet<std::borrow::Cow<str>> = FxHashSet::default();
         for sentence in &self.seg.sentences {
             if !matches!(sentence.kind, SentenceKind::Body | SentenceKind::Bullet) {
                 continue;
@@ -524,6 +596,14 @@ mod tests {
         #[test]
         fn words_agree_with_the_char_definition_on_any_text(s in "\\PC{0,80}") {
             proptest::prop_assert_eq!(words(&s), words_by_chars(&s));
+        }
+
+        #[test]
+        fn words_tell_their_ascii_digits(s in "[a-z0-9 ,.'’é٣]{0,40}") {
+            let mut it = Words::new(&s);
+            while let Some((_, w)) = it.next() {
+                proptest::prop_assert_eq!(it.digit, w.bytes().any(|b| b.is_ascii_digit()), "{}", w);
+            }
         }
 
         #[test]
