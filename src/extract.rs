@@ -2005,6 +2005,21 @@ fn that_word(t: &Tok) -> &'static str {
     if t.lower == "that" { "that" } else { "\u{0}" }
 }
 
+/// Nouns for a news outlet: "this magazine" is the article's own outlet, "to the
+/// newspaper" no content.
+const MEDIA_NOUNS: [&str; 10] = [
+    "magazine",
+    "newspaper",
+    "paper",
+    "outlet",
+    "publication",
+    "station",
+    "broadcaster",
+    "newsroom",
+    "website",
+    "programme",
+];
+
 /// The article's own outlet named as the recipient of "told" when no outlet rule knows
 /// it: its outlet as the metadata gives it ("told Rowing Review"), that name's last word
 /// after "the" ("told the Bulletin" in the Ridgeway Health Bulletin), its initials
@@ -2022,6 +2037,13 @@ fn own_outlet(article: &Article, phrase: &str) -> Option<String> {
         None => (false, phrase),
     };
     let words: Vec<&str> = name.split_whitespace().collect();
+    // "told this newspaper", "confirmed to this magazine": the article's own outlet.
+    if let [this, noun] = words.as_slice()
+        && this.eq_ignore_ascii_case("this")
+        && MEDIA_NOUNS.contains(&noun.to_lowercase().as_str())
+    {
+        return article.meta.outlet.clone();
+    }
     if words.is_empty()
         || !words
             .iter()
@@ -2161,6 +2183,8 @@ fn skip_after_cue(
             }
             let phrase = join_tokens(&toks[i..j]).to_lowercase();
             let timeish = phrase.split(' ').skip(1).any(|w| {
+                // "to reporters." at the end of the sentence: the period joins the word.
+                let w = w.trim_end_matches('.');
                 is_weekday(w)
                     || crate::load::infer::month_number(w).is_some()
                     || matches!(
@@ -2203,7 +2227,23 @@ fn skip_after_cue(
                             | "filing"
                             | "release"
                     )
+                    || MEDIA_NOUNS.contains(&w)
             });
+            // "confirmed to Reuters", "said to this magazine": the outlet told.
+            let mut named_end = j;
+            while named_end > i + 1 && !toks[named_end - 1].word {
+                named_end -= 1;
+            }
+            let told_outlet = (toks[i].is("to") && named_end > i + 1)
+                .then(|| {
+                    let phrase = join_tokens(&toks[i + 1..named_end]);
+                    rules
+                        .outlet(&phrase)
+                        .map(str::to_string)
+                        .or_else(|| own_outlet(article, &phrase))
+                })
+                .flatten();
+            let timeish = timeish || told_outlet.is_some();
             let followed = toks.get(j).is_some_and(|t| {
                 t.is("that")
                     || t.is(":")
@@ -2212,8 +2252,11 @@ fn skip_after_cue(
                     || t.is_punct(&['"', '“'])
             });
             if timeish && (followed || j >= toks.len()) {
-                if let Some(o) = (i + 1..j).find_map(|k| rules.outlet(&join_tokens(&toks[k..j]))) {
-                    outlet.get_or_insert(o.to_string());
+                if let Some(o) = told_outlet.or_else(|| {
+                    (i + 1..j)
+                        .find_map(|k| rules.outlet(&join_tokens(&toks[k..j])).map(str::to_string))
+                }) {
+                    outlet.get_or_insert(o);
                 }
                 i = j;
             } else if timeish && toks.get(j).is_some_and(|t| t.word) {
@@ -5186,6 +5229,32 @@ mod tests {
              Kushner, focusing on territorial issues, reports Axios.",
         );
         assert_eq!(c.speaker.name, "Axios");
+    }
+
+    #[test]
+    fn a_trailing_cue_may_name_the_outlet_or_the_people_it_was_said_to() {
+        let c = one("The pumps come from a factory in Kelmir, Kemal Ozdogan confirmed to Reuters.");
+        assert_eq!(c.speaker.name, "Kemal Ozdogan");
+        assert_eq!(c.content, "The pumps come from a factory in Kelmir");
+        assert_eq!(c.cited_outlet.as_deref(), Some("Reuters"));
+        let c = one("The plant will close in May, the mayor said to reporters.");
+        assert_eq!(c.content, "The plant will close in May");
+        // "this magazine" is the article's own outlet.
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let mut a = Article::new(
+            "t",
+            "t.txt",
+            Format::Text,
+            "Pumps\n\nThe pumps come from Kelmir, Kemal Ozdogan confirmed to this magazine.\n"
+                .to_string(),
+        );
+        crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
+        a.meta.outlet = Some("Autowerk Weekly".into());
+        let seg = crate::segment::segment(&a, &rules.segment);
+        let c = extract(&a, &seg, &rules.extract);
+        let c = c.iter().find(|c| c.cue == "confirmed").expect("a claim");
+        assert_eq!(c.content, "The pumps come from Kelmir");
+        assert_eq!(c.cited_outlet.as_deref(), Some("Autowerk Weekly"));
     }
 
     #[test]
