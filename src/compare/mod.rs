@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
-use text::{Tok, WordList, WordSet, fold, strip_possessive, tokenize};
+use text::{Tok, WordList, WordSet, Words, fold, strip_possessive, tokenize};
 
 pub use quotes::word_diff;
 
@@ -595,7 +595,8 @@ pub(crate) struct Prep<'a> {
     pub source: String,
     /// Speaker key: canonical id, else the folded name.
     pub speaker: String,
-    pub toks: Vec<Tok>,
+    /// The content's tokens, compactly ([`Prep::toks`] or [`Prep::tokd`] gives them).
+    pub words: Words,
     pub anchors: Vec<Anchor>,
     /// The claim's date, when its content holds exactly one date expression.
     pub event_date: Option<&'a str>,
@@ -618,7 +619,19 @@ pub(crate) struct Prep<'a> {
     pub fp: memo::Fp,
 }
 
-impl Prep<'_> {
+impl<'a> Prep<'a> {
+    /// The content's tokens, as [`tokenize`] gives them (worked out again from
+    /// [`Prep::words`]: every claim's tokens held at once would take 40 bytes a token).
+    pub fn toks(&self) -> Vec<Tok> {
+        self.words.toks(&self.claim.content)
+    }
+    /// The prep with its tokens, for a family building its items from it.
+    pub fn tokd(&self) -> Tokd<'_, 'a> {
+        Tokd {
+            prep: self,
+            toks: self.toks(),
+        }
+    }
     /// `article-id:line`, for details.
     pub fn loc(&self) -> String {
         format!("{}:{}", self.claim.article, self.claim.line)
@@ -626,6 +639,19 @@ impl Prep<'_> {
     /// Strong anchor keys.
     pub fn strong(&self) -> impl Iterator<Item = &Anchor> {
         self.anchors.iter().filter(|a| !a.weak)
+    }
+}
+
+/// A prep with its content's tokens (see [`Prep::tokd`]); derefs to the prep.
+pub(crate) struct Tokd<'p, 'a> {
+    pub prep: &'p Prep<'a>,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> std::ops::Deref for Tokd<'_, 'a> {
+    type Target = Prep<'a>;
+    fn deref(&self) -> &Prep<'a> {
+        self.prep
     }
 }
 
@@ -1090,7 +1116,7 @@ fn prepare<'a>(
         source: independence_key(claim, article),
         speaker: speaker_key(claim),
         hedged: lex.hedges.any(&toks),
-        toks,
+        words: Words::of(&toks),
         anchors,
         event_date,
         places,
@@ -1851,15 +1877,26 @@ fn compare_all_with(
     memo: Option<&memo::Judgements>,
 ) -> Vec<Finding> {
     let ctx = Ctx::new(articles, claims, rules, memo);
+    probe("prepared");
     // The families are independent: run side by side on the current thread pool (the
     // caller's `--jobs`), gathered in a fixed order so the output does not depend on it.
     let ctx = &ctx;
     let ((quotes, numbers), (events, (polarity, roles))) = rayon::join(
-        || rayon::join(|| quotes::run(ctx), || numbers::run(ctx)),
         || {
             rayon::join(
-                || events::run(ctx),
-                || rayon::join(|| polarity::run(ctx), || roles::run(ctx)),
+                || probed("quotes", || quotes::run(ctx)),
+                || probed("numbers", || numbers::run(ctx)),
+            )
+        },
+        || {
+            rayon::join(
+                || probed("events", || events::run(ctx)),
+                || {
+                    rayon::join(
+                        || probed("polarity", || polarity::run(ctx)),
+                        || probed("roles", || roles::run(ctx)),
+                    )
+                },
             )
         },
     );
@@ -1876,6 +1913,7 @@ fn compare_all_with(
         }
         checkable.extend(o.checkable);
     }
+    probe("merge");
     // Single-source: checkable claims that no agreement of two or more independent
     // sources carries; claims that agree within one source are one finding.
     let corroborated: HashSet<&str> = findings
@@ -1919,7 +1957,9 @@ fn compare_all_with(
         })
         .collect();
     findings.extend(single);
+    probe("single-source");
     dedupe(&mut findings);
+    probe("dedupe");
     // Stable, as `sort_by`.
     findings.par_sort_by(|a, b| {
         a.kind
@@ -1928,6 +1968,18 @@ fn compare_all_with(
             .then_with(|| a.id.cmp(&b.id))
     });
     findings
+}
+
+/// [`crate::pipeline::rss_probe`] (silent unless `CROSSCHECK_RSS_PROBE` is set).
+fn probe(label: &str) {
+    crate::pipeline::rss_probe(label);
+}
+
+/// `f()`, then a probe labelled `label`.
+fn probed<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let out = f();
+    probe(label);
+    out
 }
 
 /// Drop duplicate findings: same kind and same claims (keep the most confident, but a

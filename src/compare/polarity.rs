@@ -428,7 +428,7 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .par_iter()
         .map(|p| {
             if usable(p) {
-                own_pivots(&p.toks, lex)
+                own_pivots(&p.toks(), lex)
             } else {
                 Vec::new()
             }
@@ -446,6 +446,10 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .zip(&own)
         .enumerate()
         .map(|(pi, (p, own))| {
+            if own.is_empty() && !(usable(p) && !negated.is_empty()) {
+                return Vec::new();
+            }
+            let p = &p.tokd();
             let mut v: Vec<Pivot> = own
                 .iter()
                 .map(|o| Pivot {
@@ -571,7 +575,7 @@ fn statements_of(ctx: &Ctx, pi: usize, p: &super::Prep) -> (Vec<Item>, Option<It
     let mut framed: Vec<Item> = Vec::new();
     let mut plain: Option<Item> = None;
     {
-        let toks = &p.toks;
+        let toks = &p.toks();
         for (fi, f) in ctx.rules.frames.iter().enumerate() {
             if f.kind != FrameKind::Statement {
                 continue;
@@ -793,11 +797,21 @@ fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
 }
 
 fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
-    ctx.preps[prep]
-        .toks
-        .iter()
-        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
-        .map(|t| t.norm.to_string())
+    let p = &ctx.preps[prep];
+    let content = p.claim.content.as_str();
+    // The folded words holding a digit; an ASCII word without one is skipped unfolded.
+    p.words
+        .spans()
+        .filter_map(|(start, end, _)| {
+            let text = content.get(start as usize..end as usize).unwrap_or_default();
+            if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let norm = super::text::fold_compact(text);
+            norm.chars()
+                .any(|c| c.is_ascii_digit())
+                .then(|| norm.to_string())
+        })
         .collect()
 }
 

@@ -501,7 +501,7 @@ fn names_in(ctx: &Ctx, a: usize) -> HashSet<CompactString> {
     let sentence = pa.article.map_or("", |art| art.slice(pa.claim.span));
     super::text::tokenize(sentence)
         .iter()
-        .chain(pa.toks.iter())
+        .chain(pa.toks().iter())
         .map(|t| CompactString::from(super::text::strip_possessive(&t.norm)))
         .collect()
 }
