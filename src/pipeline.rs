@@ -192,7 +192,14 @@ pub fn rss_probe(label: &str) {
         status
             .lines()
             .find_map(|l| l.strip_prefix(name))
-            .map(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().unwrap_or(0) / 1024)
+            .map(|v| {
+                v.trim()
+                    .trim_end_matches("kB")
+                    .trim()
+                    .parse::<u64>()
+                    .unwrap_or(0)
+                    / 1024
+            })
             .unwrap_or(0)
     };
     eprintln!(

@@ -777,11 +777,18 @@ impl<'a> Ctx<'a> {
         // in lower case elsewhere and never with a capital inside a sentence.
         // Claims tokenised on the thread pool; sets, so the result is the same whatever
         // the split.
+        // Each claim is tokenised once, here: its tokens are kept compactly and read
+        // back from that form below and by the families.
+        let words: Vec<Words> = claims
+            .par_iter()
+            .map(|c| Words::of(&tokenize(&c.content)))
+            .collect();
         type Seen = (HashSet<String>, HashSet<String>);
         let (names_seen, lower_seen): Seen = claims
             .par_iter()
-            .fold(Seen::default, |(mut names_seen, mut lower_seen), c| {
-                for t in tokenize(&c.content) {
+            .zip(&words)
+            .fold(Seen::default, |(mut names_seen, mut lower_seen), (c, w)| {
+                for t in w.iter(&c.content) {
                     if t.cap && !t.initial {
                         names_seen.insert(strip_possessive(&t.norm).to_string());
                     } else if !t.cap {
@@ -803,9 +810,11 @@ impl<'a> Ctx<'a> {
         // Each claim on its own, in parallel; an indexed collect keeps the order.
         let mut preps: Vec<Prep> = claims
             .into_par_iter()
-            .map(|c| {
+            .zip(words)
+            .map(|(c, w)| {
                 prepare(
                     c,
+                    w,
                     by_id.get(c.article.as_str()).copied(),
                     rules,
                     &surname_ids,
@@ -1068,13 +1077,14 @@ pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> 
 
 fn prepare<'a>(
     claim: &'a Claim,
+    words: Words,
     article: Option<&'a Article>,
     rules: &CompareRules,
     surname_ids: &HashMap<String, String>,
     common: &HashSet<String>,
 ) -> Prep<'a> {
     let lex = &rules.lex;
-    let toks = tokenize(&claim.content);
+    let toks = words.toks(&claim.content);
     let places: Vec<(String, String)> = claim
         .places
         .iter()
@@ -1116,7 +1126,7 @@ fn prepare<'a>(
         source: independence_key(claim, article),
         speaker: speaker_key(claim),
         hedged: lex.hedges.any(&toks),
-        words: Words::of(&toks),
+        words,
         anchors,
         event_date,
         places,

@@ -803,7 +803,9 @@ fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
     p.words
         .spans()
         .filter_map(|(start, end, _)| {
-            let text = content.get(start as usize..end as usize).unwrap_or_default();
+            let text = content
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
             if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
                 return None;
             }

@@ -166,7 +166,10 @@ impl Words {
                 | (u64::from(t.initial) << 2)
                 | (u64::from(t.breaks) << 3);
             push_varint(&mut out, u64::from(t.start.wrapping_sub(last)));
-            push_varint(&mut out, (u64::from(t.end.wrapping_sub(t.start)) << 4) | flags);
+            push_varint(
+                &mut out,
+                (u64::from(t.end.wrapping_sub(t.start)) << 4) | flags,
+            );
             last = t.end;
         }
         Words(out.into_boxed_slice())
@@ -182,10 +185,7 @@ impl Words {
     /// The tokens one at a time; `src` is the text that was tokenized.
     pub fn iter<'w>(&'w self, src: &'w str) -> impl Iterator<Item = Tok> + 'w {
         self.spans().map(move |(start, end, flags)| Tok {
-            norm: fold_compact(
-                src.get(start as usize..end as usize)
-                    .unwrap_or_default(),
-            ),
+            norm: fold_compact(src.get(start as usize..end as usize).unwrap_or_default()),
             start,
             end,
             cap: flags & 1 != 0,
