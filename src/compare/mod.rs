@@ -1320,8 +1320,8 @@ pub(crate) fn content_word(t: &Tok, norm: &str, lex: &Lexicon) -> bool {
 }
 
 /// For blocking by rare words: how many of `sets` hold each word.
-pub(crate) fn word_counts<'w, W: AsRef<str> + 'w>(
-    sets: impl IntoIterator<Item = &'w BTreeSet<W>>,
+pub(crate) fn word_counts<'w, W: AsRef<str> + 'w, S: IntoIterator<Item = &'w W>>(
+    sets: impl IntoIterator<Item = S>,
 ) -> HashMap<&'w str, usize> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for set in sets {
@@ -1333,12 +1333,12 @@ pub(crate) fn word_counts<'w, W: AsRef<str> + 'w>(
 }
 
 /// `words` rarest first by `df` (ties by the word), each with its count.
-pub(crate) fn rarest_first<'w, W: AsRef<str>>(
-    words: &'w BTreeSet<W>,
+pub(crate) fn rarest_first<'w, W: AsRef<str> + 'w>(
+    words: impl IntoIterator<Item = &'w W>,
     df: &HashMap<&str, usize>,
 ) -> Vec<(&'w str, usize)> {
     let mut ws: Vec<(&str, usize)> = words
-        .iter()
+        .into_iter()
         .map(|w| (w.as_ref(), df.get(w.as_ref()).copied().unwrap_or(0)))
         .collect();
     ws.sort_by_key(|&(w, n)| (n, w));
@@ -1550,6 +1550,11 @@ impl Judged {
         self.pairs.push((i as u32, j as u32, t));
     }
 
+    /// Number of pairs.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
     /// The pairs in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
         self.pairs
@@ -1602,6 +1607,57 @@ pub(crate) struct FamilyOut {
     pub checkable: Vec<usize>,
 }
 
+/// The items of each component, by root: one vector of the items ordered by (root,
+/// item) and each root's range in it. What a map from root to a vector of items gives
+/// (the same roots in the same order, the same items in each), without a vector per
+/// item: on a large corpus a family has millions of items, most of them alone.
+struct Members {
+    items: Vec<usize>,
+    /// Root, start and end in `items`, ordered by root.
+    roots: Vec<(usize, usize, usize)>,
+}
+
+impl Members {
+    /// The components of items `0..n` in `dsu`.
+    fn new(dsu: &mut Dsu, n: usize) -> Members {
+        let mut order: Vec<(usize, usize)> = (0..n).map(|i| (dsu.find(i), i)).collect();
+        order.sort_unstable();
+        let mut roots: Vec<(usize, usize, usize)> = Vec::new();
+        for (k, &(r, _)) in order.iter().enumerate() {
+            match roots.last_mut() {
+                Some(last) if last.0 == r => last.2 = k + 1,
+                _ => roots.push((r, k, k + 1)),
+            }
+        }
+        roots.shrink_to_fit();
+        let items = order.into_iter().map(|(_, i)| i).collect();
+        Members { items, roots }
+    }
+
+    /// Each root with its items, roots in order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> + '_ {
+        self.roots
+            .iter()
+            .map(|&(r, a, b)| (r, self.items.get(a..b).unwrap_or_default()))
+    }
+
+    /// The roots in order.
+    fn keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.roots.iter().map(|&(r, _, _)| r)
+    }
+
+    /// The items of the component with root `root` (none when it is not a root).
+    fn of(&self, root: usize) -> &[usize] {
+        match self.roots.binary_search_by_key(&root, |&(r, _, _)| r) {
+            Ok(k) => {
+                let (_, a, b) = self.roots[k];
+                self.items.get(a..b).unwrap_or_default()
+            }
+            Err(_) => &[],
+        }
+    }
+}
+
 /// Turn judged pairs into findings: agreeing items are joined into components; a
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
@@ -1620,11 +1676,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
             }
         }
     }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = dsu.find(i);
-        members.entry(r).or_default().push(i);
-    }
+    let members = Members::new(&mut dsu, n);
     for (i, _, jd) in judged.iter() {
         if let Judgement::Same(c) = jd {
             let e = conf_sum.entry(dsu.find(i)).or_default();
@@ -1634,7 +1686,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
     }
     let preps_of = |items: &[usize]| -> Vec<usize> { items.iter().map(|&i| fam.prep(i)).collect() };
     // Agreements.
-    for (root, items) in &members {
+    for (root, items) in members.iter() {
         if items.len() < 2 {
             continue;
         }
@@ -1645,7 +1697,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         if sources < 2 && ctx.articles(&preps) < 2 {
             continue;
         }
-        let (sum, k) = conf_sum.get(root).copied().unwrap_or((0.0, 0));
+        let (sum, k) = conf_sum.get(&root).copied().unwrap_or((0.0, 0));
         let conf = if k == 0 { 0.0 } else { sum / k as f64 };
         let detail = if sources < 2 {
             format!(
@@ -1717,7 +1769,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (&root, items) in &members {
+    for (root, items) in members.iter() {
         let r = timeline.find(root);
         if tl_conf.contains_key(&r) {
             groups.entry(r).or_default().extend(items.iter().copied());
@@ -1773,7 +1825,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
     }
     let mut credited: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &root in members.keys() {
+    for root in members.keys() {
         let r = credits.find(root);
         if credit_best.contains_key(&r) {
             credited.entry(r).or_default().push(root);
@@ -1788,14 +1840,14 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
         let mut items: Vec<usize> = components
             .iter()
-            .flat_map(|root| members[root].iter().copied())
+            .flat_map(|&root| members.of(root).iter().copied())
             .collect();
         items.sort_unstable();
         let preps = preps_of(&items);
         let credits: Vec<String> = components
             .iter()
             .map(|root| {
-                let m = &members[root];
+                let m = members.of(*root);
                 let name = &ctx.preps[fam.prep(m[0])].claim.speaker.name;
                 format!("{name} ({})", ctx.locs(&preps_of(m)))
             })
@@ -1829,7 +1881,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         {
             continue;
         }
-        let (ma, mb) = (&members[&a], &members[&b]);
+        let (ma, mb) = (members.of(a), members.of(b));
         let mut items: Vec<usize> = ma.iter().chain(mb.iter()).copied().collect();
         items.sort_unstable();
         let topic = fam.topic(&items);
@@ -1981,7 +2033,7 @@ fn compare_all_with(
 }
 
 /// [`crate::pipeline::rss_probe`] (silent unless `CROSSCHECK_RSS_PROBE` is set).
-fn probe(label: &str) {
+pub(crate) fn probe(label: &str) {
     crate::pipeline::rss_probe(label);
 }
 
@@ -2192,6 +2244,31 @@ mod tests {
     use super::testutil::*;
     use super::*;
     use crate::model::{FindingKind, QuoteKind};
+
+    #[test]
+    fn members_group_items_as_a_map_of_vectors_does() {
+        let mut dsu = Dsu::new(7);
+        for (a, b) in [(5, 1), (3, 6), (1, 4), (6, 0)] {
+            dsu.union(a, b);
+        }
+        let mut map: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..7 {
+            map.entry(dsu.find(i)).or_default().push(i);
+        }
+        let members = Members::new(&mut dsu, 7);
+        let got: Vec<(usize, Vec<usize>)> = members.iter().map(|(r, m)| (r, m.to_vec())).collect();
+        let want: Vec<(usize, Vec<usize>)> = map.clone().into_iter().collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            members.keys().collect::<Vec<_>>(),
+            map.keys().copied().collect::<Vec<_>>()
+        );
+        for (r, m) in &map {
+            assert_eq!(members.of(*r), m.as_slice());
+        }
+        let not_root = (0..7).find(|i| !map.contains_key(i)).unwrap_or(7);
+        assert!(members.of(not_root).is_empty());
+    }
 
     #[test]
     fn a_plain_statement_agreement_yields_to_another_rule_over_the_same_claims() {

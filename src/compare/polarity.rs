@@ -33,7 +33,7 @@
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
 
 use super::text::clip;
-use super::text::{Tok, stem};
+use super::text::{Stems, Tok, stem};
 use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
@@ -104,12 +104,8 @@ fn clause(toks: &[Tok], k: usize, reach: usize) -> (usize, usize) {
 
 /// Plain statement stems (antonyms as `~N`, synonyms as `=N`, a demonym as the stems of
 /// its place's name) and polarity of a whole content.
-fn statement(
-    toks: &[Tok],
-    lex: &Lexicon,
-    lookup: &dyn super::Lookup,
-) -> (BTreeSet<CompactString>, Polarity) {
-    let mut keys = BTreeSet::new();
+fn statement(toks: &[Tok], lex: &Lexicon, lookup: &dyn super::Lookup) -> (Stems, Polarity) {
+    let mut keys: Vec<CompactString> = Vec::new();
     let mut flips = 0;
     let mut antonym = false;
     let mut i = 0;
@@ -124,7 +120,7 @@ fn statement(
             continue;
         }
         if let Some((p, neg)) = antonym_at(toks, i, lex) {
-            keys.insert(compact_str::format_compact!("~{p}"));
+            keys.push(compact_str::format_compact!("~{p}"));
             if neg {
                 flips += 1;
                 antonym = true;
@@ -134,7 +130,7 @@ fn statement(
         }
         if let Some((entry, n)) = lex.synonyms.longest_at(toks, i) {
             if let Some(g) = lex.synonym_of.get(entry) {
-                keys.insert(compact_str::format_compact!("={g}"));
+                keys.push(compact_str::format_compact!("={g}"));
                 i += n.max(1);
                 continue;
             }
@@ -145,16 +141,16 @@ fn statement(
             for w in place.split_whitespace() {
                 let w = w.to_lowercase();
                 if !lex.stopwords.contains(&w) {
-                    keys.insert(stem(&w).into());
+                    keys.push(stem(&w).into());
                 }
             }
         } else if !lex.stopwords.contains(bare) {
-            keys.insert(stem(norm).into());
+            keys.push(stem(norm).into());
         }
         i += 1;
     }
     (
-        keys,
+        keys.into_iter().collect(),
         Polarity {
             negative: flips % 2 == 1,
             antonym,
@@ -162,8 +158,8 @@ fn statement(
     )
 }
 
-fn jaccard(a: &BTreeSet<CompactString>, b: &BTreeSet<CompactString>) -> f64 {
-    let inter = a.intersection(b).count();
+fn jaccard(a: &Stems, b: &Stems) -> f64 {
+    let inter = a.shared(b);
     let union = a.len() + b.len() - inter;
     if union == 0 {
         0.0
@@ -179,7 +175,7 @@ struct Item {
     polarity: Polarity,
     /// Framed: words around the keyword; plain: all stems (inline strings: one set per
     /// claim is kept).
-    words: BTreeSet<CompactString>,
+    words: Stems,
 }
 
 struct Statements<'c, 'a> {
@@ -274,6 +270,11 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         framed.extend(f);
         plain.extend(p);
     }
+    super::probe(&format!(
+        "polarity: {} framed, {} plain",
+        framed.len(),
+        plain.len()
+    ));
     // The framed and the plain statements and the pivots are judged side by side; their
     // findings are gathered framed first, pivots last.
     let ((framed_out, plain_out), pivot_out) = rayon::join(
@@ -392,7 +393,7 @@ fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
 
 /// The words around a pivot at `k`: stems of the content words of its clause within
 /// [`PIVOT_REACH`] tokens, but the pivot, negations, antonyms, dates and numbers.
-fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> BTreeSet<CompactString> {
+fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> Stems {
     let (lo, hi) = clause(toks, k, PIVOT_REACH);
     (lo..hi)
         .filter(|&i| i != k)
@@ -414,7 +415,7 @@ struct Pivot {
     key: CompactString,
     pos: usize,
     polarity: Polarity,
-    words: BTreeSet<CompactString>,
+    words: Stems,
 }
 
 /// Find, judge and assemble the pivots of every claim that is not hedged.
@@ -487,7 +488,11 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
             v
         })
         .collect();
+    // Each claim's own pivots and the negated words are not needed past here.
+    drop(negated);
+    drop(own);
     let pivots: Vec<Pivot> = per_prep.into_iter().flatten().collect();
+    super::probe(&format!("polarity: {} pivots", pivots.len()));
     let keyed = pivots
         .iter()
         .enumerate()
@@ -511,6 +516,7 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         pairs,
         |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
     );
+    super::probe(&format!("polarity pivots: {} judged", judged.len()));
     let items: Vec<Item> = pivots
         .into_iter()
         .map(|p| Item {
@@ -548,7 +554,7 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
             return None;
         }
     }
-    let shared = a.words.intersection(&b.words).count();
+    let shared = a.words.shared(&b.words);
     let focus = jaccard(&a.words, &b.words);
     if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
         return None;
@@ -610,7 +616,7 @@ fn statements_of(ctx: &Ctx, pi: usize, p: &super::Prep) -> (Vec<Item>, Option<It
                 i += 1;
             }
             let keywords = &f.keywords;
-            let words: BTreeSet<CompactString> = (lo..hi)
+            let words: Stems = (lo..hi)
                 .filter(|&i| {
                     let norm = super::text::strip_possessive(&toks[i].norm);
                     !lex.stopwords.contains(norm)
@@ -671,6 +677,7 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
             pairs,
             |a, b| judge_framed(ctx, &framed[a], &framed[b]),
         );
+        super::probe(&format!("polarity framed: {} judged", judged.len()));
         out.checkable.extend(framed.iter().map(|it| it.prep));
         let fam = Statements { ctx, items: framed };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
@@ -706,6 +713,7 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
             pairs,
             |a, b| judge_plain(ctx, &plain[a], &plain[b]),
         );
+        super::probe(&format!("polarity plain: {} judged", judged.len()));
         let fam = Statements { ctx, items: plain };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
