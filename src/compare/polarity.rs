@@ -491,7 +491,11 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
     // Each claim's own pivots and the negated words are not needed past here.
     drop(negated);
     drop(own);
-    let pivots: Vec<Pivot> = per_prep.into_iter().flatten().collect();
+    // Sized once: growing by doubling would hold up to three copies of the pivots.
+    let mut pivots: Vec<Pivot> = Vec::with_capacity(per_prep.iter().map(Vec::len).sum());
+    for v in per_prep {
+        pivots.extend(v);
+    }
     super::probe(&format!("polarity: {} pivots", pivots.len()));
     let keyed = pivots
         .iter()
@@ -517,13 +521,14 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
     );
     super::probe(&format!("polarity pivots: {} judged", judged.len()));
+    // `assemble` reads no words: each pivot's are freed here, not kept to the end.
     let items: Vec<Item> = pivots
         .into_iter()
         .map(|p| Item {
             prep: p.prep,
             frame: None,
             polarity: p.polarity,
-            words: p.words,
+            words: Stems::default(),
         })
         .collect();
     let fam = Statements { ctx, items };
@@ -679,7 +684,10 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
         );
         super::probe(&format!("polarity framed: {} judged", judged.len()));
         out.checkable.extend(framed.iter().map(|it| it.prep));
-        let fam = Statements { ctx, items: framed };
+        let fam = Statements {
+            ctx,
+            items: without_words(framed),
+        };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
@@ -703,6 +711,7 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
                     .collect::<Vec<_>>()
             })
             .collect();
+        drop(df);
         let pairs = candidate_pairs(keyed, |k| plain[k].prep);
         let judged = super::memo::judge_pairs(
             ctx,
@@ -714,12 +723,24 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
             |a, b| judge_plain(ctx, &plain[a], &plain[b]),
         );
         super::probe(&format!("polarity plain: {} judged", judged.len()));
-        let fam = Statements { ctx, items: plain };
+        let fam = Statements {
+            ctx,
+            items: without_words(plain),
+        };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
     out
+}
+
+/// `items` with their words freed: [`assemble`] reads no words, and on a large corpus
+/// they are most of the items' memory.
+fn without_words(mut items: Vec<Item>) -> Vec<Item> {
+    for it in &mut items {
+        it.words = Stems::default();
+    }
+    items
 }
 
 /// The claim's speaker key when the speaker is a named person or organisation (not an
