@@ -471,7 +471,7 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .zip(&own)
         .enumerate()
         .map(|(pi, (p, own))| {
-            if own.is_empty() && !(usable(p) && !negated.is_empty()) {
+            if own.is_empty() && (!usable(p) || negated.is_empty()) {
                 return Vec::new();
             }
             let p = &p.tokd();
