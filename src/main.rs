@@ -514,6 +514,7 @@ fn run(cli: Cli) -> Result<u8, Error> {
                 ..Default::default()
             };
             write_all(&corpus, &args, format, render(false), &ctx, g.color)?;
+            pipeline::rss_probe("written");
             let code = finish(&corpus, g.quiet);
             exit_without_freeing(corpus);
             Ok(code)

@@ -206,7 +206,7 @@ impl Family for Events<'_, '_> {
 /// or a comma followed by one of `events.clause_joins`; the last one before the second
 /// date expression is taken. `None` when the content has fewer than two date expressions
 /// or no such boundary separates the first two.
-fn first_clause_end(p: &super::Prep, lex: &super::Lexicon) -> Option<usize> {
+fn first_clause_end(p: &super::Tokd, lex: &super::Lexicon) -> Option<usize> {
     let starts = super::date_expression_starts(&p.toks, lex);
     let (&first, &second) = (starts.first()?, starts.get(1)?);
     let content = p.claim.content.as_str();
@@ -221,7 +221,7 @@ fn first_clause_end(p: &super::Prep, lex: &super::Lexicon) -> Option<usize> {
 /// The part of a claim's content that tells its event (a token position where it ends)
 /// and the event's date: the whole content with its one date expression, or the first
 /// clause (see [`first_clause_end`]) with the claim's date, or the whole content undated.
-fn extent<'p>(p: &'p super::Prep, lex: &super::Lexicon) -> (usize, Option<&'p str>) {
+fn extent<'p>(p: &'p super::Tokd, lex: &super::Lexicon) -> (usize, Option<&'p str>) {
     match p.event_date {
         Some(d) => (p.toks.len(), Some(d)),
         None => match first_clause_end(p, lex) {
@@ -249,7 +249,7 @@ fn locative_places(p: &super::Prep, end: usize) -> Vec<String> {
 /// anchors that are not places nor possessives ("Trump's envoy" does not put Trump
 /// anywhere).
 fn whereabouts(
-    p: &super::Prep,
+    p: &super::Tokd,
     lex: &super::Lexicon,
     pi: usize,
     (end, date): (usize, &str),
@@ -311,6 +311,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     let mut wb: Vec<Item> = Vec::new();
     let mut st: Vec<Item> = Vec::new();
     for (pi, p) in ctx.preps.iter().enumerate() {
+        let p = &p.tokd();
         // The event's extent: the whole content, or its first clause when that clause
         // alone is dated (see `first_clause_end`).
         let (end, date) = extent(p, lex);
@@ -471,7 +472,7 @@ pub const STATEMENT_OVERLAP: f64 = 0.5;
 /// The content words of a claim's first `end` tokens, stemmed: not stop words, names
 /// (anchors, or capitalised inside the sentence), numbers, dates, nor words of fewer
 /// than three letters.
-fn statement_words(p: &super::Prep, lex: &super::Lexicon, end: usize) -> BTreeSet<String> {
+fn statement_words(p: &super::Tokd, lex: &super::Lexicon, end: usize) -> BTreeSet<String> {
     let toks = &p.toks[..end.min(p.toks.len())];
     let named = |i: usize| {
         p.anchors
@@ -504,7 +505,7 @@ fn statement_words(p: &super::Prep, lex: &super::Lexicon, end: usize) -> BTreeSe
 /// [`extent`]. A hedge does not unsay a date ("repairs could be booked from March 5":
 /// reported speech backshifts "can" and "will"); a statement needs two words to compare.
 fn dated_statement(
-    p: &super::Prep,
+    p: &super::Tokd,
     lex: &super::Lexicon,
     pi: usize,
     (end, date): (usize, &str),

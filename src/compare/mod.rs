@@ -33,7 +33,7 @@ use rayon::prelude::*;
 use serde::Deserialize;
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::sync::Arc;
-use text::{Tok, WordList, WordSet, fold, strip_possessive, tokenize};
+use text::{Tok, WordList, WordSet, Words, fold, strip_possessive, tokenize};
 
 pub use quotes::word_diff;
 
@@ -595,7 +595,8 @@ pub(crate) struct Prep<'a> {
     pub source: String,
     /// Speaker key: canonical id, else the folded name.
     pub speaker: String,
-    pub toks: Vec<Tok>,
+    /// The content's tokens, compactly ([`Prep::toks`] or [`Prep::tokd`] gives them).
+    pub words: Words,
     pub anchors: Vec<Anchor>,
     /// The claim's date, when its content holds exactly one date expression.
     pub event_date: Option<&'a str>,
@@ -618,7 +619,19 @@ pub(crate) struct Prep<'a> {
     pub fp: memo::Fp,
 }
 
-impl Prep<'_> {
+impl<'a> Prep<'a> {
+    /// The content's tokens, as [`tokenize`] gives them (worked out again from
+    /// [`Prep::words`]: every claim's tokens held at once would take 40 bytes a token).
+    pub fn toks(&self) -> Vec<Tok> {
+        self.words.toks(&self.claim.content)
+    }
+    /// The prep with its tokens, for a family building its items from it.
+    pub fn tokd(&self) -> Tokd<'_, 'a> {
+        Tokd {
+            prep: self,
+            toks: self.toks(),
+        }
+    }
     /// `article-id:line`, for details.
     pub fn loc(&self) -> String {
         format!("{}:{}", self.claim.article, self.claim.line)
@@ -626,6 +639,19 @@ impl Prep<'_> {
     /// Strong anchor keys.
     pub fn strong(&self) -> impl Iterator<Item = &Anchor> {
         self.anchors.iter().filter(|a| !a.weak)
+    }
+}
+
+/// A prep with its content's tokens (see [`Prep::tokd`]); derefs to the prep.
+pub(crate) struct Tokd<'p, 'a> {
+    pub prep: &'p Prep<'a>,
+    pub toks: Vec<Tok>,
+}
+
+impl<'a> std::ops::Deref for Tokd<'_, 'a> {
+    type Target = Prep<'a>;
+    fn deref(&self) -> &Prep<'a> {
+        self.prep
     }
 }
 
@@ -751,11 +777,18 @@ impl<'a> Ctx<'a> {
         // in lower case elsewhere and never with a capital inside a sentence.
         // Claims tokenised on the thread pool; sets, so the result is the same whatever
         // the split.
+        // Each claim is tokenised once, here: its tokens are kept compactly and read
+        // back from that form below and by the families.
+        let words: Vec<Words> = claims
+            .par_iter()
+            .map(|c| Words::of(&tokenize(&c.content)))
+            .collect();
         type Seen = (HashSet<String>, HashSet<String>);
         let (names_seen, lower_seen): Seen = claims
             .par_iter()
-            .fold(Seen::default, |(mut names_seen, mut lower_seen), c| {
-                for t in tokenize(&c.content) {
+            .zip(&words)
+            .fold(Seen::default, |(mut names_seen, mut lower_seen), (c, w)| {
+                for t in w.iter(&c.content) {
                     if t.cap && !t.initial {
                         names_seen.insert(strip_possessive(&t.norm).to_string());
                     } else if !t.cap {
@@ -777,9 +810,11 @@ impl<'a> Ctx<'a> {
         // Each claim on its own, in parallel; an indexed collect keeps the order.
         let mut preps: Vec<Prep> = claims
             .into_par_iter()
-            .map(|c| {
+            .zip(words)
+            .map(|(c, w)| {
                 prepare(
                     c,
+                    w,
                     by_id.get(c.article.as_str()).copied(),
                     rules,
                     &surname_ids,
@@ -1042,13 +1077,14 @@ pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> 
 
 fn prepare<'a>(
     claim: &'a Claim,
+    words: Words,
     article: Option<&'a Article>,
     rules: &CompareRules,
     surname_ids: &HashMap<String, String>,
     common: &HashSet<String>,
 ) -> Prep<'a> {
     let lex = &rules.lex;
-    let toks = tokenize(&claim.content);
+    let toks = words.toks(&claim.content);
     let places: Vec<(String, String)> = claim
         .places
         .iter()
@@ -1090,7 +1126,7 @@ fn prepare<'a>(
         source: independence_key(claim, article),
         speaker: speaker_key(claim),
         hedged: lex.hedges.any(&toks),
-        toks,
+        words,
         anchors,
         event_date,
         places,
@@ -1284,8 +1320,8 @@ pub(crate) fn content_word(t: &Tok, norm: &str, lex: &Lexicon) -> bool {
 }
 
 /// For blocking by rare words: how many of `sets` hold each word.
-pub(crate) fn word_counts<'w, W: AsRef<str> + 'w>(
-    sets: impl IntoIterator<Item = &'w BTreeSet<W>>,
+pub(crate) fn word_counts<'w, W: AsRef<str> + 'w, S: IntoIterator<Item = &'w W>>(
+    sets: impl IntoIterator<Item = S>,
 ) -> HashMap<&'w str, usize> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     for set in sets {
@@ -1297,12 +1333,12 @@ pub(crate) fn word_counts<'w, W: AsRef<str> + 'w>(
 }
 
 /// `words` rarest first by `df` (ties by the word), each with its count.
-pub(crate) fn rarest_first<'w, W: AsRef<str>>(
-    words: &'w BTreeSet<W>,
+pub(crate) fn rarest_first<'w, W: AsRef<str> + 'w>(
+    words: impl IntoIterator<Item = &'w W>,
     df: &HashMap<&str, usize>,
 ) -> Vec<(&'w str, usize)> {
     let mut ws: Vec<(&str, usize)> = words
-        .iter()
+        .into_iter()
         .map(|w| (w.as_ref(), df.get(w.as_ref()).copied().unwrap_or(0)))
         .collect();
     ws.sort_by_key(|&(w, n)| (n, w));
@@ -1514,6 +1550,11 @@ impl Judged {
         self.pairs.push((i as u32, j as u32, t));
     }
 
+    /// Number of pairs.
+    pub fn len(&self) -> usize {
+        self.pairs.len()
+    }
+
     /// The pairs in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
         self.pairs
@@ -1566,6 +1607,57 @@ pub(crate) struct FamilyOut {
     pub checkable: Vec<usize>,
 }
 
+/// The items of each component, by root: one vector of the items ordered by (root,
+/// item) and each root's range in it. What a map from root to a vector of items gives
+/// (the same roots in the same order, the same items in each), without a vector per
+/// item: on a large corpus a family has millions of items, most of them alone.
+struct Members {
+    items: Vec<usize>,
+    /// Root, start and end in `items`, ordered by root.
+    roots: Vec<(usize, usize, usize)>,
+}
+
+impl Members {
+    /// The components of items `0..n` in `dsu`.
+    fn new(dsu: &mut Dsu, n: usize) -> Members {
+        let mut order: Vec<(usize, usize)> = (0..n).map(|i| (dsu.find(i), i)).collect();
+        order.sort_unstable();
+        let mut roots: Vec<(usize, usize, usize)> = Vec::new();
+        for (k, &(r, _)) in order.iter().enumerate() {
+            match roots.last_mut() {
+                Some(last) if last.0 == r => last.2 = k + 1,
+                _ => roots.push((r, k, k + 1)),
+            }
+        }
+        roots.shrink_to_fit();
+        let items = order.into_iter().map(|(_, i)| i).collect();
+        Members { items, roots }
+    }
+
+    /// Each root with its items, roots in order.
+    fn iter(&self) -> impl Iterator<Item = (usize, &[usize])> + '_ {
+        self.roots
+            .iter()
+            .map(|&(r, a, b)| (r, self.items.get(a..b).unwrap_or_default()))
+    }
+
+    /// The roots in order.
+    fn keys(&self) -> impl Iterator<Item = usize> + '_ {
+        self.roots.iter().map(|&(r, _, _)| r)
+    }
+
+    /// The items of the component with root `root` (none when it is not a root).
+    fn of(&self, root: usize) -> &[usize] {
+        match self.roots.binary_search_by_key(&root, |&(r, _, _)| r) {
+            Ok(k) => {
+                let (_, a, b) = self.roots[k];
+                self.items.get(a..b).unwrap_or_default()
+            }
+            Err(_) => &[],
+        }
+    }
+}
+
 /// Turn judged pairs into findings: agreeing items are joined into components; a
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
@@ -1584,11 +1676,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
             }
         }
     }
-    let mut members: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for i in 0..n {
-        let r = dsu.find(i);
-        members.entry(r).or_default().push(i);
-    }
+    let members = Members::new(&mut dsu, n);
     for (i, _, jd) in judged.iter() {
         if let Judgement::Same(c) = jd {
             let e = conf_sum.entry(dsu.find(i)).or_default();
@@ -1598,7 +1686,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
     }
     let preps_of = |items: &[usize]| -> Vec<usize> { items.iter().map(|&i| fam.prep(i)).collect() };
     // Agreements.
-    for (root, items) in &members {
+    for (root, items) in members.iter() {
         if items.len() < 2 {
             continue;
         }
@@ -1609,7 +1697,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         if sources < 2 && ctx.articles(&preps) < 2 {
             continue;
         }
-        let (sum, k) = conf_sum.get(root).copied().unwrap_or((0.0, 0));
+        let (sum, k) = conf_sum.get(&root).copied().unwrap_or((0.0, 0));
         let conf = if k == 0 { 0.0 } else { sum / k as f64 };
         let detail = if sources < 2 {
             format!(
@@ -1681,7 +1769,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
     }
     let mut groups: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for (&root, items) in &members {
+    for (root, items) in members.iter() {
         let r = timeline.find(root);
         if tl_conf.contains_key(&r) {
             groups.entry(r).or_default().extend(items.iter().copied());
@@ -1737,7 +1825,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
     }
     let mut credited: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    for &root in members.keys() {
+    for root in members.keys() {
         let r = credits.find(root);
         if credit_best.contains_key(&r) {
             credited.entry(r).or_default().push(root);
@@ -1752,14 +1840,14 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         }
         let mut items: Vec<usize> = components
             .iter()
-            .flat_map(|root| members[root].iter().copied())
+            .flat_map(|&root| members.of(root).iter().copied())
             .collect();
         items.sort_unstable();
         let preps = preps_of(&items);
         let credits: Vec<String> = components
             .iter()
             .map(|root| {
-                let m = &members[root];
+                let m = members.of(*root);
                 let name = &ctx.preps[fam.prep(m[0])].claim.speaker.name;
                 format!("{name} ({})", ctx.locs(&preps_of(m)))
             })
@@ -1793,7 +1881,7 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
         {
             continue;
         }
-        let (ma, mb) = (&members[&a], &members[&b]);
+        let (ma, mb) = (members.of(a), members.of(b));
         let mut items: Vec<usize> = ma.iter().chain(mb.iter()).copied().collect();
         items.sort_unstable();
         let topic = fam.topic(&items);
@@ -1851,15 +1939,26 @@ fn compare_all_with(
     memo: Option<&memo::Judgements>,
 ) -> Vec<Finding> {
     let ctx = Ctx::new(articles, claims, rules, memo);
+    probe("prepared");
     // The families are independent: run side by side on the current thread pool (the
     // caller's `--jobs`), gathered in a fixed order so the output does not depend on it.
     let ctx = &ctx;
     let ((quotes, numbers), (events, (polarity, roles))) = rayon::join(
-        || rayon::join(|| quotes::run(ctx), || numbers::run(ctx)),
         || {
             rayon::join(
-                || events::run(ctx),
-                || rayon::join(|| polarity::run(ctx), || roles::run(ctx)),
+                || probed("quotes", || quotes::run(ctx)),
+                || probed("numbers", || numbers::run(ctx)),
+            )
+        },
+        || {
+            rayon::join(
+                || probed("events", || events::run(ctx)),
+                || {
+                    rayon::join(
+                        || probed("polarity", || polarity::run(ctx)),
+                        || probed("roles", || roles::run(ctx)),
+                    )
+                },
             )
         },
     );
@@ -1876,6 +1975,7 @@ fn compare_all_with(
         }
         checkable.extend(o.checkable);
     }
+    probe("merge");
     // Single-source: checkable claims that no agreement of two or more independent
     // sources carries; claims that agree within one source are one finding.
     let corroborated: HashSet<&str> = findings
@@ -1919,7 +2019,9 @@ fn compare_all_with(
         })
         .collect();
     findings.extend(single);
+    probe("single-source");
     dedupe(&mut findings);
+    probe("dedupe");
     // Stable, as `sort_by`.
     findings.par_sort_by(|a, b| {
         a.kind
@@ -1928,6 +2030,18 @@ fn compare_all_with(
             .then_with(|| a.id.cmp(&b.id))
     });
     findings
+}
+
+/// [`crate::pipeline::rss_probe`] (silent unless `CROSSCHECK_RSS_PROBE` is set).
+pub(crate) fn probe(label: &str) {
+    crate::pipeline::rss_probe(label);
+}
+
+/// `f()`, then a probe labelled `label`.
+fn probed<T>(label: &str, f: impl FnOnce() -> T) -> T {
+    let out = f();
+    probe(label);
+    out
 }
 
 /// Drop duplicate findings: same kind and same claims (keep the most confident, but a
@@ -2130,6 +2244,31 @@ mod tests {
     use super::testutil::*;
     use super::*;
     use crate::model::{FindingKind, QuoteKind};
+
+    #[test]
+    fn members_group_items_as_a_map_of_vectors_does() {
+        let mut dsu = Dsu::new(7);
+        for (a, b) in [(5, 1), (3, 6), (1, 4), (6, 0)] {
+            dsu.union(a, b);
+        }
+        let mut map: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+        for i in 0..7 {
+            map.entry(dsu.find(i)).or_default().push(i);
+        }
+        let members = Members::new(&mut dsu, 7);
+        let got: Vec<(usize, Vec<usize>)> = members.iter().map(|(r, m)| (r, m.to_vec())).collect();
+        let want: Vec<(usize, Vec<usize>)> = map.clone().into_iter().collect();
+        assert_eq!(got, want);
+        assert_eq!(
+            members.keys().collect::<Vec<_>>(),
+            map.keys().copied().collect::<Vec<_>>()
+        );
+        for (r, m) in &map {
+            assert_eq!(members.of(*r), m.as_slice());
+        }
+        let not_root = (0..7).find(|i| !map.contains_key(i)).unwrap_or(7);
+        assert!(members.of(not_root).is_empty());
+    }
 
     #[test]
     fn a_plain_statement_agreement_yields_to_another_rule_over_the_same_claims() {

@@ -251,7 +251,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 /// quantities.
 fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
     let lex = &ctx.rules.lex;
-    let p = &ctx.preps[pi];
+    let p = &ctx.preps[pi].tokd();
     let mut items: Vec<Item> = Vec::new();
     let quantities: Vec<(usize, f64, String)> = if p.claim.quantities.is_empty() {
         fallback(&p.toks)
@@ -319,7 +319,7 @@ fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
         }
     }
     if lex.open_window > 0 {
-        open_items(ctx, pi, &quantities, &framed, &mut items);
+        open_items(ctx, pi, &p.toks, &quantities, &framed, &mut items);
     }
     items
 }
@@ -345,13 +345,13 @@ fn timeline_rank(now: bool, change: bool, past: bool) -> (u8, bool) {
 fn open_items(
     ctx: &Ctx,
     pi: usize,
+    toks: &[Tok],
     quantities: &[(usize, f64, String)],
     framed: &[bool],
     items: &mut Vec<Item>,
 ) {
     let lex = &ctx.rules.lex;
     let p = &ctx.preps[pi];
-    let toks = &p.toks;
     for (&(pos, value, ref unit), &taken) in quantities.iter().zip(framed) {
         // Written in digits: "two sides" and "the first payments" are wording, not figures.
         let digits = toks

@@ -33,12 +33,12 @@
 //! `antonym-contradiction` (an antonym), `statement-agreement`.
 
 use super::text::clip;
-use super::text::{Tok, stem};
+use super::text::{Stems, Tok, stem};
 use super::{Ctx, Family, FamilyOut, FrameKind, Judgement, Lexicon, assemble, candidate_pairs};
 use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
 use compact_str::CompactString;
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 /// Jaccard overlap of the words around two framed keywords needed to compare them.
 pub const FOCUS: f64 = 0.4;
@@ -104,12 +104,8 @@ fn clause(toks: &[Tok], k: usize, reach: usize) -> (usize, usize) {
 
 /// Plain statement stems (antonyms as `~N`, synonyms as `=N`, a demonym as the stems of
 /// its place's name) and polarity of a whole content.
-fn statement(
-    toks: &[Tok],
-    lex: &Lexicon,
-    lookup: &dyn super::Lookup,
-) -> (BTreeSet<CompactString>, Polarity) {
-    let mut keys = BTreeSet::new();
+fn statement(toks: &[Tok], lex: &Lexicon, lookup: &dyn super::Lookup) -> (Stems, Polarity) {
+    let mut keys: Vec<CompactString> = Vec::new();
     let mut flips = 0;
     let mut antonym = false;
     let mut i = 0;
@@ -124,7 +120,7 @@ fn statement(
             continue;
         }
         if let Some((p, neg)) = antonym_at(toks, i, lex) {
-            keys.insert(compact_str::format_compact!("~{p}"));
+            keys.push(compact_str::format_compact!("~{p}"));
             if neg {
                 flips += 1;
                 antonym = true;
@@ -134,7 +130,7 @@ fn statement(
         }
         if let Some((entry, n)) = lex.synonyms.longest_at(toks, i) {
             if let Some(g) = lex.synonym_of.get(entry) {
-                keys.insert(compact_str::format_compact!("={g}"));
+                keys.push(compact_str::format_compact!("={g}"));
                 i += n.max(1);
                 continue;
             }
@@ -145,16 +141,16 @@ fn statement(
             for w in place.split_whitespace() {
                 let w = w.to_lowercase();
                 if !lex.stopwords.contains(&w) {
-                    keys.insert(stem(&w).into());
+                    keys.push(stem(&w).into());
                 }
             }
         } else if !lex.stopwords.contains(bare) {
-            keys.insert(stem(norm).into());
+            keys.push(stem(norm).into());
         }
         i += 1;
     }
     (
-        keys,
+        keys.into_iter().collect(),
         Polarity {
             negative: flips % 2 == 1,
             antonym,
@@ -162,9 +158,13 @@ fn statement(
     )
 }
 
-fn jaccard(a: &BTreeSet<CompactString>, b: &BTreeSet<CompactString>) -> f64 {
-    let inter = a.intersection(b).count();
-    let union = a.len() + b.len() - inter;
+fn jaccard(a: &Stems, b: &Stems) -> f64 {
+    jaccard_of(a.shared(b), a.len(), b.len())
+}
+
+/// Jaccard overlap of two sets of `la` and `lb` words sharing `inter`.
+fn jaccard_of(inter: usize, la: usize, lb: usize) -> f64 {
+    let union = la + lb - inter;
     if union == 0 {
         0.0
     } else {
@@ -179,7 +179,7 @@ struct Item {
     polarity: Polarity,
     /// Framed: words around the keyword; plain: all stems (inline strings: one set per
     /// claim is kept).
-    words: BTreeSet<CompactString>,
+    words: Stems,
 }
 
 struct Statements<'c, 'a> {
@@ -274,6 +274,11 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         framed.extend(f);
         plain.extend(p);
     }
+    super::probe(&format!(
+        "polarity: {} framed, {} plain",
+        framed.len(),
+        plain.len()
+    ));
     // The framed and the plain statements and the pivots are judged side by side; their
     // findings are gathered framed first, pivots last.
     let ((framed_out, plain_out), pivot_out) = rayon::join(
@@ -392,7 +397,7 @@ fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
 
 /// The words around a pivot at `k`: stems of the content words of its clause within
 /// [`PIVOT_REACH`] tokens, but the pivot, negations, antonyms, dates and numbers.
-fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> BTreeSet<CompactString> {
+fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> Stems {
     let (lo, hi) = clause(toks, k, PIVOT_REACH);
     (lo..hi)
         .filter(|&i| i != k)
@@ -409,12 +414,32 @@ fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> BTreeSet<CompactString>
         .collect()
 }
 
-struct Pivot {
+/// A pivot; its words a [`Stems`] while it is found, then the sorted numbers of its
+/// words in one shared list (4 bytes a word instead of 24: a large corpus has millions of
+/// pivots, all held while they are judged).
+struct Pivot<W = Box<[u32]>> {
     prep: usize,
     key: CompactString,
     pos: usize,
     polarity: Polarity,
-    words: BTreeSet<CompactString>,
+    words: W,
+}
+
+/// Number of words two sorted lists of word numbers share.
+fn shared_ids(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 /// Find, judge and assemble the pivots of every claim that is not hedged.
@@ -428,7 +453,7 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .par_iter()
         .map(|p| {
             if usable(p) {
-                own_pivots(&p.toks, lex)
+                own_pivots(&p.toks(), lex)
             } else {
                 Vec::new()
             }
@@ -440,13 +465,17 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         .filter(|p| !p.antonym && p.negative)
         .map(|p| p.key.as_str())
         .collect();
-    let per_prep: Vec<Vec<Pivot>> = ctx
+    let per_prep: Vec<Vec<Pivot<Stems>>> = ctx
         .preps
         .par_iter()
         .zip(&own)
         .enumerate()
         .map(|(pi, (p, own))| {
-            let mut v: Vec<Pivot> = own
+            if own.is_empty() && (!usable(p) || negated.is_empty()) {
+                return Vec::new();
+            }
+            let p = &p.tokd();
+            let mut v: Vec<Pivot<Stems>> = own
                 .iter()
                 .map(|o| Pivot {
                     prep: pi,
@@ -483,7 +512,39 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
             v
         })
         .collect();
-    let pivots: Vec<Pivot> = per_prep.into_iter().flatten().collect();
+    // Each claim's own pivots and the negated words are not needed past here.
+    drop(negated);
+    drop(own);
+    // Sized once: growing by doubling would hold up to three copies of the pivots. Each
+    // pivot's words are numbered (in order of first appearance) as it is moved.
+    let mut pivots: Vec<Pivot> = Vec::with_capacity(per_prep.iter().map(Vec::len).sum());
+    let mut lexicon: Vec<CompactString> = Vec::new();
+    {
+        let mut index: HashMap<CompactString, u32> = HashMap::new();
+        for v in per_prep {
+            for p in v {
+                let mut ids: Vec<u32> = p
+                    .words
+                    .iter()
+                    .map(|w| {
+                        *index.entry(w.clone()).or_insert_with(|| {
+                            lexicon.push(w.clone());
+                            (lexicon.len() - 1) as u32
+                        })
+                    })
+                    .collect();
+                ids.sort_unstable();
+                pivots.push(Pivot {
+                    prep: p.prep,
+                    key: p.key,
+                    pos: p.pos,
+                    polarity: p.polarity,
+                    words: ids.into_boxed_slice(),
+                });
+            }
+        }
+    }
+    super::probe(&format!("polarity: {} pivots", pivots.len()));
     let keyed = pivots
         .iter()
         .enumerate()
@@ -502,18 +563,27 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                 u8::from(it.polarity.negative),
                 u8::from(it.polarity.antonym),
             ]);
-            super::memo::put_words(h, it.words.iter());
+            // The words in their own order, as the set they were numbered from.
+            let mut words: Vec<&str> = it
+                .words
+                .iter()
+                .filter_map(|&w| lexicon.get(w as usize).map(CompactString::as_str))
+                .collect();
+            words.sort_unstable();
+            super::memo::put_words(h, words.into_iter());
         },
         pairs,
         |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
     );
+    super::probe(&format!("polarity pivots: {} judged", judged.len()));
+    // `assemble` reads no words: each pivot's are freed here, not kept to the end.
     let items: Vec<Item> = pivots
         .into_iter()
         .map(|p| Item {
             prep: p.prep,
             frame: None,
             polarity: p.polarity,
-            words: p.words,
+            words: Stems::default(),
         })
         .collect();
     let fam = Statements { ctx, items };
@@ -544,8 +614,8 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
             return None;
         }
     }
-    let shared = a.words.intersection(&b.words).count();
-    let focus = jaccard(&a.words, &b.words);
+    let shared = shared_ids(&a.words, &b.words);
+    let focus = jaccard_of(shared, a.words.len(), b.words.len());
     if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
         return None;
     }
@@ -571,7 +641,7 @@ fn statements_of(ctx: &Ctx, pi: usize, p: &super::Prep) -> (Vec<Item>, Option<It
     let mut framed: Vec<Item> = Vec::new();
     let mut plain: Option<Item> = None;
     {
-        let toks = &p.toks;
+        let toks = &p.toks();
         for (fi, f) in ctx.rules.frames.iter().enumerate() {
             if f.kind != FrameKind::Statement {
                 continue;
@@ -606,7 +676,7 @@ fn statements_of(ctx: &Ctx, pi: usize, p: &super::Prep) -> (Vec<Item>, Option<It
                 i += 1;
             }
             let keywords = &f.keywords;
-            let words: BTreeSet<CompactString> = (lo..hi)
+            let words: Stems = (lo..hi)
                 .filter(|&i| {
                     let norm = super::text::strip_possessive(&toks[i].norm);
                     !lex.stopwords.contains(norm)
@@ -667,8 +737,12 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
             pairs,
             |a, b| judge_framed(ctx, &framed[a], &framed[b]),
         );
+        super::probe(&format!("polarity framed: {} judged", judged.len()));
         out.checkable.extend(framed.iter().map(|it| it.prep));
-        let fam = Statements { ctx, items: framed };
+        let fam = Statements {
+            ctx,
+            items: without_words(framed),
+        };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
@@ -692,6 +766,7 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
                     .collect::<Vec<_>>()
             })
             .collect();
+        drop(df);
         let pairs = candidate_pairs(keyed, |k| plain[k].prep);
         let judged = super::memo::judge_pairs(
             ctx,
@@ -702,12 +777,25 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
             pairs,
             |a, b| judge_plain(ctx, &plain[a], &plain[b]),
         );
-        let fam = Statements { ctx, items: plain };
+        super::probe(&format!("polarity plain: {} judged", judged.len()));
+        let fam = Statements {
+            ctx,
+            items: without_words(plain),
+        };
         let o = assemble(ctx, &fam, fam.items.len(), &judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
     out
+}
+
+/// `items` with their words freed: [`assemble`] reads no words, and on a large corpus
+/// they are most of the items' memory.
+fn without_words(mut items: Vec<Item>) -> Vec<Item> {
+    for it in &mut items {
+        it.words = Stems::default();
+    }
+    items
 }
 
 /// The claim's speaker key when the speaker is a named person or organisation (not an
@@ -793,11 +881,23 @@ fn judge_framed(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
 }
 
 fn digits(ctx: &Ctx, prep: usize) -> BTreeSet<String> {
-    ctx.preps[prep]
-        .toks
-        .iter()
-        .filter(|t| t.norm.chars().any(|c| c.is_ascii_digit()))
-        .map(|t| t.norm.to_string())
+    let p = &ctx.preps[prep];
+    let content = p.claim.content.as_str();
+    // The folded words holding a digit; an ASCII word without one is skipped unfolded.
+    p.words
+        .spans()
+        .filter_map(|(start, end, _)| {
+            let text = content
+                .get(start as usize..end as usize)
+                .unwrap_or_default();
+            if text.is_ascii() && !text.bytes().any(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let norm = super::text::fold_compact(text);
+            norm.chars()
+                .any(|c| c.is_ascii_digit())
+                .then(|| norm.to_string())
+        })
         .collect()
 }
 
@@ -859,6 +959,41 @@ mod tests {
     use super::SAME_SPEAKER;
     use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
     use crate::model::{CueClass, FindingKind, QuoteKind, SpeakerKind};
+
+    #[test]
+    fn numbered_words_share_as_their_words_do() {
+        use super::super::text::Stems;
+        use compact_str::CompactString;
+        let (x, y): (Stems, Stems) = (
+            ["talk", "~3", "cease", "fire"]
+                .map(CompactString::from)
+                .into_iter()
+                .collect(),
+            ["fire", "agre", "talk"]
+                .map(CompactString::from)
+                .into_iter()
+                .collect(),
+        );
+        // Numbered in order of first appearance, then sorted by number.
+        let lexicon = ["talk", "agre", "~3", "fire", "cease"];
+        let ids = |s: &Stems| {
+            let mut v: Vec<u32> = s
+                .iter()
+                .filter_map(|w| lexicon.iter().position(|l| *l == w.as_str()))
+                .map(|i| i as u32)
+                .collect();
+            v.sort_unstable();
+            v
+        };
+        let (ix, iy) = (ids(&x), ids(&y));
+        assert_eq!(super::shared_ids(&ix, &iy), x.shared(&y));
+        assert_eq!(super::shared_ids(&ix, &iy), 2);
+        assert_eq!(
+            super::jaccard_of(super::shared_ids(&ix, &iy), ix.len(), iy.len()),
+            super::jaccard(&x, &y)
+        );
+        assert_eq!(super::shared_ids(&[], &ix), 0);
+    }
 
     fn arts() -> Vec<crate::model::Article> {
         vec![

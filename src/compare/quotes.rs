@@ -12,9 +12,9 @@
 //! Candidate pairs share a three-word shingle of the quote; spelling variants
 //! ("organisation"/"organization", "Zelensky"/"Zelenskyy") count as the same word.
 
-use super::text::clip;
 use super::text::fold;
 use super::text::spelling_variant as variant;
+use super::text::{Stems, clip};
 use super::{
     Ctx, FULL_BLOCK, Family, FamilyOut, Judgement, assemble, candidate_pairs, same_speaker,
     same_story,
@@ -22,7 +22,7 @@ use super::{
 use crate::model::{FindingKind, QuoteKind, SpeakerKind};
 use crate::rules::Fnv;
 use compact_str::CompactString;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -478,7 +478,7 @@ pub fn word_diff(a: &str, b: &str) -> String {
 
 /// Whether claim `a` relays the words of claim `b`'s speaker: a relay cue, or `b`'s
 /// speaker named in `a`'s attribution sentence outside the quote.
-fn relays(ctx: &Ctx, named: &HashSet<CompactString>, a: usize, b: usize) -> bool {
+fn relays(ctx: &Ctx, named: &Stems, a: usize, b: usize) -> bool {
     let pa = &ctx.preps[a];
     let cue = fold(&pa.claim.cue);
     if RELAY_CUES
@@ -496,12 +496,12 @@ fn relays(ctx: &Ctx, named: &HashSet<CompactString>, a: usize, b: usize) -> bool
 
 /// The words of a claim's attribution sentence and content (possessives stripped), to
 /// see whom it names.
-fn names_in(ctx: &Ctx, a: usize) -> HashSet<CompactString> {
+fn names_in(ctx: &Ctx, a: usize) -> Stems {
     let pa = &ctx.preps[a];
     let sentence = pa.article.map_or("", |art| art.slice(pa.claim.span));
     super::text::tokenize(sentence)
         .iter()
-        .chain(pa.toks.iter())
+        .chain(pa.toks().iter())
         .map(|t| CompactString::from(super::text::strip_possessive(&t.norm)))
         .collect()
 }
@@ -612,6 +612,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             _ => {}
         }
     }
+    super::probe(&format!("quotes: {} items", items.len()));
     // Blocked by three-word shingles: for each quote the rarest ones that some other
     // quote shares too, so that formulas common to many quotes do not make huge blocks.
     let shingles: Vec<Vec<u64>> = items
@@ -671,8 +672,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     // The words of each item's attribution sentence, worked out when a judgement first
     // needs them (by any worker; the same whichever).
     let (lexicon, ids) = WordIds::build(&items);
-    let named: Vec<OnceLock<Box<HashSet<CompactString>>>> =
-        items.iter().map(|_| OnceLock::new()).collect();
+    let named: Vec<OnceLock<Stems>> = items.iter().map(|_| OnceLock::new()).collect();
     let pairs = pairs.filter(|&(a, b)| {
         ctx.preps[items[a].prep].claim.article != ctx.preps[items[b].prep].claim.article
     });
@@ -693,7 +693,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         },
         pairs,
         |a, b| {
-            let named = |k: usize| named[k].get_or_init(|| Box::new(names_in(ctx, items[k].prep)));
+            let named = |k: usize| named[k].get_or_init(|| names_in(ctx, items[k].prep));
             judge(
                 ctx,
                 &lexicon,
@@ -704,9 +704,11 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             )
         },
     );
+    super::probe(&format!("quotes: {} judged", judged.len()));
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
     let fam = Quotes { ctx, items };
     let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    super::probe(&format!("quotes: {} findings", out.findings.len()));
     out.checkable = checkable;
     out
 }
@@ -719,7 +721,7 @@ fn judge<'n>(
     (ids_a, ids_b): (&[u32], &[u32]),
     a: &Item,
     b: &Item,
-    named: impl FnOnce() -> (&'n HashSet<CompactString>, &'n HashSet<CompactString>),
+    named: impl FnOnce() -> (&'n Stems, &'n Stems),
 ) -> Option<Judgement> {
     let identical =
         ids_a.len() == ids_b.len() && ids_a.iter().zip(ids_b).all(|(&x, &y)| lexicon.same(x, y));

@@ -299,7 +299,7 @@ fn speaker_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
 /// Items for role phrases inside a claim's content, with the names that hold them.
 fn content_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
     let p = &ctx.preps[pi];
-    let toks = &p.toks;
+    let toks = &p.toks();
     for (fi, f) in ctx.rules.frames.iter().enumerate() {
         if f.kind != FrameKind::Role {
             continue;
