@@ -256,7 +256,15 @@ pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) 
                 predicted_speaker: pc.speaker.name.clone(),
                 predicted_outlet: pc.cited_outlet.clone(),
                 f1,
-                speaker_ok: speaker_matches(gc, &pc.speaker.name),
+                // An outlet as the speaker is compared as outlets are ("AFP" =
+                // "Agence France-Presse").
+                speaker_ok: speaker_matches(gc, &pc.speaker.name)
+                    || (gc.speaker_kind == SpeakerKind::Outlet
+                        && outlet_matches(
+                            Some(gc.speaker.as_str()),
+                            Some(pc.speaker.name.as_str()),
+                            canonical,
+                        )),
                 outlet_ok: outlet_matches(
                     gc.cited_outlet.as_deref(),
                     pc.cited_outlet.as_deref(),
@@ -775,6 +783,37 @@ mod tests {
         );
         let s = score(&gold, &[said, own], &|o: &str| o.to_string());
         assert_eq!((s.predicted, s.matched), (1, 1));
+    }
+
+    #[test]
+    fn an_outlet_speaker_is_matched_by_its_canonical_name() {
+        use crate::model::QuoteKind;
+        let gold: Gold = serde_json::from_str(
+            r#"{"schema": "crosscheck/gold/v1", "articles": {"a": {"claims": [
+                {"line": 1, "speaker": "AFP", "speaker_kind": "outlet", "cue": "reported",
+                 "quote": "indirect", "content": "the mayor won by 312 votes"}
+            ]}}}"#,
+        )
+        .unwrap();
+        let mut c = crate::compare::testutil::claim(
+            "a",
+            1,
+            "Agence France-Presse",
+            QuoteKind::Indirect,
+            "the mayor won by 312 votes",
+        );
+        c.speaker.kind = SpeakerKind::Outlet;
+        let canonical = |o: &str| {
+            if o == "AFP" {
+                "Agence France-Presse"
+            } else {
+                o
+            }
+            .to_string()
+        };
+        assert!(score(&gold, &[c.clone()], &canonical).pairs[0].speaker_ok);
+        // Without the alias they differ.
+        assert!(!score(&gold, &[c], &|o: &str| o.to_string()).pairs[0].speaker_ok);
     }
 
     #[test]
