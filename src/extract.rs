@@ -5258,6 +5258,16 @@ mod tests {
     }
 
     #[test]
+    fn for_his_part_and_on_her_side_stand_between_speaker_and_cue() {
+        let c =
+            one("Foreign Minister Azman bin Yusof on his side stated that the meeting was warm.");
+        assert_eq!(c.speaker.name, "Azman bin Yusof");
+        assert_eq!(c.content, "the meeting was warm");
+        let c = one("Mayor Ines Duarte for her part said the plan was fair.");
+        assert_eq!(c.speaker.name, "Ines Duarte");
+    }
+
+    #[test]
     fn reports_of_and_claims_of_are_nouns() {
         let c = one("The board said it had received reports of 17 fires since last spring.");
         assert_eq!(
