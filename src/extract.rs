@@ -1370,7 +1370,12 @@ impl ExtractRules {
             }
         }
         if let Some(h) = head_at(&self.org_heads) {
-            if (det || t[0].capitalised()) && tail_ok(h) && modifiers_ok(h) {
+            // Headline style drops the article: "..., safety board says", "police say"
+            // (right before its cue: "according to league figures" is a document).
+            let bare = words.len() <= 3
+                && h + 1 == words.len()
+                && toks.get(end).is_some_and(|x| self.tok_cue(x));
+            if (det || t[0].capitalised() || bare) && tail_ok(h) && modifiers_ok(h) {
                 let kind =
                     if words[0] == "the" && h <= 2 && h + 1 == words.len() && !t[h].capitalised() {
                         PhraseKind::RoleRef
@@ -5265,6 +5270,24 @@ mod tests {
         assert_eq!(c.content, "the meeting was warm");
         let c = one("Mayor Ines Duarte for her part said the plan was fair.");
         assert_eq!(c.speaker.name, "Ines Duarte");
+    }
+
+    #[test]
+    fn a_bare_organisation_noun_is_a_speaker_as_headlines_write_it() {
+        let c = one("The plan is fine, safety board says.");
+        assert_eq!(c.speaker.name, "safety board");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
+        assert_eq!(c.content, "The plan is fine");
+        let c = one("Two men were arrested after the raid, police say.");
+        assert_eq!(c.speaker.name, "police");
+        let c = claims("According to league figures, the club lost 12 games.");
+        assert!(
+            c.iter()
+                .any(|c| c.speaker.name == "league figures"
+                    && c.speaker.kind == SpeakerKind::Document),
+            "{c:#?}"
+        );
+        assert!(!c.iter().any(|c| c.speaker.name == "league"), "{c:#?}");
     }
 
     #[test]
