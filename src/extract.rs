@@ -4823,6 +4823,22 @@ mod tests {
         );
     }
 
+    /// The claims of a text article with a first line (a headline or masthead) and a
+    /// sentence, published by `outlet` as its metadata says.
+    fn claims_of_outlet(first_line: &str, outlet: Option<&str>, sentence: &str) -> Vec<Claim> {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let mut a = Article::new(
+            "t",
+            "t.txt",
+            Format::Text,
+            format!("{first_line}\n\n{sentence}\n"),
+        );
+        crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
+        a.meta.outlet = outlet.map(str::to_string);
+        let seg = crate::segment::segment(&a, &rules.segment);
+        extract(&a, &seg, &rules.extract)
+    }
+
     fn one(text: &str) -> Claim {
         let c = claims(text);
         assert_eq!(c.len(), 1, "{c:#?}");
@@ -5093,18 +5109,8 @@ mod tests {
 
     #[test]
     fn told_the_articles_own_outlet() {
-        let rules = crate::rules::Rules::embedded().unwrap();
         let run = |first_line: &str, outlet: Option<&str>, sentence: &str| {
-            let mut a = Article::new(
-                "t",
-                "t.txt",
-                Format::Text,
-                format!("{first_line}\n\n{sentence}\n"),
-            );
-            crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
-            a.meta.outlet = outlet.map(str::to_string);
-            let seg = crate::segment::segment(&a, &rules.segment);
-            let c = extract(&a, &seg, &rules.extract);
+            let c = claims_of_outlet(first_line, outlet, sentence);
             let told: Vec<_> = c.iter().filter(|c| c.cue == "told").collect();
             assert_eq!(told.len(), 1, "{c:#?}");
             told[0].cited_outlet.clone()
@@ -5245,18 +5251,11 @@ mod tests {
         let c = one("The plant will close in May, the mayor said to reporters.");
         assert_eq!(c.content, "The plant will close in May");
         // "this magazine" is the article's own outlet.
-        let rules = crate::rules::Rules::embedded().unwrap();
-        let mut a = Article::new(
-            "t",
-            "t.txt",
-            Format::Text,
-            "Pumps\n\nThe pumps come from Kelmir, Kemal Ozdogan confirmed to this magazine.\n"
-                .to_string(),
+        let c = claims_of_outlet(
+            "Pumps",
+            Some("Autowerk Weekly"),
+            "The pumps come from Kelmir, Kemal Ozdogan confirmed to this magazine.",
         );
-        crate::load::prepare(&mut a, &crate::load::LoadOptions::default(), &rules.load);
-        a.meta.outlet = Some("Autowerk Weekly".into());
-        let seg = crate::segment::segment(&a, &rules.segment);
-        let c = extract(&a, &seg, &rules.extract);
         let c = c.iter().find(|c| c.cue == "confirmed").expect("a claim");
         assert_eq!(c.content, "The pumps come from Kelmir");
         assert_eq!(c.cited_outlet.as_deref(), Some("Autowerk Weekly"));

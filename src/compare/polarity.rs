@@ -425,23 +425,6 @@ struct Pivot<W = Box<[u32]>> {
     words: W,
 }
 
-/// Number of words two sorted lists of word numbers share.
-fn shared_ids(a: &[u32], b: &[u32]) -> usize {
-    let (mut i, mut j, mut n) = (0, 0, 0);
-    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
-        match x.cmp(y) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                n += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    n
-}
-
 /// Find, judge and assemble the pivots of every claim that is not hedged.
 fn run_pivots(ctx: &Ctx) -> FamilyOut {
     let lex = &ctx.rules.lex;
@@ -614,7 +597,7 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
             return None;
         }
     }
-    let shared = shared_ids(&a.words, &b.words);
+    let shared = super::text::shared_sorted(&a.words, &b.words);
     let focus = jaccard_of(shared, a.words.len(), b.words.len());
     if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
         return None;
@@ -986,13 +969,17 @@ mod tests {
             v
         };
         let (ix, iy) = (ids(&x), ids(&y));
-        assert_eq!(super::shared_ids(&ix, &iy), x.shared(&y));
-        assert_eq!(super::shared_ids(&ix, &iy), 2);
+        assert_eq!(super::super::text::shared_sorted(&ix, &iy), x.shared(&y));
+        assert_eq!(super::super::text::shared_sorted(&ix, &iy), 2);
         assert_eq!(
-            super::jaccard_of(super::shared_ids(&ix, &iy), ix.len(), iy.len()),
+            super::jaccard_of(
+                super::super::text::shared_sorted(&ix, &iy),
+                ix.len(),
+                iy.len()
+            ),
             super::jaccard(&x, &y)
         );
-        assert_eq!(super::shared_ids(&[], &ix), 0);
+        assert_eq!(super::super::text::shared_sorted(&[], &ix), 0);
     }
 
     fn arts() -> Vec<crate::model::Article> {

@@ -496,20 +496,26 @@ impl Stems {
 
     /// Number of words both sets hold.
     pub fn shared(&self, other: &Stems) -> usize {
-        let (mut i, mut j, mut n) = (0, 0, 0);
-        while let (Some(a), Some(b)) = (self.0.get(i), other.0.get(j)) {
-            match a.as_str().cmp(b.as_str()) {
-                std::cmp::Ordering::Less => i += 1,
-                std::cmp::Ordering::Greater => j += 1,
-                std::cmp::Ordering::Equal => {
-                    n += 1;
-                    i += 1;
-                    j += 1;
-                }
+        shared_sorted(&self.0, &other.0)
+    }
+}
+
+/// Number of items two sorted, duplicate-free lists share (one merge pass): the words of
+/// two [`Stems`], or two lists of word numbers.
+pub(crate) fn shared_sorted<T: Ord>(a: &[T], b: &[T]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while let (Some(x), Some(y)) = (a.get(i), b.get(j)) {
+        match x.cmp(y) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
             }
         }
-        n
     }
+    n
 }
 
 impl FromIterator<CompactString> for Stems {
