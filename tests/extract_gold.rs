@@ -100,6 +100,22 @@ fn third_blind_set_stays_above_its_floor() {
     );
 }
 
+/// The fourth blind set (fixtures/blind4, session 12), never tuned on: its first score
+/// (recall 0.839, precision 0.943, speaker 0.809) is the field estimate. A floor
+/// against regressions.
+#[test]
+fn fourth_blind_set_stays_above_its_floor() {
+    let s = scores("tests/gold/blind4.json", "fixtures/blind4");
+    assert!(s.gold >= 130);
+    assert!(s.recall >= 0.82, "recall {:.3}", s.recall);
+    assert!(s.precision >= 0.92, "precision {:.3}", s.precision);
+    assert!(
+        s.speaker_accuracy >= 0.79,
+        "speaker {:.3}",
+        s.speaker_accuracy
+    );
+}
+
 #[test]
 fn eval_is_honest_about_nothing_extracted() {
     // An empty prediction scores zero recall, not a pass.
