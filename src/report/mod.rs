@@ -25,6 +25,7 @@ use crate::model::{Article, Claim, Finding, FindingKind};
 use crate::pipeline::Corpus;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 pub use json::{ArticleEntry, FindingEntry, Report, json, jsonl};
 pub use markdown::{markdown, markdown_escape};
@@ -201,9 +202,11 @@ pub fn write_with(
 }
 
 /// Claims and articles by id, for the formats that follow a finding to its evidence.
+/// It also owns the normalised content of each claim (`baseline::normalise`), computed
+/// at most once per run however many findings' fingerprints name the claim.
 #[derive(Debug)]
 pub struct Index<'a> {
-    claims: HashMap<&'a str, &'a Claim>,
+    claims: HashMap<&'a str, (&'a Claim, OnceLock<String>)>,
     articles: HashMap<&'a str, &'a Article>,
 }
 
@@ -211,13 +214,26 @@ impl<'a> Index<'a> {
     /// Index `corpus`.
     pub fn new(corpus: &'a Corpus) -> Self {
         Index {
-            claims: corpus.claims.iter().map(|c| (c.id.as_str(), c)).collect(),
+            claims: corpus
+                .claims
+                .iter()
+                .map(|c| (c.id.as_str(), (c, OnceLock::new())))
+                .collect(),
             articles: corpus.articles.iter().map(|a| (a.id.as_str(), a)).collect(),
         }
     }
     /// The claim with id `id`.
     pub fn claim(&self, id: &str) -> Option<&'a Claim> {
-        self.claims.get(id).copied()
+        self.claims.get(id).map(|(c, _)| *c)
+    }
+    /// The claim with id `id` and its content as `baseline::normalise` gives it
+    /// (computed on the first call for that claim, then kept).
+    pub fn claim_normalised(&self, id: &str) -> Option<(&'a Claim, &str)> {
+        let (c, norm) = self.claims.get(id)?;
+        Some((
+            *c,
+            norm.get_or_init(|| crate::baseline::normalise(&c.content)),
+        ))
     }
     /// The article with id `id`.
     pub fn article(&self, id: &str) -> Option<&'a Article> {
