@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Check tests/gold/blind5.json and blind5-findings.json against fixtures/blind5.
 
-Claims: every word of a claim's content must occur on its line or the two lines after it
-(HTML: tags stripped, character references decoded; JSON Lines: the record's text), and
-the content's first word on the line itself. Findings: every reference must point at an
+Claims: the words of a claim's content must occur on its line, in order (other words may
+come between them: a cue inside the quote, a dropped "that"); HTML lines are read with tags
+stripped and character references decoded, JSON Lines claims in the record's text. Findings: every reference must point at an
 existing line holding the finding's keyword for that reference (KEYWORDS, in order).
 Run from the repository root: python3 tests/gold/check_blind5.py
 """
@@ -87,9 +87,9 @@ for aid, art in gold.items():
         assert all(c["line"] == int(aid.split("#")[1]) for c in art["claims"]), aid
     for c in art["claims"]:
         ln = c["line"]
-        window = set(words(" ".join(text[ln - 1:ln + 2])))
-        missing = [w for w in words(c["content"]) if w not in window]
-        if missing or words(c["content"])[0] not in words(text[ln - 1]):
+        line = iter(words(text[ln - 1]))
+        missing = [w for w in words(c["content"]) if w not in line]
+        if missing:
             print("claim", aid, ln, c["content"][:50], missing)
             errors += 1
 findings = json.load(open("tests/gold/blind5-findings.json", encoding="utf-8"))["findings"]
