@@ -4932,6 +4932,16 @@ mod tests {
                 "its latest accounts",
                 "The bakery lost 2 million pounds",
             ),
+            (
+                "The thieves were gone within four minutes, according to the museum’s security log.",
+                "museum’s security log",
+                "The thieves were gone within four minutes",
+            ),
+            (
+                "According to a draft of the bill, the royalty would rise to 7 percent.",
+                "draft of the bill",
+                "the royalty would rise to 7 percent",
+            ),
         ] {
             let c = one(text);
             assert_eq!(c.speaker.kind, SpeakerKind::Document, "{text}");

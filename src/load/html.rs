@@ -18,7 +18,10 @@
 //! Character references (`&amp;`, `&#8220;`, `&nbsp;`, ...) are decoded in place: the
 //! character is written into the reference's bytes and the rest padded with spaces (every
 //! reference is at least as long as its UTF-8 encoding), on the side away from the word it
-//! touches (`&ldquo;Yes` → `    “Yes`, `no&rdquo;` → `no”    `).
+//! touches (`&ldquo;Yes` → `    “Yes`, `no&rdquo;` → `no”    `). A reference inside a word
+//! (`Wr&oacute;blewski`, `We&rsquo;re`, `AT&amp;T`) has letters on both sides: there the
+//! rest of the word is moved up against the character and the padding put after the word
+//! (`Wróblewski      `), so names and words stay whole; bytes never leave their line.
 //!
 //! Main text: the `<article>` with the most text, else `<main>`, else `<body>`, when it
 //! holds at least a third of the page's visible text; else the whole page.
@@ -192,6 +195,8 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
     let mut regions: Vec<(&'static str, Span)> = Vec::new();
     let mut h1_range: Option<(usize, Option<usize>)> = None;
     let mut meta = Meta::default();
+    // Padding left by decoded character references, in text order.
+    let mut pads: Vec<Span> = Vec::new();
     let mut i = 0;
     while i < n {
         let c = b[i];
@@ -307,7 +312,7 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
         }
         if c == b'&' && hidden == 0 {
             if let Some((end, decoded)) = entity(b, i) {
-                place_entity(&mut out, b, i, end, decoded);
+                pads.extend(place_entity(&mut out, b, i, end, decoded));
                 line_has_content = true;
                 i = end;
                 continue;
@@ -354,6 +359,7 @@ fn mask_with(src: &str, rules: &LoadRules, hide: bool) -> Masked {
             _ => {}
         }
     }
+    close_word_gaps(&mut out, &pads);
     let text = String::from_utf8(out).unwrap_or_else(|e| {
         // Cannot happen (every replaced range starts and ends on ASCII bytes); never panic.
         String::from_utf8_lossy(e.as_bytes()).into_owned()
@@ -869,14 +875,14 @@ fn entity(b: &[u8], i: usize) -> Option<(usize, char)> {
 }
 
 /// Write `c` into `out[start..end]` (the reference's bytes), padded with spaces on the
-/// side away from the word it touches.
-fn place_entity(out: &mut [u8], src: &[u8], start: usize, end: usize, c: char) {
+/// side away from the word it touches; returns the padding's range (if any).
+fn place_entity(out: &mut [u8], src: &[u8], start: usize, end: usize, c: char) -> Option<Span> {
     let mut buf = [0u8; 4];
     let enc = c.encode_utf8(&mut buf).as_bytes();
     let room = end - start;
     if enc.len() > room {
         blank(out, start, end);
-        return;
+        return None;
     }
     let before_space = start == 0 || src[start - 1].is_ascii_whitespace() || src[start - 1] == b'>';
     let after_word = src
@@ -889,6 +895,71 @@ fn place_entity(out: &mut [u8], src: &[u8], start: usize, end: usize, c: char) {
     };
     blank(out, start, end);
     out[at..at + enc.len()].copy_from_slice(enc);
+    let pad = if at == start {
+        Span::new(start + enc.len(), end)
+    } else {
+        Span::new(start, at)
+    };
+    (!pad.is_empty()).then_some(pad)
+}
+
+/// Move the padding of references inside a word to the word's end: for each run of
+/// non-white-space bytes and `pads` (sorted, disjoint) in which some padding has word bytes
+/// on both sides, the run's bytes are written in order without the padding, then spaces.
+/// A run only holds non-white-space bytes, so nothing crosses a line; padding at a word's
+/// edge (`    “Yes`) is left where it is.
+fn close_word_gaps(out: &mut [u8], pads: &[Span]) {
+    let n = out.len();
+    let mut k = 0;
+    while k < pads.len() {
+        let mut s = pads[k].start;
+        while s > 0 && !out[s - 1].is_ascii_whitespace() {
+            s -= 1;
+        }
+        let mut j = k;
+        let mut e = pads[k].end;
+        loop {
+            while e < n && !out[e].is_ascii_whitespace() {
+                e += 1;
+            }
+            match pads.get(j + 1) {
+                Some(p) if p.start == e => {
+                    j += 1;
+                    e = p.end;
+                }
+                _ => break,
+            }
+        }
+        let run = &pads[k..=j];
+        // The run's bytes that are not padding: before, between and after its pads.
+        let mut gaps = Vec::with_capacity(run.len() + 1);
+        let mut from = s;
+        for p in run {
+            gaps.push(Span::new(from, p.start));
+            from = p.end;
+        }
+        gaps.push(Span::new(from, e));
+        let mut words = gaps.iter().filter(|g| !g.is_empty());
+        let first = words.next().map(|g| g.start);
+        let last = words.last().map(|g| g.end).or(first.map(|_| 0));
+        let inside = match (first, last) {
+            (Some(f), Some(l)) => run.iter().any(|p| f < p.start && l > p.start),
+            _ => false,
+        };
+        if inside {
+            let mut w = s;
+            let mut r = s;
+            for p in run {
+                out.copy_within(r..p.start, w);
+                w += p.start - r;
+                r = p.end;
+            }
+            out.copy_within(r..e, w);
+            w += e - r;
+            out[w..e].fill(b' ');
+        }
+        k = j + 1;
+    }
 }
 
 /// `s` with character references decoded (for attribute values and titles).
@@ -1058,7 +1129,25 @@ raises pay by 6&nbsp;per cent.</p>
         let m = mask(src, &rules());
         assert_eq!(m.text.len(), src.len());
         let words = collapse_ws(&m.text);
-        assert_eq!(words, "AT& T “yes” \"no\" café &bogus; —");
+        assert_eq!(words, "AT&T “yes” \"no\" café &bogus; —");
+    }
+
+    #[test]
+    fn a_reference_inside_a_word_leaves_the_word_whole() {
+        let src = "<p>Chief Tomasz Wr&oacute;blewski said: &ldquo;We&rsquo;re&nbsp;fighting.&rdquo;\n<p>caf&eacute;s d&eacute;j&agrave; vu</p>";
+        let m = mask(src, &rules());
+        assert_eq!(m.text.len(), src.len());
+        assert_eq!(
+            collapse_ws(&m.text),
+            "Chief Tomasz Wróblewski said: “We’re fighting.” cafés déjà vu"
+        );
+        // Nothing moves across a line: the second paragraph starts on the second line.
+        let nl = m.text.find('\n').unwrap();
+        assert_eq!(src[..nl].matches('\n').count(), 0);
+        assert!(m.text[nl..].contains("cafés"));
+        // At a word's edge the padding stays where it was.
+        let m = mask("<p>&ldquo;Yes&rdquo; no</p>", &rules());
+        assert_eq!(&m.text[3..20], "    “Yes”    ");
     }
 
     #[test]
