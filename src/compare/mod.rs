@@ -1098,7 +1098,7 @@ fn prepare<'a>(
         .collect();
     let anchors = anchors(&claim.content, &toks, &places, lex, surname_ids, common);
     let event_date = match date_expressions(&toks, lex) {
-        1 => claim.date.as_deref().filter(|d| !d.is_empty()),
+        1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
     };
     let refers_back = claim.speaker.kind == SpeakerKind::Person
@@ -1131,6 +1131,17 @@ fn prepare<'a>(
         event_date,
         places,
     }
+}
+
+/// Whether the claim's date is the day its attribution names ("..., the governor said on
+/// Tuesday"): the resolver falls back to it when the content's own date could not be
+/// read. That is when the words were said, not when what they report happens, so it
+/// never dates an event for comparison.
+pub(crate) fn dated_by_attribution(claim: &Claim) -> bool {
+    claim
+        .date_source
+        .as_deref()
+        .is_some_and(|s| s.starts_with("attribution"))
 }
 
 /// Named participants and places: each run of capitalised words becomes one anchor (its
