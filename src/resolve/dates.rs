@@ -156,9 +156,22 @@ pub struct DateMention {
     /// Written as a possessive ("Sunday's run-off", "Monday’s talks"): the date of an
     /// event the phrase names, not of what the clause around it reports.
     pub possessive: bool,
-    /// Right after a reporting verb ("Nazarov said on Tuesday", "told reporters on
-    /// Monday"): the date of the saying, not of what is said.
+    /// Right after a reporting verb and ending its clause ("..., Nazarov said on
+    /// Tuesday", "told reporters on Monday."): the date of the saying, not of what is
+    /// said.
     pub saying: bool,
+}
+
+/// Whether `rest` (the text just after a date expression) ends its clause: nothing, or
+/// punctuation, before the next word ("..., the governor said on Tuesday." but not
+/// "Arvane said on Friday it was extending the recall").
+fn ends_clause(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\u{201d}'
+        )
+    })
 }
 
 /// Whether `rest` (the text just after a date expression) opens with a possessive `'s`.
@@ -718,7 +731,8 @@ impl DateRules {
                 source,
                 day_without_year,
                 possessive,
-                saying: self.after_saying(text.get(sentence_start..span.start).unwrap_or("")),
+                saying: self.after_saying(text.get(sentence_start..span.start).unwrap_or(""))
+                    && ends_clause(text.get(span.end..).unwrap_or("")),
             });
             sent_idx.push(sent);
         }
@@ -1616,16 +1630,34 @@ mod tests {
     #[test]
     fn a_date_right_after_a_reporting_verb_dates_the_saying() {
         let r = rules();
-        let saying = |text: &str| -> Vec<bool> {
-            r.find(text, None).iter().map(|m| m.saying).collect()
-        };
+        let saying =
+            |text: &str| -> Vec<bool> { r.find(text, None).iter().map(|m| m.saying).collect() };
         assert_eq!(saying("the governor said on Tuesday"), vec![true]);
         assert_eq!(saying("Nazarov told reporters late on Monday"), vec![true]);
         assert_eq!(saying("the ministry said Monday"), vec![true]);
         // Near misses: the verb is too far back, or in another clause.
-        assert_eq!(saying("she said the vote would be held on Tuesday"), vec![false]);
-        assert_eq!(saying("as the ministry said, on Tuesday the talks resume"), vec![false]);
-        assert_eq!(saying("the recall, announced yesterday, covers 48,000 cars"), vec![false]);
+        assert_eq!(
+            saying("she said the vote would be held on Tuesday"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("as the ministry said, on Tuesday the talks resume"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("the recall, announced yesterday, covers 48,000 cars"),
+            vec![false]
+        );
+        // A leading attribution dates what it introduces ("said on Friday it was
+        // extending the recall"): only a trailing one is the saying's alone.
+        assert_eq!(
+            saying("Arvane said on Friday it was extending the recall"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("it approved the budget, Nazarov said on Tuesday, adding"),
+            vec![true]
+        );
     }
 
     #[test]

@@ -501,7 +501,12 @@ mod tests {
                 "Herald",
                 "The council approved the budget on Monday, Nazarov told reporters on Tuesday",
             ),
-            claim_in(&a, 3, "Herald", "The council approved it, the governor said on Tuesday"),
+            claim_in(
+                &a,
+                3,
+                "Herald",
+                "The council approved it, the governor said on Tuesday",
+            ),
         ];
         for c in &mut claims {
             c.span = c.content_span;
