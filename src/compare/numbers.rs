@@ -398,6 +398,20 @@ fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
     items
 }
 
+/// Whether punctuation separates token `i` from the one before it: the comma of a
+/// thousands group ("7,200" is "7" and "200") does not.
+fn breaks(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return true;
+    };
+    let group = t.norm.len() == 3
+        && t.norm.bytes().all(|b| b.is_ascii_digit())
+        && i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+            p.end + 1 == t.start && p.norm.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        });
+    t.breaks && !group
+}
+
 /// How far back (in tokens) from a bare figure "the number of X" is looked for.
 const COUNTED_REACH: usize = 16;
 
@@ -409,7 +423,7 @@ fn counted_noun(toks: &[Tok], pos: usize, lex: &super::Lexicon) -> Option<String
     let lo = pos.saturating_sub(COUNTED_REACH);
     let mut j = pos;
     while j > lo {
-        if toks.get(j)?.breaks {
+        if breaks(toks, j) {
             return None;
         }
         j -= 1;
@@ -515,7 +529,7 @@ fn open_items(
         let mut picked: Vec<usize> = Vec::new();
         let mut lo = pos;
         while lo > 0 && pos - lo < OPEN_REACH {
-            if toks[lo].breaks {
+            if breaks(toks, lo) {
                 if crossings == 0 {
                     break;
                 }
@@ -531,7 +545,7 @@ fn open_items(
         }
         let left = picked.len();
         let mut hi = after;
-        while hi < toks.len() && hi - pos <= OPEN_REACH && !toks[hi].breaks {
+        while hi < toks.len() && hi - pos <= OPEN_REACH && !breaks(toks, hi) {
             if content_word(hi) {
                 picked.push(hi);
                 if picked.len() - left == lex.open_window {
@@ -996,6 +1010,17 @@ mod tests {
         let u = of(&f, FindingKind::Update);
         assert_eq!(u.len(), 1, "{f:#?}");
         assert!(u[0].topic.starts_with("number of ships"), "{}", u[0].topic);
+    }
+
+    #[test]
+    fn a_thousands_comma_is_no_clause_break() {
+        let toks = crate::compare::text::tokenize("rose to 7,200 from 4,800, after");
+        let at = |w: &str| toks.iter().position(|t| t.norm == w).unwrap();
+        assert!(!super::breaks(&toks, at("200")) && !super::breaks(&toks, at("800")));
+        assert!(super::breaks(&toks, at("after")));
+        // "2, 300": a comma and a space is punctuation.
+        let toks = crate::compare::text::tokenize("2, 300");
+        assert!(super::breaks(&toks, 1));
     }
 
     #[test]
