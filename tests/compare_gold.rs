@@ -477,10 +477,11 @@ fn third_blind_set_findings_stay_above_their_floor() {
 }
 
 /// The fourth blind set (fixtures/blind4, session 12), never tuned on; first scored at
-/// recall 0.457, precision 0.947 (one contradiction of thirteen found). A floor.
+/// recall 0.457, precision 0.947 (one contradiction of thirteen found); 0.543 / 1.000
+/// after session 13's counted-noun and change rules (docs/contra.md). A floor.
 #[test]
 fn fourth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind4-findings.json", "fixtures/blind4");
-    assert!(s["recall"].as_f64().unwrap() >= 0.42, "{s:#}");
-    assert!(s["precision"].as_f64().unwrap() >= 0.9, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.52, "{s:#}");
+    assert!(s["precision"].as_f64().unwrap() >= 0.95, "{s:#}");
 }

@@ -1076,6 +1076,34 @@ mod tests {
     }
 
     #[test]
+    fn the_day_a_claim_was_said_on_dates_no_event() {
+        // Dated by their contents, these contradict (see above); dated by their
+        // attributions ("..., she said on Monday", the content's date unread), the day
+        // each was said says nothing about when repairs start.
+        let mut claims = [
+            said_on(
+                "a",
+                1,
+                "owners would be able to book a free repair from December 8",
+                "2025-12-08",
+            ),
+            said_on(
+                "b",
+                1,
+                "repairs could be booked from December 10 at any workshop",
+                "2025-12-10",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+        for c in &mut claims {
+            c.date_source = Some("attribution, weekday on or before publication".into());
+        }
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+    }
+
+    #[test]
     fn dated_statements_need_shared_words_and_the_same_side_of_publication() {
         // One word in common is not the same thing.
         let claims = [

@@ -207,6 +207,10 @@ struct NumbersSection {
     open_window: Option<usize>,
     open_agree: Option<usize>,
     open_differ: Option<usize>,
+    #[serde(default)]
+    measures: Vec<String>,
+    #[serde(default)]
+    same_units: Vec<Vec<String>>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -328,6 +332,11 @@ pub(crate) struct Lexicon {
     /// Context stems two open quantities must share to agree / to differ.
     pub open_agree: usize,
     pub open_differ: usize,
+    /// Open-quantity units that are amounts, not counts of things (unit keys): they
+    /// differ only on `open_differ` shared context stems.
+    pub measures: HashSet<String>,
+    /// Unit key → the unit key it is compared as (`same_units`).
+    pub same_unit: HashMap<String, String>,
     pub max_gap_days: i64,
     /// Words that, after a comma, join two clauses that may tell two events ("..., and").
     pub clause_joins: WordSet,
@@ -513,6 +522,17 @@ impl CompareRules {
             open_window: f.numbers.open_window.unwrap_or(0).min(20),
             open_agree: f.numbers.open_agree.unwrap_or(1).max(1),
             open_differ: f.numbers.open_differ.unwrap_or(2).max(1),
+            measures: f.numbers.measures.iter().map(|u| unit_key(u)).collect(),
+            same_unit: f
+                .numbers
+                .same_units
+                .iter()
+                .filter_map(|g| {
+                    let first = unit_key(g.first()?);
+                    Some(g.iter().map(move |u| (unit_key(u), first.clone())))
+                })
+                .flatten()
+                .collect(),
             max_gap_days: f.events.max_gap_days.unwrap_or(14).max(0),
             clause_joins: WordSet::new(&f.events.clause_joins),
             presence: WordList::new(&f.events.presence),
@@ -1098,7 +1118,7 @@ fn prepare<'a>(
         .collect();
     let anchors = anchors(&claim.content, &toks, &places, lex, surname_ids, common);
     let event_date = match date_expressions(&toks, lex) {
-        1 => claim.date.as_deref().filter(|d| !d.is_empty()),
+        1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
     };
     let refers_back = claim.speaker.kind == SpeakerKind::Person
@@ -1131,6 +1151,17 @@ fn prepare<'a>(
         event_date,
         places,
     }
+}
+
+/// Whether the claim's date is the day its attribution names ("..., the governor said on
+/// Tuesday"): the resolver falls back to it when the content's own date could not be
+/// read. That is when the words were said, not when what they report happens, so it
+/// never dates an event for comparison.
+pub(crate) fn dated_by_attribution(claim: &Claim) -> bool {
+    claim
+        .date_source
+        .as_deref()
+        .is_some_and(|s| s.starts_with("attribution"))
 }
 
 /// Named participants and places: each run of capitalised words becomes one anchor (its

@@ -51,26 +51,48 @@ struct Item {
 /// resolver gave no quantities: (token position, value, unit).
 fn fallback(toks: &[Tok]) -> Vec<(usize, f64, String)> {
     let mut out = Vec::new();
-    for (i, t) in toks.iter().enumerate() {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        i += 1;
         let (num, rest) = match t.norm.split_once('-') {
             Some((n, u)) => (n, Some(u)),
             None => (t.norm.as_str(), None),
         };
-        let digits: String = num.chars().filter(|c| *c != ',').collect();
+        let mut digits: String = num.chars().filter(|c| *c != ',').collect();
         if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
             continue;
+        }
+        // "1,400" is tokenized "1" and "400": groups of three digits right after a comma
+        // belong to the number.
+        let at = i - 1;
+        let mut end = t.end;
+        while rest.is_none()
+            && !digits.contains('.')
+            && toks.get(i).is_some_and(|n| {
+                n.start == end + 1
+                    && n.norm.len() == 3
+                    && n.norm.bytes().all(|b| b.is_ascii_digit())
+            })
+        {
+            digits.push_str(&toks[i].norm);
+            end = toks[i].end;
+            i += 1;
         }
         let Ok(value) = digits.parse::<f64>() else {
             continue;
         };
+        // A word after a comma is no unit ("about 1,400, far below"): the unit is then
+        // empty, and the figure counts what its clause names before it, if anything.
         let unit = match rest {
             Some(u) => u.to_string(),
-            None => match toks.get(i + 1) {
+            None => match toks.get(i) {
+                Some(n) if n.breaks => String::new(),
                 Some(n) => n.norm.to_string(),
-                None => continue,
+                None => String::new(),
             },
         };
-        out.push((i, value, unit_key(&unit)));
+        out.push((at, value, unit_key(&unit)));
     }
     out
 }
@@ -211,6 +233,25 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     for v in per_prep {
         items.extend(v);
     }
+    // A compound unit is compared as its head when that is a unit too ("2,300
+    // dockworkers" / "1,400 workers").
+    let heads: Vec<(usize, String)> = {
+        let units: BTreeSet<&str> = items
+            .iter()
+            .filter(|it| it.frame == OPEN)
+            .map(|it| it.unit.as_str())
+            .collect();
+        let heads = unit_heads(&units);
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.frame == OPEN)
+            .filter_map(|(k, it)| heads.get(it.unit.as_str()).map(|h| (k, h.to_string())))
+            .collect()
+    };
+    for (k, h) in heads {
+        items[k].unit = h;
+    }
     // Blocked by frame, unit and story: the claim's own anchors, its person speaker and
     // its article's main anchors.
     let keyed = items.iter().enumerate().flat_map(|(k, it)| {
@@ -253,15 +294,30 @@ fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
     let lex = &ctx.rules.lex;
     let p = &ctx.preps[pi].tokd();
     let mut items: Vec<Item> = Vec::new();
+    // A figure with no unit noun after it counts what "the number of X" before it
+    // names; units that count the same things are compared as one.
+    let counted = |pos: usize, unit: Option<String>| {
+        let word = |u: &String| {
+            !u.is_empty() && u.chars().all(char::is_alphabetic) && !lex.stopwords.contains(u)
+        };
+        let unit = match unit {
+            Some(u) if word(&u) => u,
+            u => counted_noun(&p.toks, pos, lex).or(u)?,
+        };
+        Some(lex.same_unit.get(&unit).cloned().unwrap_or(unit))
+    };
     let quantities: Vec<(usize, f64, String)> = if p.claim.quantities.is_empty() {
         fallback(&p.toks)
+            .into_iter()
+            .filter_map(|(pos, value, unit)| Some((pos, value, counted(pos, Some(unit))?)))
+            .collect()
     } else {
         p.claim
             .quantities
             .iter()
             .filter_map(|q| {
-                let unit = unit_key(q.unit.as_deref()?);
                 let pos = position(&p.claim.content, &p.toks, &q.text)?;
+                let unit = counted(pos, q.unit.as_deref().map(unit_key))?;
                 Some((pos, q.value, unit))
             })
             .collect()
@@ -319,9 +375,82 @@ fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
         }
     }
     if lex.open_window > 0 {
-        open_items(ctx, pi, &p.toks, &quantities, &framed, &mut items);
+        let first_open = items.len();
+        let mut changed = BTreeSet::new();
+        open_items(
+            ctx,
+            pi,
+            &p.toks,
+            &quantities,
+            &framed,
+            &mut items,
+            &mut changed,
+        );
+        // A claim that reports a change ("rose to 61 from 38", "35 percent, up from 10
+        // percent") gives both its figures of that unit as a change.
+        let open = items.get_mut(first_open..).unwrap_or_default();
+        for it in open.iter_mut() {
+            if changed.contains(&it.unit) && !it.changing {
+                it.changing = true;
+            }
+        }
     }
     items
+}
+
+/// Whether punctuation separates token `i` from the one before it: the comma of a
+/// thousands group ("7,200" is "7" and "200") does not.
+fn breaks(toks: &[Tok], i: usize) -> bool {
+    let Some(t) = toks.get(i) else {
+        return true;
+    };
+    let group = t.norm.len() == 3
+        && t.norm.bytes().all(|b| b.is_ascii_digit())
+        && i.checked_sub(1).and_then(|k| toks.get(k)).is_some_and(|p| {
+            p.end + 1 == t.start && p.norm.bytes().last().is_some_and(|b| b.is_ascii_digit())
+        });
+    t.breaks && !group
+}
+
+/// How far back (in tokens) from a bare figure "the number of X" is looked for.
+const COUNTED_REACH: usize = 16;
+
+/// The noun a bare figure counts when its clause names it before it ("the number of
+/// ships waiting ... rose to 61 from 38", "puts the number of workers who have walked out
+/// at about 1,400"): the unit key of the word after "number of", if that is a content
+/// word and no punctuation stands between it and the figure.
+fn counted_noun(toks: &[Tok], pos: usize, lex: &super::Lexicon) -> Option<String> {
+    let lo = pos.saturating_sub(COUNTED_REACH);
+    let mut j = pos;
+    while j > lo {
+        if breaks(toks, j) {
+            return None;
+        }
+        j -= 1;
+        if toks[j].norm == "number" && toks.get(j + 1).is_some_and(|t| t.norm == "of") {
+            let t = toks.get(j + 2)?;
+            return (j + 2 < pos && super::content_word(t, &t.norm, lex))
+                .then(|| unit_key(&t.norm));
+        }
+    }
+    None
+}
+
+/// Compound units and their heads among `units`: "dockworker" → "worker" when both are
+/// units of open quantities (the head at least five letters, the rest at least three).
+fn unit_heads<'u>(units: &BTreeSet<&'u str>) -> std::collections::HashMap<&'u str, &'u str> {
+    let mut heads = std::collections::HashMap::new();
+    for &u in units {
+        let head = u
+            .char_indices()
+            .map(|(i, _)| i)
+            .filter(|&i| i >= 3 && u.len() - i >= 5)
+            .find_map(|i| units.get(&u[i..]).copied());
+        if let Some(h) = head {
+            heads.insert(u, h);
+        }
+    }
+    heads
 }
 
 /// An item's timeline rank (0 past, "originally"; 1 plain; 2 changed, "reduced to"; 3
@@ -341,7 +470,8 @@ fn timeline_rank(now: bool, change: bool, past: bool) -> (u8, bool) {
 
 /// Items for the quantities of claim `pi` that no frame took (`framed`, one flag per
 /// quantity): a unit that is a word (not a stopword) and at least one context stem. Its
-/// qualifiers are all the claim's names, not only those next to the number.
+/// qualifiers are all the claim's names, not only those next to the number. The units
+/// of figures with a change word before them go into `changed`.
 fn open_items(
     ctx: &Ctx,
     pi: usize,
@@ -349,6 +479,7 @@ fn open_items(
     quantities: &[(usize, f64, String)],
     framed: &[bool],
     items: &mut Vec<Item>,
+    changed: &mut BTreeSet<String>,
 ) {
     let lex = &ctx.rules.lex;
     let p = &ctx.preps[pi];
@@ -398,7 +529,7 @@ fn open_items(
         let mut picked: Vec<usize> = Vec::new();
         let mut lo = pos;
         while lo > 0 && pos - lo < OPEN_REACH {
-            if toks[lo].breaks {
+            if breaks(toks, lo) {
                 if crossings == 0 {
                     break;
                 }
@@ -414,7 +545,7 @@ fn open_items(
         }
         let left = picked.len();
         let mut hi = after;
-        while hi < toks.len() && hi - pos <= OPEN_REACH && !toks[hi].breaks {
+        while hi < toks.len() && hi - pos <= OPEN_REACH && !breaks(toks, hi) {
             if content_word(hi) {
                 picked.push(hi);
                 if picked.len() - left == lex.open_window {
@@ -430,16 +561,31 @@ fn open_items(
             .collect();
         context.sort();
         context.dedup_by(|a, b| a.0 == b.0);
+        // Change words only before the number: after it, "had been" is a passive
+        // ("6,400 people had been displaced"), not a revision. Recorded even for a
+        // figure with no context ("..., up from 10 percent on Monday").
+        let change = lex.change.any_in(toks, lo, pos);
+        if change {
+            changed.insert(unit.clone());
+        }
         if context.is_empty() {
             continue;
         }
         let approx = lex.approximate.any_in(toks, pos.saturating_sub(3), pos);
         let near = |list: &super::text::WordList| list.any_in(toks, lo, hi);
-        // Change words only before the number: after it, "had been" is a passive
-        // ("6,400 people had been displaced"), not a revision.
-        let change = lex.change.any_in(toks, lo, pos);
         let (now, past) = (near(&lex.now), near(&lex.past));
-        let (rank, changing) = timeline_rank(now, change, past);
+        let (mut rank, mut changing) = timeline_rank(now, change, past);
+        // In a change ("rose to 61 from 38 earlier in the week"), the figure after "from"
+        // is the older one and the figure after "to" the newer, whatever else is near.
+        let mut before = pos;
+        while before > lo && lex.approximate.any_in(toks, before - 1, before) {
+            before -= 1;
+        }
+        match before.checked_sub(1).map(|b| toks[b].norm.as_str()) {
+            Some("from") if change => (rank, changing) = (0, true),
+            Some("to") if change => (rank, changing) = (2, true),
+            _ => {}
+        }
         items.push(Item {
             prep: pi,
             frame: OPEN,
@@ -461,8 +607,10 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
         return None;
     }
     // Named qualifiers next to the numbers must not tell the things apart.
+    // (Open quantities: every name in the claim; `named_apart` below decides, which
+    // lets the parties of one story through.)
     let shared = a.qualifiers.intersection(&b.qualifiers).count();
-    if !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && shared == 0 {
+    if a.frame != OPEN && !a.qualifiers.is_empty() && !b.qualifiers.is_empty() && shared == 0 {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
@@ -509,7 +657,14 @@ fn judge(ctx: &Ctx, a: &Item, b: &Item) -> Option<Judgement> {
     if approx && rel <= 2.0 * tol {
         return None;
     }
-    if open_shared.is_some_and(|n| n < lex.open_differ) && !same_context {
+    // A count of things differs on the stems that make two counts agree; an amount
+    // (a measure) needs more.
+    let differ = if lex.measures.contains(&a.unit) {
+        lex.open_differ
+    } else {
+        lex.open_agree
+    };
+    if open_shared.is_some_and(|n| n < differ) && !same_context {
         return None;
     }
     let dated_apart = matches!((pa.event_date, pb.event_date), (Some(x), Some(y)) if x != y);
@@ -808,6 +963,128 @@ mod tests {
         assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
     }
 
+    /// A claim whose figures the resolver did not read (digits are read from its text).
+    fn bare(art: &str, n: usize, content: &str) -> crate::model::Claim {
+        claim(
+            art,
+            n,
+            &format!("Source {art}"),
+            QuoteKind::Indirect,
+            content,
+        )
+    }
+
+    #[test]
+    fn a_bare_figure_counts_the_noun_after_number_of() {
+        let lex = &crate::compare::CompareRules::default().lex;
+        let toks = crate::compare::text::tokenize(
+            "the number of ships waiting outside the port rose to 61 from 38",
+        );
+        let at = |w: &str| toks.iter().position(|t| t.norm == w).unwrap();
+        assert_eq!(
+            super::counted_noun(&toks, at("61"), lex).as_deref(),
+            Some("ship")
+        );
+        assert_eq!(
+            super::counted_noun(&toks, at("38"), lex).as_deref(),
+            Some("ship")
+        );
+        // Near misses: punctuation between, or no "number of".
+        let toks = crate::compare::text::tokenize("the number of ships is unknown, but 61 waited");
+        let at = |w: &str| toks.iter().position(|t| t.norm == w).unwrap();
+        assert_eq!(super::counted_noun(&toks, at("61"), lex), None);
+        let toks = crate::compare::text::tokenize("the queue of ships rose to 61");
+        let at = |w: &str| toks.iter().position(|t| t.norm == w).unwrap();
+        assert_eq!(super::counted_noun(&toks, at("61"), lex), None);
+        // "38 vessels" and "ships ... from 38": one count (same_units), which changed.
+        let claims = [
+            bare("a", 1, "38 vessels were waiting at anchor outside the port"),
+            bare(
+                "b",
+                1,
+                "the number of ships waiting outside the port rose to 61 from 38",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        let u = of(&f, FindingKind::Update);
+        assert_eq!(u.len(), 1, "{f:#?}");
+        assert!(u[0].topic.starts_with("number of ships"), "{}", u[0].topic);
+    }
+
+    #[test]
+    fn a_thousands_comma_is_no_clause_break() {
+        let toks = crate::compare::text::tokenize("rose to 7,200 from 4,800, after");
+        let at = |w: &str| toks.iter().position(|t| t.norm == w).unwrap();
+        assert!(!super::breaks(&toks, at("200")) && !super::breaks(&toks, at("800")));
+        assert!(super::breaks(&toks, at("after")));
+        // "2, 300": a comma and a space is punctuation.
+        let toks = crate::compare::text::tokenize("2, 300");
+        assert!(super::breaks(&toks, 1));
+    }
+
+    #[test]
+    fn compound_units_are_compared_as_their_heads() {
+        let units: std::collections::BTreeSet<&str> =
+            ["dockworker", "worker", "homeowner", "owner", "scar", "car"].into();
+        let heads = super::unit_heads(&units);
+        assert_eq!(heads.get("dockworker"), Some(&"worker"));
+        assert_eq!(heads.get("homeowner"), Some(&"owner"));
+        // A head of fewer than five letters is no head ("scar" is no kind of "car").
+        assert_eq!(heads.get("scar"), None);
+        assert_eq!(heads.len(), 2);
+    }
+
+    #[test]
+    fn a_count_of_things_differs_on_one_shared_word_an_amount_on_two() {
+        // Two counts of strikers: one shared word ("walked") is enough.
+        let claims = [
+            bare(
+                "a",
+                1,
+                "about 2,300 dockworkers walked off the job at the port",
+            ),
+            bare("b", 1, "only 1,400 workers have walked out so far"),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert!(
+            k[0].topic.starts_with("number of workers"),
+            "{}",
+            k[0].topic
+        );
+        // Near miss: counts of one noun that share no word are about different things.
+        let claims = [
+            bare("a", 1, "27 homes were destroyed by the blaze"),
+            bare("b", 1, "some 300 homes lost power overnight"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert!(of(&f, FindingKind::Update).is_empty(), "{f:#?}");
+    }
+
+    #[test]
+    fn a_claim_reporting_a_change_gives_both_its_figures_as_a_change() {
+        // "35 percent, up from 10 percent": the other source's 10 percent is the older
+        // figure, not a contradiction.
+        let claims = [
+            bare(
+                "a",
+                1,
+                "the fire was 10 percent contained by Monday morning",
+            ),
+            bare(
+                "b",
+                1,
+                "the fire was 35 percent contained by Wednesday morning, up from 10 percent on Monday",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Update).len(), 1, "{f:#?}");
+    }
+
     #[test]
     fn change_words_make_an_update_with_a_timeline() {
         let claims = [
@@ -1005,6 +1282,29 @@ mod tests {
         ];
         let f = find_all(&arts(), &claims);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn digit_groups_after_commas_are_one_number() {
+        let toks = crate::compare::text::tokenize(
+            "about 1,400 workers, then 2, 300 more and 4.5 percent, 61, far below 38",
+        );
+        let got: Vec<(f64, String)> = super::fallback(&toks)
+            .into_iter()
+            .map(|(_, v, u)| (v, u))
+            .collect();
+        // "2, 300" (a space after the comma) is two numbers.
+        assert_eq!(
+            got,
+            vec![
+                (1400.0, "worker".to_string()),
+                (2.0, String::new()),
+                (300.0, "more".to_string()),
+                (4.5, "percent".to_string()),
+                (61.0, String::new()),
+                (38.0, String::new()),
+            ]
+        );
     }
 
     #[test]

@@ -196,6 +196,18 @@ fn datelines_in_several_forms() {
             "2026-04-14",
         ),
         ("Harbour dredging starts\n03.11.2025\nBody.\n", "2025-11-03"),
+        (
+            "Harbour dredging starts\nBy Jane Roe \u{b7} Monday 10 August 2026, 18:45\nBody.\n",
+            "2026-08-10",
+        ),
+        (
+            "The Daily Post - National - Tuesday, 11 August 2026\n\nHarbour dredging starts\n",
+            "2026-08-11",
+        ),
+        (
+            "Harbour dredging starts\nBy Jane Roe | March 4, 2026\nBody.\n",
+            "2026-03-04",
+        ),
     ] {
         let a = text_article(text);
         assert_eq!(a.meta.published.as_deref(), Some(want), "{text:?}");
@@ -207,6 +219,14 @@ fn a_dateline_without_a_year_leaves_the_date_unresolved() {
     let a = text_article("Striker joins club\nLONDON, March 3 (Reuters) - The striker signed.\n");
     assert_eq!(a.meta.published, None);
     assert_eq!(a.meta.wire.as_deref(), Some("Reuters"));
+}
+
+#[test]
+fn a_date_after_a_dash_inside_a_sentence_is_no_masthead() {
+    // The date closes a byline or masthead line only: a sentence going on after it is
+    // body text.
+    let a = text_article("Harbour dredging starts\nWork began - on 4 March 2026 - at dawn.\n");
+    assert_eq!(a.meta.published, None);
 }
 
 #[test]

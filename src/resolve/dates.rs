@@ -81,6 +81,8 @@ struct DatesFile {
     #[serde(default)]
     reported_markers: Vec<String>,
     #[serde(default)]
+    saying_verbs: Vec<String>,
+    #[serde(default)]
     month: Vec<NamedNumber>,
     #[serde(default)]
     weekday: Vec<NamedNumber>,
@@ -151,6 +153,47 @@ pub struct DateMention {
     /// ("Dec. 2"), as ISO 8601's reduced form `--MM-DD`; `None` otherwise. The comparer
     /// takes it to be the same day as any full date with that month and day.
     pub day_without_year: Option<String>,
+    /// Written as a possessive ("Sunday's run-off", "Monday’s talks"): the date of an
+    /// event the phrase names, not of what the clause around it reports.
+    pub possessive: bool,
+    /// Right after a reporting verb and ending its clause ("..., Nazarov said on
+    /// Tuesday", "told reporters on Monday."): the date of the saying, not of what is
+    /// said.
+    pub saying: bool,
+}
+
+/// Whether `rest` (the text just after a date expression) ends its clause: nothing, or
+/// punctuation, before the next word ("..., the governor said on Tuesday." but not
+/// "Arvane said on Friday it was extending the recall").
+fn ends_clause(rest: &str) -> bool {
+    rest.trim_start().chars().next().is_none_or(|c| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | '"' | '\u{201d}'
+        )
+    })
+}
+
+/// Whether `rest` (the text just after a date expression) opens with a possessive `'s`.
+fn possessive_after(rest: &str) -> bool {
+    let mut c = rest.chars();
+    matches!(c.next(), Some('\'' | '\u{2019}'))
+        && matches!(c.next(), Some('s' | 'S'))
+        && !c.next().is_some_and(char::is_alphanumeric)
+}
+
+/// The day of weekday `wd` nearest `p` (the earlier one on a tie).
+fn weekday_nearest(p: Date, wd: i64) -> Option<Date> {
+    let before = weekday_on_or_before(p, wd, false);
+    let after = weekday_on_or_after(p, wd, false);
+    match (before, after) {
+        (Some(b), Some(a)) => Some(if days_between(b, p) <= days_between(p, a) {
+            b
+        } else {
+            a
+        }),
+        (b, a) => b.or(a),
+    }
 }
 
 /// Parse a publication date `YYYY-MM-DD` (a time after it is ignored).
@@ -246,6 +289,7 @@ pub struct DateRules {
     future: Vec<Vec<String>>,
     past: Vec<Vec<String>>,
     reported: Vec<Vec<String>>,
+    saying: Vec<String>,
     numbers: QuantityRules,
     re_iso: Regex,
     re_md: Regex,
@@ -592,6 +636,7 @@ impl DateRules {
             future: split(&f.future_markers),
             past: split(&f.past_markers),
             reported: split(&f.reported_markers),
+            saying: f.saying_verbs.iter().map(|v| v.to_lowercase()).collect(),
             numbers,
         };
         let patterns: Vec<&str> = [
@@ -648,9 +693,28 @@ impl DateRules {
                 .take_while(|(_, s)| **s + 1 >= sent)
                 .find(|(m, _)| m.value.is_some())
                 .map(|(m, _)| m);
-            let (value, source) = self.resolve_cand(&cand, &raw, published, anchor, || {
-                self.tense(text, span, sentence_start, sentence_end)
-            });
+            let possessive = possessive_after(text.get(span.end..).unwrap_or(""));
+            // A possessive weekday names an event ("the recount of Sunday's run-off will
+            // take place ..."): the verb after it is the clause's, not the event's, so
+            // only a marker before it counts; with none, the such day nearest publication.
+            let marker_before = || {
+                let w = words(text.get(sentence_start..span.start).unwrap_or(""));
+                (0..w.len()).rev().find_map(|k| self.marker_at(&w, k))
+            };
+            let (value, source) = match (&cand, published) {
+                (Cand::Weekday(wd, None), Some(p)) if possessive && marker_before().is_none() => {
+                    match weekday_nearest(p, i64::from(*wd)) {
+                        Some(d) => (
+                            Some(DateRange::day(d)),
+                            "weekday nearest publication (possessive)".to_string(),
+                        ),
+                        None => (None, format!("unresolved: out of range ({raw})")),
+                    }
+                }
+                _ => self.resolve_cand(&cand, &raw, published, anchor, || {
+                    self.tense(text, span, sentence_start, sentence_end)
+                }),
+            };
             let day_without_year = match &cand {
                 Cand::NoYear(m, d) if value.is_none() && published.is_none() => {
                     // Only a real calendar day (Feb. 29 exists in some year).
@@ -666,6 +730,9 @@ impl DateRules {
                 value,
                 source,
                 day_without_year,
+                possessive,
+                saying: self.after_saying(text.get(sentence_start..span.start).unwrap_or(""))
+                    && ends_clause(text.get(span.end..).unwrap_or("")),
             });
             sent_idx.push(sent);
         }
@@ -967,24 +1034,10 @@ impl DateRules {
                             weekday_on_or_before(p, wd, false),
                             "weekday on or before publication",
                         ),
-                        Tense::Reported => {
-                            let before = weekday_on_or_before(p, wd, false);
-                            let after = weekday_on_or_after(p, wd, false);
-                            let nearer = match (before, after) {
-                                (Some(b), Some(a)) => {
-                                    if days_between(b, p) <= days_between(p, a) {
-                                        Some(b)
-                                    } else {
-                                        Some(a)
-                                    }
-                                }
-                                (b, a) => b.or(a),
-                            };
-                            (
-                                nearer,
-                                "weekday nearest publication (future in reported speech)",
-                            )
-                        }
+                        Tense::Reported => (
+                            weekday_nearest(p, wd),
+                            "weekday nearest publication (future in reported speech)",
+                        ),
                     },
                 };
                 match date {
@@ -1161,6 +1214,21 @@ impl DateRules {
             }
         }
         Tense::Past
+    }
+
+    /// Whether a date written right after `before` (the text of its sentence up to it)
+    /// dates a saying: a reporting verb, then at most two words ("told reporters"), then
+    /// at most a preposition ("on", "late on"), all in one clause.
+    fn after_saying(&self, before: &str) -> bool {
+        let clause = before
+            .rfind([',', ';', ':', '"', '\u{201c}', '\u{201d}', '(', ')'])
+            .map_or(before, |i| before.get(i + 1..).unwrap_or(""));
+        let w = words(clause);
+        let mut end = w.len();
+        while end > 0 && matches!(w[end - 1].0.as_str(), "on" | "late" | "early" | "at") {
+            end -= 1;
+        }
+        (end.saturating_sub(3)..end).any(|k| self.saying.contains(&w[k].0))
     }
 
     /// The tense marker ending at word `k`, if any.
@@ -1525,6 +1593,71 @@ mod tests {
         assert_eq!(f[0].2, "weekday on or before publication");
         let f = found("will meet on Tuesday", p);
         assert_eq!(f[0].2, "weekday on or after publication (future tense)");
+    }
+
+    #[test]
+    fn a_possessive_weekday_is_the_nearest_unless_a_marker_before_says_otherwise() {
+        // Tuesday 10 March 2026: the verb after "Sunday's run-off" is the recount's.
+        let p = Some("2026-03-10");
+        assert_eq!(
+            iso(
+                "The recount of Sunday\u{2019}s run-off will take place on Wednesday",
+                p
+            ),
+            vec!["2026-03-08", "2026-03-11"]
+        );
+        let f = found("Sunday's vote will decide it", p);
+        assert_eq!(f[0].1, "2026-03-08");
+        assert_eq!(f[0].2, "weekday nearest publication (possessive)");
+        // Friday 13 March: the coming Sunday is nearer.
+        assert_eq!(
+            iso("Sunday's vote will decide it", Some("2026-03-13")),
+            vec!["2026-03-15"]
+        );
+        // A marker before the possessive still decides; "Sundays" is no possessive.
+        assert_eq!(
+            iso("they said next Sunday's vote would decide it", p),
+            vec!["2026-03-15"]
+        );
+        assert_eq!(
+            iso("it had been planned before Thursday's talks", p),
+            vec!["2026-03-05"]
+        );
+        assert!(possessive_after("'s run-off") && possessive_after("\u{2019}s."));
+        assert!(!possessive_after("'said") && !possessive_after("s") && !possessive_after(""));
+    }
+
+    #[test]
+    fn a_date_right_after_a_reporting_verb_dates_the_saying() {
+        let r = rules();
+        let saying =
+            |text: &str| -> Vec<bool> { r.find(text, None).iter().map(|m| m.saying).collect() };
+        assert_eq!(saying("the governor said on Tuesday"), vec![true]);
+        assert_eq!(saying("Nazarov told reporters late on Monday"), vec![true]);
+        assert_eq!(saying("the ministry said Monday"), vec![true]);
+        // Near misses: the verb is too far back, or in another clause.
+        assert_eq!(
+            saying("she said the vote would be held on Tuesday"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("as the ministry said, on Tuesday the talks resume"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("the recall, announced yesterday, covers 48,000 cars"),
+            vec![false]
+        );
+        // A leading attribution dates what it introduces ("said on Friday it was
+        // extending the recall"): only a trailing one is the saying's alone.
+        assert_eq!(
+            saying("Arvane said on Friday it was extending the recall"),
+            vec![false]
+        );
+        assert_eq!(
+            saying("it approved the budget, Nazarov said on Tuesday, adding"),
+            vec![true]
+        );
     }
 
     #[test]

@@ -197,8 +197,9 @@ pub fn relay_chain(article: &Article, claim: &Claim, rules: &ResolveRules) -> Re
 ///   `speaker.role` is kept, or filled from the speaker phrase when the extractor left
 ///   the role inside the name; an ambiguous name gets the flag `ambiguous-speaker`;
 /// - `cited_outlet` becomes the outlet's canonical name;
-/// - `date` / `date_source`: the first date written in the content, else the first in
-///   the rest of the attribution (its source then starts with "attribution, ");
+/// - `date` / `date_source`: the first date written in the content (one not written as
+///   a possessive, "Sunday's vote", when there is one), else the first in the rest of
+///   the attribution (its source then starts with "attribution, ");
 /// - `places` and `quantities`: those in the content.
 pub fn resolve(articles: &[Article], claims: &mut [Claim], rules: &ResolveRules) {
     resolve_speakers(articles, claims, rules);
@@ -290,10 +291,21 @@ fn resolve_claim(
         let i = found.partition_point(|m| m.span.start < start);
         found.get(i..).unwrap_or_default()
     };
-    let in_content = from(c.content_span.start)
-        .iter()
-        .take_while(|m| m.span.start < c.content_span.end)
-        .find(|m| inside(c.content_span, m.span));
+    // A possessive date ("the recount of Sunday's run-off will take place on
+    // Wednesday") names another event: a plain date of the content comes first.
+    let content_mentions = || {
+        from(c.content_span.start)
+            .iter()
+            .take_while(|m| m.span.start < c.content_span.end)
+            .filter(|m| inside(c.content_span, m.span))
+    };
+    // A date right after a reporting verb in the content ("..., Nazarov said on
+    // Tuesday") dates the saying: taken only when the content has no other, and then
+    // as the attribution's.
+    let in_content = content_mentions()
+        .find(|m| !m.possessive && !m.saying)
+        .or_else(|| content_mentions().find(|m| !m.saying));
+    let said_in_content = || content_mentions().next();
     let in_attribution = || {
         from(c.span.start)
             .iter()
@@ -302,7 +314,7 @@ fn resolve_claim(
     };
     let (mention, prefix) = match in_content {
         Some(m) => (Some(m), ""),
-        None => (in_attribution(), "attribution, "),
+        None => (in_attribution().or_else(said_in_content), "attribution, "),
     };
     if let Some(m) = mention {
         c.date = m
@@ -442,6 +454,74 @@ mod tests {
         assert_eq!(
             claims[0].date_source.as_deref(),
             Some("attribution, weekday on or before publication")
+        );
+    }
+
+    #[test]
+    fn a_plain_date_of_the_content_comes_before_a_possessive_one() {
+        let r = rules();
+        let text = "The recount of Sunday's run-off will take place at the town hall on \
+                    Wednesday, the chair said.\nSunday's run-off was close, she said.\n";
+        let a = article("x", Some("2026-03-10"), text);
+        let mut claims = vec![
+            claim_in(
+                &a,
+                1,
+                "the chair",
+                "The recount of Sunday's run-off will take place at the town hall on Wednesday",
+            ),
+            claim_in(&a, 2, "she", "Sunday's run-off was close"),
+        ];
+        resolve(std::slice::from_ref(&a), &mut claims, &r);
+        assert_eq!(claims[0].date.as_deref(), Some("2026-03-11"));
+        // Only a possessive date: it is the claim's.
+        assert_eq!(claims[1].date.as_deref(), Some("2026-03-08"));
+    }
+
+    #[test]
+    fn a_date_after_a_reporting_verb_in_the_content_dates_the_saying() {
+        let r = rules();
+        // Tuesday 14 April 2026; a narrative claim holds its own attribution.
+        let text = "The council has approved a budget for homes destroyed by last \
+                    month's floods, Governor Nazarov said on Tuesday.\nThe council approved \
+                    the budget on Monday, Nazarov told reporters on Tuesday.\nThe council \
+                    approved it, the governor said on Tuesday.\n";
+        let a = article("x", Some("2026-04-14"), text);
+        let mut claims = vec![
+            claim_in(
+                &a,
+                1,
+                "Herald",
+                "The council has approved a budget for homes destroyed by last month's floods, \
+                 Governor Nazarov said on Tuesday",
+            ),
+            claim_in(
+                &a,
+                2,
+                "Herald",
+                "The council approved the budget on Monday, Nazarov told reporters on Tuesday",
+            ),
+            claim_in(
+                &a,
+                3,
+                "Herald",
+                "The council approved it, the governor said on Tuesday",
+            ),
+        ];
+        for c in &mut claims {
+            c.span = c.content_span;
+        }
+        resolve(std::slice::from_ref(&a), &mut claims, &r);
+        // The possessive month names the floods; the saying's Tuesday is not the content's.
+        assert_eq!(claims[0].date.as_deref(), Some("2026-03-01/2026-03-31"));
+        assert_eq!(claims[1].date.as_deref(), Some("2026-04-13"));
+        // Only the saying's date: taken, as the attribution's.
+        assert_eq!(claims[2].date.as_deref(), Some("2026-04-14"));
+        assert!(
+            claims[2]
+                .date_source
+                .as_deref()
+                .is_some_and(|s| s.starts_with("attribution, "))
         );
     }
 
