@@ -50,11 +50,11 @@ const MONTHS: [&str; 12] = [
 fn claim(id: String, article: String, speaker: &str, quote: QuoteKind, content: String) -> Claim {
     Claim {
         line: 1,
-        id,
-        article,
+        id: id.into(),
+        article: article.into(),
         speaker: Speaker {
             text: speaker.to_string(),
-            name: speaker.to_string(),
+            name: speaker.into(),
             kind: SpeakerKind::Person,
             role: None,
             id: None,

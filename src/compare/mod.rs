@@ -903,10 +903,8 @@ impl<'a> Ctx<'a> {
                 p.fp = memo::prep_fp(p, p.article.and_then(|a| article_fps.get(a.id.as_str())));
             });
         }
-        let ids = preps
-            .iter()
-            .map(|p| Arc::from(p.claim.id.as_str()))
-            .collect();
+        // The claims' own shared ids, not copies.
+        let ids = preps.iter().map(|p| p.claim.id.as_arc().clone()).collect();
         Ctx {
             rules,
             preps,
@@ -2171,7 +2169,7 @@ pub(crate) mod testutil {
     /// A claim by `speaker` in `article` with `content`.
     pub fn claim(article: &str, n: usize, speaker: &str, quote: QuoteKind, content: &str) -> Claim {
         Claim {
-            id: format!("{article}#{n}"),
+            id: format!("{article}#{n}").into(),
             article: article.into(),
             speaker: Speaker {
                 text: speaker.into(),

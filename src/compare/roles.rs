@@ -97,7 +97,7 @@ impl Family for Roles<'_, '_> {
             .claim
             .speaker
             .name
-            .clone()
+            .to_string()
     }
     fn topic(&self, items: &[usize]) -> String {
         let Some(&first) = items.first() else {
