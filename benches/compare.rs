@@ -168,11 +168,14 @@ fn corpus(n: usize) -> (Vec<Article>, Vec<Claim>) {
             let art = format!("s{s}a{}", i % 4);
             let mut c = claim(format!("{art}#{i}"), art, speaker, quote, content);
             if i < 2 {
-                c.date = Some(if i == 1 && twist {
-                    format!("2026-{:02}-{:02}", s % 12 + 1, day + 1)
-                } else {
-                    date.clone()
-                });
+                c.date = Some(
+                    if i == 1 && twist {
+                        format!("2026-{:02}-{:02}", s % 12 + 1, day + 1)
+                    } else {
+                        date.clone()
+                    }
+                    .into(),
+                );
             }
             claims.push(c);
         }

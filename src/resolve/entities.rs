@@ -1954,7 +1954,7 @@ mod tests {
             .zip(&idx.speakers)
             .map(|(c, s)| {
                 (
-                    c.speaker.name.clone(),
+                    c.speaker.name.to_string(),
                     s.as_ref()
                         .map_or("-".to_string(), |s| idx.rows[s.row].id.clone()),
                 )
