@@ -523,10 +523,10 @@ pub enum CueClass {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// As written.
-    pub text: String,
+    pub text: SharedStr,
     /// Canonical gazetteer id, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<SharedStr>,
     /// Where it is in the article's text.
     pub span: Span,
 }
@@ -540,7 +540,7 @@ pub struct Quantity {
     pub value: f64,
     /// The unit noun, singular ("point", "hour"), when one follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Where it is in the article's text.
     pub span: Span,
 }
