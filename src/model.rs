@@ -432,7 +432,9 @@ impl Interner {
         let shard = &self.shards[h % INTERNER_SHARDS];
         // A poisoned shard only means another thread panicked mid-insert; the set is
         // still a valid set.
-        let mut set = shard.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut set = shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         if let Some(a) = set.get(s) {
             return SharedStr(a.clone());
         }
@@ -937,6 +939,40 @@ impl<'de> Deserialize<'de> for Detail {
 #[cfg(test)]
 mod compact_tests {
     use super::*;
+
+    #[test]
+    fn shared_strings_read_and_serialise_as_strings() {
+        let s = SharedStr::from("Reuters");
+        assert_eq!(s, "Reuters");
+        assert_eq!("Reuters", s);
+        assert_eq!(s, String::from("Reuters"));
+        assert_eq!(s.as_str(), "Reuters");
+        assert_eq!(format!("{s} {s:?}"), "Reuters \"Reuters\"");
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"Reuters\"");
+        let back: SharedStr = serde_json::from_str("\"Reuters\"").unwrap();
+        assert_eq!(back, s);
+        assert_eq!(
+            serde_json::to_string(&Some(SharedStr::from("x"))).unwrap(),
+            serde_json::to_string(&Some("x".to_string())).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_interner_hands_out_one_copy_per_value() {
+        let pool = Interner::default();
+        let a = pool.get("said");
+        let b = pool.get(&String::from("said"));
+        let c = pool.get("told");
+        assert!(Arc::ptr_eq(a.as_arc(), b.as_arc()));
+        assert!(!Arc::ptr_eq(a.as_arc(), c.as_arc()));
+        assert_eq!(pool.get_opt(None), None);
+        assert_eq!(pool.get_opt(Some("told")), Some(c));
+        let p = SharedStr::pooled("percent");
+        assert!(Arc::ptr_eq(
+            p.as_arc(),
+            SharedStr::pooled("percent").as_arc()
+        ));
+    }
 
     fn ids(v: &[&str]) -> Vec<Arc<str>> {
         v.iter().map(|s| Arc::from(*s)).collect()

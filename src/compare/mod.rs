@@ -1100,7 +1100,15 @@ fn prepare<'a>(
             (pool.get(&key), pool.get(p.text.trim()))
         })
         .collect();
-    let anchors = anchors(&claim.content, &toks, &places, lex, surname_ids, common, pool);
+    let anchors = anchors(
+        &claim.content,
+        &toks,
+        &places,
+        lex,
+        surname_ids,
+        common,
+        pool,
+    );
     let event_date = match date_expressions(&toks, lex) {
         1 => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,

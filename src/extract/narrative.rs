@@ -14,7 +14,9 @@
 //! held what both sides called productive talks on Sunday") gives one.
 
 use super::{Ctx, ExtractRules, WordSet, lowercase};
-use crate::model::{Claim, CueClass, QuoteKind, SentenceKind, SharedStr, Span, Speaker, SpeakerKind};
+use crate::model::{
+    Claim, CueClass, QuoteKind, SentenceKind, SharedStr, Span, Speaker, SpeakerKind,
+};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::HashSet;

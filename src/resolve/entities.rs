@@ -777,7 +777,11 @@ fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> 
         });
     }
     let (split_role, core) = names.split_role(name);
-    let role = sp.role.as_deref().map(str::to_string).or_else(|| split_role.clone());
+    let role = sp
+        .role
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| split_role.clone());
     let Some(core) = core else {
         return role.map(PersonPlan::RoleOnly);
     };
@@ -800,7 +804,11 @@ fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> 
                 .unwrap_or((core, split_role))
         }
     };
-    let role = sp.role.as_deref().map(str::to_string).or_else(|| split_role.clone());
+    let role = sp
+        .role
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| split_role.clone());
     if let Some(i) = table.index_of(&core) {
         return Some(PersonPlan::Rule {
             entity: i,
@@ -1535,7 +1543,11 @@ impl EntityIndex {
             let local: BTreeSet<RowRef> = cands
                 .iter()
                 .copied()
-                .filter(|r| b.mentioned.get(m.article.as_str()).is_some_and(|s| s.contains(r)))
+                .filter(|r| {
+                    b.mentioned
+                        .get(m.article.as_str())
+                        .is_some_and(|s| s.contains(r))
+                })
                 .collect();
             let by_role = |b: &Builder, set: &BTreeSet<RowRef>| -> BTreeSet<RowRef> {
                 let Some(role) = &m.role else {
@@ -1586,7 +1598,11 @@ impl EntityIndex {
         // 5. Roles alone ("the Russian leader"): the one entity of the article with it.
         for (ci, article, role) in role_only {
             let k = role_key(&role);
-            let mentioned = b.mentioned.get(article.as_str()).cloned().unwrap_or_default();
+            let mentioned = b
+                .mentioned
+                .get(article.as_str())
+                .cloned()
+                .unwrap_or_default();
             let fits: Vec<RowRef> = mentioned
                 .into_iter()
                 .filter(|r| match r {

@@ -586,7 +586,8 @@ mod tests {
         );
         assert!(g.demonym("Donbas").is_none());
         // A demonym before a place is not part of a longer name; a name before it is.
-        let names = |t: &str| -> Vec<String> { g.find(t, 0).into_iter().map(|p| p.text.into()).collect() };
+        let names =
+            |t: &str| -> Vec<String> { g.find(t, 0).into_iter().map(|p| p.text.into()).collect() };
         assert_eq!(names("surrender the Ukrainian Donbas"), vec!["Donbas"]);
         assert!(names("the Kyiv Independent reported").is_empty());
     }
