@@ -50,11 +50,11 @@ const MONTHS: [&str; 12] = [
 fn claim(id: String, article: String, speaker: &str, quote: QuoteKind, content: String) -> Claim {
     Claim {
         line: 1,
-        id,
-        article,
+        id: id.into(),
+        article: article.into(),
         speaker: Speaker {
             text: speaker.to_string(),
-            name: speaker.to_string(),
+            name: speaker.into(),
             kind: SpeakerKind::Person,
             role: None,
             id: None,
@@ -168,11 +168,14 @@ fn corpus(n: usize) -> (Vec<Article>, Vec<Claim>) {
             let art = format!("s{s}a{}", i % 4);
             let mut c = claim(format!("{art}#{i}"), art, speaker, quote, content);
             if i < 2 {
-                c.date = Some(if i == 1 && twist {
-                    format!("2026-{:02}-{:02}", s % 12 + 1, day + 1)
-                } else {
-                    date.clone()
-                });
+                c.date = Some(
+                    if i == 1 && twist {
+                        format!("2026-{:02}-{:02}", s % 12 + 1, day + 1)
+                    } else {
+                        date.clone()
+                    }
+                    .into(),
+                );
             }
             claims.push(c);
         }

@@ -228,10 +228,10 @@ impl Baseline {
                     .evidence(f)
                     .into_iter()
                     .map(|(c, a)| EntryClaim {
-                        article: c.article.clone(),
+                        article: c.article.to_string(),
                         path: a.path.clone(),
                         line: c.line,
-                        speaker: c.speaker.name.clone(),
+                        speaker: c.speaker.name.to_string(),
                         content: c.content.clone(),
                     })
                     .collect();

@@ -24,7 +24,7 @@
 //! (`pipeline`).
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim, Finding, Place, Quantity};
+use crate::model::{Article, Claim, Finding, Place, Quantity, SharedStr};
 use crate::rules::RuleSet;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -59,9 +59,9 @@ impl Local {
     /// What `resolve_local` set on `c`.
     pub fn of(c: &Claim) -> Self {
         Local {
-            cited_outlet: c.cited_outlet.clone(),
-            date: c.date.clone(),
-            date_source: c.date_source.clone(),
+            cited_outlet: c.cited_outlet.as_deref().map(str::to_string),
+            date: c.date.as_deref().map(str::to_string),
+            date_source: c.date_source.as_deref().map(str::to_string),
             places: c.places.clone(),
             quantities: c.quantities.clone(),
         }
@@ -69,9 +69,9 @@ impl Local {
 
     /// Set it on `c` (a claim as extracted, with the same article key).
     pub fn apply(self, c: &mut Claim) {
-        c.cited_outlet = self.cited_outlet;
-        c.date = self.date;
-        c.date_source = self.date_source;
+        c.cited_outlet = self.cited_outlet.as_deref().map(SharedStr::pooled);
+        c.date = self.date.as_deref().map(SharedStr::pooled);
+        c.date_source = self.date_source.as_deref().map(SharedStr::pooled);
         c.places = self.places;
         c.quantities = self.quantities;
     }

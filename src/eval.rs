@@ -252,9 +252,9 @@ pub fn score(gold: &Gold, claims: &[Claim], canonical: &dyn Fn(&str) -> String) 
             pairs.push(Pair {
                 article: article.clone(),
                 gold: gc.clone(),
-                predicted: pc.id.clone(),
-                predicted_speaker: pc.speaker.name.clone(),
-                predicted_outlet: pc.cited_outlet.clone(),
+                predicted: pc.id.to_string(),
+                predicted_speaker: pc.speaker.name.to_string(),
+                predicted_outlet: pc.cited_outlet.as_deref().map(str::to_string),
                 f1,
                 // An outlet as the speaker is compared as outlets are ("AFP" =
                 // "Agence France-Presse").
@@ -558,7 +558,7 @@ pub fn score_findings(
             .iter()
             .filter_map(|id| claims.iter().find(|c| *c.id == **id))
             .map(|c| ClaimRef {
-                article: c.article.clone(),
+                article: c.article.to_string(),
                 line: c.line,
             })
             .collect();

@@ -27,8 +27,8 @@
 
 use crate::error::Result;
 use crate::model::{
-    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, Span, Speaker,
-    SpeakerKind,
+    Article, Claim, CueClass, QuoteKind, Segmented, Sentence, SentenceKind, SharedStr, Span,
+    Speaker, SpeakerKind,
 };
 use crate::rules::RuleSet;
 use serde::Deserialize;
@@ -3830,6 +3830,8 @@ impl Ctx<'_> {
             .collect();
         let section_of = |si: usize| sections.get(si).copied().unwrap_or(0);
         let mut claims: Vec<Claim> = Vec::new();
+        // One shared copy of the article's id for all its claims.
+        let article_id = SharedStr::from(article.id.as_str());
         // Draft id, and the previous claim, to the index of its claim in `claims`: the
         // speaker is read from there, not kept in copies.
         let mut by_id: HashMap<usize, usize> = HashMap::default();
@@ -3889,17 +3891,17 @@ impl Ctx<'_> {
                 d.more.last().map_or(d.content.end, |p| p.end),
             );
             claims.push(Claim {
-                id: String::new(),
-                article: article.id.clone(),
+                id: SharedStr::default(),
+                article: article_id.clone(),
                 speaker,
-                cue: d.cue.clone(),
+                cue: SharedStr::pooled(&d.cue),
                 cue_class: d.class,
                 quote: d.quote_kind,
                 content,
                 content_span,
                 span: d.span,
                 line: article.line_of(d.content.start),
-                cited_outlet: cited,
+                cited_outlet: cited.as_deref().map(SharedStr::pooled),
                 date: None,
                 date_source: None,
                 places: vec![],
@@ -3931,7 +3933,7 @@ impl Ctx<'_> {
         claims.sort_by_key(|c| (c.content_span.start, c.content_span.end));
         claims.dedup_by(|b, a| a.content_span == b.content_span);
         for (i, c) in claims.iter_mut().enumerate() {
-            c.id = format!("{}#{}", article.id, i + 1);
+            c.id = format!("{}#{}", article.id, i + 1).into();
         }
         claims
     }
@@ -3952,9 +3954,9 @@ impl Ctx<'_> {
         );
         let person = |name: String, role: Option<String>| Speaker {
             text: text.clone(),
-            name,
+            name: name.into(),
             kind: SpeakerKind::Person,
-            role,
+            role: role.map(Into::into),
             id: None,
         };
         match p.kind {
@@ -3962,7 +3964,7 @@ impl Ctx<'_> {
                 let name = p.name.clone().unwrap_or_default();
                 let full = self.fullest_name(&name, mentions);
                 Speaker {
-                    role: p.role.clone(),
+                    role: p.role.as_deref().map(Into::into),
                     ..person(full, None)
                 }
             }
@@ -3976,7 +3978,7 @@ impl Ctx<'_> {
                     if let Some(name) = self.org_before(d, 1) {
                         return Speaker {
                             text,
-                            name: name.to_string(),
+                            name: name.into(),
                             kind: SpeakerKind::Organisation,
                             role: None,
                             id: None,
@@ -4008,7 +4010,7 @@ impl Ctx<'_> {
                         flags.push("unresolved-reference".into());
                         Speaker {
                             text: text.clone(),
-                            name: text,
+                            name: text.into(),
                             kind: SpeakerKind::Anonymous,
                             role: None,
                             id: None,
@@ -4020,7 +4022,7 @@ impl Ctx<'_> {
                 let role = p.role.clone().unwrap_or_default();
                 match self.resolve_role(&role, at, headline, mentions) {
                     Some(m) => Speaker {
-                        role: Some(strip_determiner(&role).to_string()),
+                        role: Some(strip_determiner(&role).into()),
                         ..person(self.fullest_name(&m.name, mentions), None)
                     },
                     None => {
@@ -4029,7 +4031,7 @@ impl Ctx<'_> {
                         {
                             return Speaker {
                                 text,
-                                role: Some(strip_determiner(&role).to_string()),
+                                role: Some(strip_determiner(&role).into()),
                                 ..r.clone()
                             };
                         }
@@ -4039,16 +4041,16 @@ impl Ctx<'_> {
                             if let Some(name) = self.org_before(d, 3) {
                                 return Speaker {
                                     text: text.clone(),
-                                    name: name.to_string(),
+                                    name: name.into(),
                                     kind: SpeakerKind::Organisation,
-                                    role: Some(strip_determiner(&text).to_string()),
+                                    role: Some(strip_determiner(&text).into()),
                                     id: None,
                                 };
                             }
                             // "the company said": an organisation we cannot name.
                             return Speaker {
                                 text: text.clone(),
-                                name: strip_determiner(&text).to_string(),
+                                name: strip_determiner(&text).into(),
                                 kind: SpeakerKind::Organisation,
                                 role: None,
                                 id: None,
@@ -4057,9 +4059,9 @@ impl Ctx<'_> {
                         flags.push("unresolved-reference".into());
                         Speaker {
                             text: text.clone(),
-                            name: strip_determiner(&text).to_string(),
+                            name: strip_determiner(&text).into(),
                             kind: SpeakerKind::Anonymous,
-                            role: Some(role),
+                            role: Some(role.into()),
                             id: None,
                         }
                     }
@@ -4081,9 +4083,9 @@ impl Ctx<'_> {
                     .flatten();
                 Speaker {
                     text,
-                    name: p.name.clone().unwrap_or_default(),
+                    name: p.name.as_deref().unwrap_or_default().into(),
                     kind,
-                    role,
+                    role: role.map(Into::into),
                     id: None,
                 }
             }

@@ -296,6 +296,164 @@ pub struct Segmented {
     pub quotations: Vec<Quotation>,
 }
 
+/// An immutable string that clones share (an `Arc<str>`): the claim fields whose values
+/// recur across claims (article id, cue, speaker name and id, cited outlet, date and its
+/// source) hold one copy per distinct value instead of one per claim. It reads, compares,
+/// hashes, prints and serialises as the string it holds (a JSON string, as `String` does).
+#[derive(Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct SharedStr(Arc<str>);
+
+impl SharedStr {
+    /// The string.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// The shared string itself (for tables that refer to it rather than copy it).
+    pub fn as_arc(&self) -> &Arc<str> {
+        &self.0
+    }
+    /// The one shared copy of `s` in a process-wide pool, for values from small
+    /// vocabularies (cues, dates, date sources, outlets): every claim with the same
+    /// value holds the same string. The pool keeps what it has seen for the life of the
+    /// process; do not use it for values that do not recur (ids, contents).
+    pub fn pooled(s: &str) -> Self {
+        static POOL: std::sync::OnceLock<Interner> = std::sync::OnceLock::new();
+        POOL.get_or_init(Interner::default).get(s)
+    }
+}
+
+impl std::ops::Deref for SharedStr {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+impl AsRef<str> for SharedStr {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+impl std::borrow::Borrow<str> for SharedStr {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+impl std::fmt::Debug for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+impl std::fmt::Display for SharedStr {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+impl From<&str> for SharedStr {
+    fn from(s: &str) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+impl From<String> for SharedStr {
+    fn from(s: String) -> Self {
+        SharedStr(Arc::from(s))
+    }
+}
+impl From<&String> for SharedStr {
+    fn from(s: &String) -> Self {
+        SharedStr(Arc::from(s.as_str()))
+    }
+}
+impl From<Arc<str>> for SharedStr {
+    fn from(s: Arc<str>) -> Self {
+        SharedStr(s)
+    }
+}
+impl From<SharedStr> for String {
+    fn from(s: SharedStr) -> Self {
+        s.0.to_string()
+    }
+}
+impl PartialEq<str> for SharedStr {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+impl PartialEq<&str> for SharedStr {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+impl PartialEq<String> for SharedStr {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+impl PartialEq<SharedStr> for str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        self == &*other.0
+    }
+}
+impl PartialEq<SharedStr> for &str {
+    fn eq(&self, other: &SharedStr) -> bool {
+        *self == &*other.0
+    }
+}
+impl PartialEq<SharedStr> for String {
+    fn eq(&self, other: &SharedStr) -> bool {
+        **self == *other.0
+    }
+}
+impl Serialize for SharedStr {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
+}
+impl<'de> Deserialize<'de> for SharedStr {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        String::deserialize(d).map(SharedStr::from)
+    }
+}
+
+/// A set of [`SharedStr`]s handing out one shared copy per distinct value; safe to use
+/// from several threads (the set is split in shards, each behind its own lock).
+#[derive(Default)]
+pub struct Interner {
+    shards: [std::sync::Mutex<std::collections::HashSet<Arc<str>, rustc_hash::FxBuildHasher>>;
+        INTERNER_SHARDS],
+}
+
+const INTERNER_SHARDS: usize = 16;
+
+impl Interner {
+    /// The shared copy of `s` (made on first sight).
+    pub fn get(&self, s: &str) -> SharedStr {
+        use std::hash::BuildHasher;
+        let h = rustc_hash::FxBuildHasher.hash_one(s) as usize;
+        let shard = &self.shards[h % INTERNER_SHARDS];
+        // A poisoned shard only means another thread panicked mid-insert; the set is
+        // still a valid set.
+        let mut set = shard
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(a) = set.get(s) {
+            return SharedStr(a.clone());
+        }
+        let a: Arc<str> = Arc::from(s);
+        set.insert(a.clone());
+        SharedStr(a)
+    }
+    /// [`Interner::get`] for an optional value.
+    pub fn get_opt(&self, s: Option<&str>) -> Option<SharedStr> {
+        s.map(|s| self.get(s))
+    }
+}
+
+impl std::fmt::Debug for Interner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Interner")
+    }
+}
+
 /// Who a claim is credited to, as far as the text says.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -318,15 +476,15 @@ pub struct Speaker {
     /// The words in the sentence that name the source ("he", "Top Kremlin aide Yuri Ushakov").
     pub text: String,
     /// The name: the full name a pronoun or surname refers to, canonical after `resolve`.
-    pub name: String,
+    pub name: SharedStr,
     /// Person, organisation, outlet, document or anonymous.
     pub kind: SpeakerKind,
     /// A title or description given with the name ("Top Kremlin aide").
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub role: Option<String>,
+    pub role: Option<SharedStr>,
     /// Canonical entity id, set by `resolve`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<SharedStr>,
 }
 
 /// How the content is rendered.
@@ -367,10 +525,10 @@ pub enum CueClass {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Place {
     /// As written.
-    pub text: String,
+    pub text: SharedStr,
     /// Canonical gazetteer id, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
+    pub id: Option<SharedStr>,
     /// Where it is in the article's text.
     pub span: Span,
 }
@@ -384,7 +542,7 @@ pub struct Quantity {
     pub value: f64,
     /// The unit noun, singular ("point", "hour"), when one follows.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub unit: Option<String>,
+    pub unit: Option<SharedStr>,
     /// Where it is in the article's text.
     pub span: Span,
 }
@@ -393,13 +551,13 @@ pub struct Quantity {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Claim {
     /// `ARTICLE#N`, N counting from 1 in text order.
-    pub id: String,
+    pub id: SharedStr,
     /// The article's id.
-    pub article: String,
+    pub article: SharedStr,
     /// Who the claim is credited to.
     pub speaker: Speaker,
     /// The reporting word or phrase ("said", "according to", "described ... as").
-    pub cue: String,
+    pub cue: SharedStr,
     /// The cue's stance.
     pub cue_class: CueClass,
     /// Direct, indirect, mixed or narrative.
@@ -413,12 +571,12 @@ pub struct Claim {
     /// 1-based line in the file where the content starts.
     pub line: usize,
     /// The outlet the article relays this claim through (`told Axios`, `according to CNN`).
-    pub cited_outlet: Option<String>,
+    pub cited_outlet: Option<SharedStr>,
     /// Calendar date the claim is about, ISO, set by `resolve`.
-    pub date: Option<String>,
+    pub date: Option<SharedStr>,
     /// How `date` was resolved ("absolute", "weekday before publication", ...).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub date_source: Option<String>,
+    pub date_source: Option<SharedStr>,
     /// Places in the content.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub places: Vec<Place>,
@@ -781,6 +939,40 @@ impl<'de> Deserialize<'de> for Detail {
 #[cfg(test)]
 mod compact_tests {
     use super::*;
+
+    #[test]
+    fn shared_strings_read_and_serialise_as_strings() {
+        let s = SharedStr::from("Reuters");
+        assert_eq!(s, "Reuters");
+        assert_eq!("Reuters", s);
+        assert_eq!(s, String::from("Reuters"));
+        assert_eq!(s.as_str(), "Reuters");
+        assert_eq!(format!("{s} {s:?}"), "Reuters \"Reuters\"");
+        assert_eq!(serde_json::to_string(&s).unwrap(), "\"Reuters\"");
+        let back: SharedStr = serde_json::from_str("\"Reuters\"").unwrap();
+        assert_eq!(back, s);
+        assert_eq!(
+            serde_json::to_string(&Some(SharedStr::from("x"))).unwrap(),
+            serde_json::to_string(&Some("x".to_string())).unwrap()
+        );
+    }
+
+    #[test]
+    fn an_interner_hands_out_one_copy_per_value() {
+        let pool = Interner::default();
+        let a = pool.get("said");
+        let b = pool.get(&String::from("said"));
+        let c = pool.get("told");
+        assert!(Arc::ptr_eq(a.as_arc(), b.as_arc()));
+        assert!(!Arc::ptr_eq(a.as_arc(), c.as_arc()));
+        assert_eq!(pool.get_opt(None), None);
+        assert_eq!(pool.get_opt(Some("told")), Some(c));
+        let p = SharedStr::pooled("percent");
+        assert!(Arc::ptr_eq(
+            p.as_arc(),
+            SharedStr::pooled("percent").as_arc()
+        ));
+    }
 
     fn ids(v: &[&str]) -> Vec<Arc<str>> {
         v.iter().map(|s| Arc::from(*s)).collect()

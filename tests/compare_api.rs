@@ -16,7 +16,7 @@ fn article(id: &str, outlet: &str) -> Article {
 
 fn claim(article: &str, n: usize, speaker: &str, quote: QuoteKind, content: &str) -> Claim {
     Claim {
-        id: format!("{article}#{n}"),
+        id: format!("{article}#{n}").into(),
         article: article.into(),
         speaker: Speaker {
             text: speaker.into(),

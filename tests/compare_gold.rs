@@ -156,28 +156,29 @@ fn gold_claims(gold: &Path, arts: &[Article]) -> Vec<Claim> {
                 last.to_string()
             };
             out.push(Claim {
-                id: format!("{id}#{}", n + 1),
-                article: id.clone(),
+                id: format!("{id}#{}", n + 1).into(),
+                article: id.as_str().into(),
                 speaker: Speaker {
                     text,
-                    name: gc.speaker.clone(),
+                    name: gc.speaker.as_str().into(),
                     kind: gc.speaker_kind,
                     role: None,
                     id: None,
                 },
-                cue: gc.cue.clone(),
+                cue: gc.cue.as_str().into(),
                 cue_class: CueClass::Neutral,
                 quote,
                 content: gc.content.clone(),
                 content_span,
                 span: Span::new(start, end),
                 line: gc.line,
-                cited_outlet: gc.cited_outlet.clone(),
+                cited_outlet: gc.cited_outlet.as_deref().map(Into::into),
                 date: a
                     .meta
                     .published
                     .as_deref()
-                    .and_then(|p| date_of(&gc.content, p)),
+                    .and_then(|p| date_of(&gc.content, p))
+                    .map(Into::into),
                 date_source: None,
                 places: vec![],
                 quantities: vec![],
@@ -383,19 +384,24 @@ fn narrative_claims(arts: &[Article], claims: &[Claim]) -> Vec<Claim> {
             let text = a.slice(s.span).to_string();
             let outlet = a.meta.outlet.clone().unwrap_or_else(|| a.id.clone());
             out.push(Claim {
-                id: format!("{}#n{}", a.id, k + 1),
-                article: a.id.clone(),
+                id: format!("{}#n{}", a.id, k + 1).into(),
+                article: a.id.as_str().into(),
                 speaker: Speaker {
                     text: outlet.clone(),
-                    name: outlet,
+                    name: outlet.into(),
                     kind: crosscheck::model::SpeakerKind::Outlet,
                     role: None,
                     id: None,
                 },
-                cue: String::new(),
+                cue: Default::default(),
                 cue_class: CueClass::Neutral,
                 quote: QuoteKind::Narrative,
-                date: a.meta.published.as_deref().and_then(|p| date_of(&text, p)),
+                date: a
+                    .meta
+                    .published
+                    .as_deref()
+                    .and_then(|p| date_of(&text, p))
+                    .map(Into::into),
                 content: text,
                 content_span: s.span,
                 span: s.span,

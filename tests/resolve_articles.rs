@@ -29,8 +29,8 @@ fn claim(a: &Article, n: usize, speaker: &str, kind: SpeakerKind, content: &str)
         .find('\n')
         .map_or(a.text.len(), |i| start + i);
     Claim {
-        id: format!("{}#{n}", a.id),
-        article: a.id.clone(),
+        id: format!("{}#{n}", a.id).into(),
+        article: a.id.as_str().into(),
         speaker: Speaker {
             text: speaker.into(),
             name: speaker.into(),

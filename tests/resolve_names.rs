@@ -186,7 +186,7 @@ fn pairwise_name_matcher_precision_and_recall() {
 
 fn speaker_claim(article: &str, name: &str) -> Claim {
     Claim {
-        id: format!("{article}#1"),
+        id: format!("{article}#1").into(),
         article: article.into(),
         speaker: Speaker {
             text: name.into(),

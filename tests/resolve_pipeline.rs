@@ -138,11 +138,11 @@ fn resolve_scales_to_many_claims() {
             };
             let start = n * line;
             claims.push(Claim {
-                id: format!("a{a}#{n}"),
-                article: art.id.clone(),
+                id: format!("a{a}#{n}").into(),
+                article: art.id.as_str().into(),
                 speaker: Speaker {
                     text: name.clone(),
-                    name,
+                    name: name.into(),
                     kind: SpeakerKind::Person,
                     role: None,
                     id: None,

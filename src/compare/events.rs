@@ -113,12 +113,12 @@ impl Family for Events<'_, '_> {
                         p.places
                             .iter()
                             .find(|(key, _)| key == k)
-                            .map(|(_, d)| d.clone())
+                            .map(|(_, d)| d.to_string())
                             .or_else(|| {
                                 p.anchors
                                     .iter()
                                     .find(|a| &a.key == k)
-                                    .map(|a| a.display.clone())
+                                    .map(|a| a.display.to_string())
                             })
                             .unwrap_or_else(|| k.clone())
                     })
@@ -159,7 +159,7 @@ impl Family for Events<'_, '_> {
                         p.anchors
                             .iter()
                             .find(|a| &a.key == k)
-                            .map(|a| a.display.clone())
+                            .map(|a| a.display.to_string())
                     })
                     .unwrap_or_else(|| display_key(k))
             })
@@ -236,8 +236,8 @@ fn extent<'p>(p: &'p super::Tokd, lex: &super::Lexicon) -> (usize, Option<&'p st
 fn locative_places(p: &super::Prep, end: usize) -> Vec<String> {
     let mut places: Vec<String> = Vec::new();
     for a in p.strong().filter(|a| a.locative && a.pos < end) {
-        if !places.contains(&a.key) {
-            places.push(a.key.clone());
+        if !places.iter().any(|x| *x == a.key) {
+            places.push(a.key.to_string());
         }
     }
     places
@@ -284,7 +284,7 @@ fn whereabouts(
                 .is_some_and(|t| t.possessive())
         })
         .filter(|a| told || next_to_place(a))
-        .map(|a| a.key.clone())
+        .map(|a| a.key.to_string())
         .collect();
     if participants.is_empty() {
         return None;
@@ -337,9 +337,9 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
                 .strong()
                 .filter(inside)
                 .filter(|a| !a.locative)
-                .map(|a| a.key.clone())
+                .map(|a| a.key.to_string())
                 .collect();
-            participants.extend(p.speaker_anchor.iter().cloned());
+            participants.extend(p.speaker_anchor.iter().map(|s| s.to_string()));
             if participants.len() < f.min_shared {
                 continue;
             }

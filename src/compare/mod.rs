@@ -26,7 +26,8 @@ pub mod text;
 
 use crate::error::{Error, Result};
 use crate::model::{
-    Article, Claim, ClaimIds, Detail, Finding, FindingKind, QuoteKind, SpeakerKind,
+    Article, Claim, ClaimIds, Detail, Finding, FindingKind, Interner, QuoteKind, SharedStr,
+    SpeakerKind,
 };
 use crate::rules::{Fnv, RuleSet};
 use rayon::prelude::*;
@@ -590,9 +591,9 @@ pub(crate) fn unit_key(u: &str) -> String {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct Anchor {
     /// Matching key: a place key, an entity id, or the folded last name word.
-    pub key: String,
+    pub key: SharedStr,
     /// As written.
-    pub display: String,
+    pub display: SharedStr,
     /// Token position.
     pub pos: usize,
     /// Token position just after the run of words it was read from.
@@ -612,24 +613,24 @@ pub(crate) struct Prep<'a> {
     pub claim: &'a Claim,
     pub article: Option<&'a Article>,
     /// Independence key.
-    pub source: String,
+    pub source: SharedStr,
     /// Speaker key: canonical id, else the folded name.
-    pub speaker: String,
+    pub speaker: SharedStr,
     /// The content's tokens, compactly ([`Prep::toks`] or [`Prep::tokd`] gives them).
     pub words: Words,
     pub anchors: Vec<Anchor>,
     /// The claim's date, when its content holds exactly one date expression.
     pub event_date: Option<&'a str>,
     /// Place keys and display forms.
-    pub places: Vec<(String, String)>,
+    pub places: Vec<(SharedStr, SharedStr)>,
     /// The content says something is uncertain or conditional.
     pub hedged: bool,
     /// The speaker's anchor key when the content refers back to the speaker ("he would
     /// meet Sarkis"): the speaker takes part in what the content reports.
-    pub speaker_anchor: Option<String>,
+    pub speaker_anchor: Option<SharedStr>,
     /// A person speaker's anchor key (the key an anchor of their last name has), whether
     /// or not the content refers back.
-    pub speaker_surname: Option<String>,
+    pub speaker_surname: Option<SharedStr>,
     /// The most frequent strong anchors of the claim's article: what its story is about,
     /// for claims whose own content names nothing ("the document now has 27 points").
     /// One list per article, shared by its claims.
@@ -827,7 +828,9 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|w| !names_seen.contains(w))
             .collect();
-        // Each claim on its own, in parallel; an indexed collect keeps the order.
+        // Each claim on its own, in parallel; an indexed collect keeps the order. The
+        // preps' keys and names recur across claims: one shared copy of each.
+        let pool = Interner::default();
         let mut preps: Vec<Prep> = claims
             .into_par_iter()
             .zip(words)
@@ -839,9 +842,11 @@ impl<'a> Ctx<'a> {
                     rules,
                     &surname_ids,
                     &names_seen,
+                    &pool,
                 )
             })
             .collect();
+        drop(pool);
         // Anchors carried by too many claims are weak.
         let mut weak: HashSet<String> = HashSet::new();
         if preps.len() >= 20 {
@@ -860,7 +865,7 @@ impl<'a> Ctx<'a> {
                 .collect();
             for p in &mut preps {
                 for a in &mut p.anchors {
-                    a.weak = weak.contains(&a.key);
+                    a.weak = weak.contains(a.key.as_str());
                 }
             }
         }
@@ -923,10 +928,8 @@ impl<'a> Ctx<'a> {
                 p.fp = memo::prep_fp(p, p.article.and_then(|a| article_fps.get(a.id.as_str())));
             });
         }
-        let ids = preps
-            .iter()
-            .map(|p| Arc::from(p.claim.id.as_str()))
-            .collect();
+        // The claims' own shared ids, not copies.
+        let ids = preps.iter().map(|p| p.claim.id.as_arc().clone()).collect();
         Ctx {
             rules,
             preps,
@@ -1102,10 +1105,11 @@ fn prepare<'a>(
     rules: &CompareRules,
     surname_ids: &HashMap<String, String>,
     common: &HashSet<String>,
+    pool: &Interner,
 ) -> Prep<'a> {
     let lex = &rules.lex;
     let toks = words.toks(&claim.content);
-    let places: Vec<(String, String)> = claim
+    let places: Vec<(SharedStr, SharedStr)> = claim
         .places
         .iter()
         .map(|p| {
@@ -1113,10 +1117,18 @@ fn prepare<'a>(
                 p.id.as_deref()
                     .filter(|i| !i.is_empty())
                     .map_or_else(|| fold(p.text.trim()), |i| format!("place:{i}"));
-            (key, p.text.trim().to_string())
+            (pool.get(&key), pool.get(p.text.trim()))
         })
         .collect();
-    let anchors = anchors(&claim.content, &toks, &places, lex, surname_ids, common);
+    let anchors = anchors(
+        &claim.content,
+        &toks,
+        &places,
+        lex,
+        surname_ids,
+        common,
+        pool,
+    );
     let event_date = match date_expressions(&toks, lex) {
         1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -1133,7 +1145,7 @@ fn prepare<'a>(
         .flatten()
         .map(|last| {
             let base = strip_possessive(&fold(last)).replace('.', "");
-            surname_ids.get(&base).cloned().unwrap_or(base)
+            pool.get(surname_ids.get(&base).unwrap_or(&base))
         });
     let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
@@ -1143,8 +1155,8 @@ fn prepare<'a>(
         speaker_surname,
         claim,
         article,
-        source: independence_key(claim, article),
-        speaker: speaker_key(claim),
+        source: pool.get(&independence_key(claim, article)),
+        speaker: pool.get(&speaker_key(claim)),
         hedged: lex.hedges.any(&toks),
         words,
         anchors,
@@ -1169,13 +1181,14 @@ pub(crate) fn dated_by_attribution(claim: &Claim) -> bool {
 fn anchors(
     src: &str,
     toks: &[Tok],
-    places: &[(String, String)],
+    places: &[(SharedStr, SharedStr)],
     lex: &Lexicon,
     surname_ids: &HashMap<String, String>,
     common: &HashSet<String>,
+    pool: &Interner,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
-    let place_by_text: HashMap<String, &(String, String)> =
+    let place_by_text: HashMap<String, &(SharedStr, SharedStr)> =
         places.iter().map(|p| (fold(&p.1), p)).collect();
     let eligible = |t: &Tok| {
         let base = strip_possessive(&t.norm);
@@ -1255,11 +1268,14 @@ fn anchors(
             };
             let (key, display) = if place_like {
                 (
-                    run_text.clone(),
-                    run.iter().map(clean).collect::<Vec<_>>().join(" "),
+                    pool.get(&run_text),
+                    pool.get(&run.iter().map(clean).collect::<Vec<_>>().join(" ")),
                 )
             } else {
-                (surname_ids.get(&base).cloned().unwrap_or(base), clean(last))
+                (
+                    pool.get(surname_ids.get(&base).unwrap_or(&base)),
+                    pool.get(&clean(last)),
+                )
             };
             out.push(Anchor {
                 key,
@@ -2202,7 +2218,7 @@ pub(crate) mod testutil {
     /// A claim by `speaker` in `article` with `content`.
     pub fn claim(article: &str, n: usize, speaker: &str, quote: QuoteKind, content: &str) -> Claim {
         Claim {
-            id: format!("{article}#{n}"),
+            id: format!("{article}#{n}").into(),
             article: article.into(),
             speaker: Speaker {
                 text: speaker.into(),
@@ -2473,7 +2489,8 @@ mod tests {
         let r = rules();
         let src = "Russian President Vladimir Putin met Trump's envoy Steve Witkoff in Moscow.";
         let toks = tokenize(src);
-        let places = vec![("moscow".to_string(), "Moscow".to_string())];
+        let places = vec![(SharedStr::from("moscow"), SharedStr::from("Moscow"))];
+        let pool = Interner::default();
         let a = anchors(
             src,
             &toks,
@@ -2481,15 +2498,16 @@ mod tests {
             &r.lex,
             &HashMap::new(),
             &HashSet::new(),
+            &pool,
         );
         assert_eq!(a[0].key, "putin");
         let common: HashSet<String> = ["russian".to_string()].into();
-        let b = anchors(src, &toks, &places, &r.lex, &HashMap::new(), &common);
+        let b = anchors(src, &toks, &places, &r.lex, &HashMap::new(), &common, &pool);
         assert_eq!(b[0].key, "putin", "a run of several words is kept");
         let src = "Nobody met Putin.";
         let toks = tokenize(src);
         let common: HashSet<String> = ["nobody".to_string()].into();
-        let c = anchors(src, &toks, &[], &r.lex, &HashMap::new(), &common);
+        let c = anchors(src, &toks, &[], &r.lex, &HashMap::new(), &common, &pool);
         assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);

@@ -216,7 +216,7 @@ fn display(ctx: &Ctx, prep: usize, key: &str) -> String {
         .anchors
         .iter()
         .find(|a| a.key == key)
-        .map_or_else(|| key.to_string(), |a| a.display.clone())
+        .map_or_else(|| key.to_string(), |a| a.display.to_string())
 }
 
 /// Compare every quantity in a quantity frame.
@@ -347,7 +347,7 @@ fn items_of(ctx: &Ctx, pi: usize) -> Vec<Item> {
             let qualifiers = p
                 .strong()
                 .filter(|a| a.pos >= qlo && a.pos < qhi)
-                .map(|a| a.key.clone())
+                .map(|a| a.key.to_string())
                 .collect();
             let approx = lex.approximate.any_in(&p.toks, pos.saturating_sub(3), *pos);
             // A frame's own keyword ("jobs will be cut") is not a change word.
@@ -594,7 +594,7 @@ fn open_items(
             unit: unit.clone(),
             // Every name in the claim: two open quantities about differently named things
             // ("support for the Vinlandu bridge" / "for the Vedrako road") are not compared.
-            qualifiers: p.strong().map(|a| a.key.clone()).collect(),
+            qualifiers: p.strong().map(|a| a.key.to_string()).collect(),
             approx,
             rank,
             changing,

@@ -227,7 +227,7 @@ impl Family for Statements<'_, '_> {
                     .unwrap_or_default()
                     .iter()
                     .filter_map(|k| p.anchors.iter().find(|a| a.key == *k))
-                    .map(|a| a.display.clone())
+                    .map(|a| a.display.to_string())
                     .collect();
                 if names.is_empty() {
                     frame.topic.clone()

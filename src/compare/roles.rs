@@ -97,7 +97,7 @@ impl Family for Roles<'_, '_> {
             .claim
             .speaker
             .name
-            .clone()
+            .to_string()
     }
     fn topic(&self, items: &[usize]) -> String {
         let Some(&first) = items.first() else {
@@ -271,7 +271,7 @@ fn speaker_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
         .into_iter()
         .map(|t| super::text::strip_possessive(&t.norm).to_string())
         .collect();
-    let holders: BTreeSet<String> = p.speaker_surname.iter().cloned().collect();
+    let holders: BTreeSet<String> = p.speaker_surname.iter().map(|s| s.to_string()).collect();
     let mut seen = BTreeSet::new();
     for text in role_texts(ctx, pi) {
         let toks = tokenize(&text);
@@ -322,7 +322,7 @@ fn content_items(ctx: &Ctx, pi: usize, items: &mut Vec<Item>) {
             let holders: BTreeSet<String> = p
                 .strong()
                 .filter(|a| !a.place && at.contains(&a.pos))
-                .map(|a| a.key.clone())
+                .map(|a| a.key.to_string())
                 .collect();
             if holders.is_empty() {
                 continue;

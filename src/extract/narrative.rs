@@ -14,7 +14,9 @@
 //! held what both sides called productive talks on Sunday") gives one.
 
 use super::{Ctx, ExtractRules, WordSet, lowercase};
-use crate::model::{Claim, CueClass, QuoteKind, SentenceKind, Span, Speaker, SpeakerKind};
+use crate::model::{
+    Claim, CueClass, QuoteKind, SentenceKind, SharedStr, Span, Speaker, SpeakerKind,
+};
 use rustc_hash::FxHashSet;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -288,7 +290,7 @@ impl ExtractRules {
         match outlet.filter(|o| !o.trim().is_empty()) {
             Some(o) => Speaker {
                 text: String::new(),
-                name: self.outlet(o).unwrap_or(o).to_string(),
+                name: self.outlet(o).unwrap_or(o).into(),
                 kind: SpeakerKind::Outlet,
                 role: None,
                 id: None,
@@ -312,7 +314,7 @@ impl Ctx<'_> {
         let rules = self.rules;
         let article = self.article;
         // Content spans of the attributed claims with their cues, in text order.
-        let mut covered: Vec<(Span, String)> = claims
+        let mut covered: Vec<(Span, SharedStr)> = claims
             .iter()
             .map(|c| (c.content_span, c.cue.clone()))
             .collect();
@@ -356,17 +358,17 @@ impl Ctx<'_> {
             let content = text[skip..].trim_end_matches(['.', ' ']).to_string();
             let content_span = Span::new(span.start + skip, span.start + skip + content.len());
             claims.push(Claim {
-                id: String::new(),
-                article: article.id.clone(),
+                id: SharedStr::default(),
+                article: article.id.as_str().into(),
                 speaker: speaker.clone(),
-                cue: String::new(),
+                cue: SharedStr::default(),
                 cue_class: CueClass::Neutral,
                 quote: QuoteKind::Narrative,
                 content,
                 content_span,
                 span,
                 line: article.line_of(content_span.start),
-                cited_outlet: wire.clone(),
+                cited_outlet: wire.as_deref().map(SharedStr::pooled),
                 date: None,
                 date_source: None,
                 places: vec![],
@@ -375,7 +377,7 @@ impl Ctx<'_> {
             });
         }
         for (i, c) in claims.iter_mut().enumerate().skip(first) {
-            c.id = format!("{}#{}", article.id, i + 1);
+            c.id = format!("{}#{}", article.id, i + 1).into();
         }
     }
 }

@@ -123,21 +123,21 @@ fn claims_csv(corpus: &Corpus, ctx: &Context) -> String {
     for c in &corpus.claims {
         let path = index
             .article(&c.article)
-            .map_or_else(|| c.article.clone(), |a| ctx.artifact_path(&a.path));
+            .map_or_else(|| c.article.to_string(), |a| ctx.artifact_path(&a.path));
         push_record(
             &mut out,
             &[
-                c.id.clone(),
-                c.article.clone(),
+                c.id.to_string(),
+                c.article.to_string(),
                 format!("{path}:{}", c.line),
-                c.speaker.name.clone(),
+                c.speaker.name.to_string(),
                 name(&c.speaker.kind),
-                c.cue.clone(),
+                c.cue.to_string(),
                 name(&c.cue_class),
                 name(&c.quote),
                 c.content.clone(),
-                c.cited_outlet.clone().unwrap_or_default(),
-                c.date.clone().unwrap_or_default(),
+                c.cited_outlet.as_deref().unwrap_or_default().to_string(),
+                c.date.as_deref().unwrap_or_default().to_string(),
             ],
         );
     }

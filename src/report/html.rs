@@ -180,7 +180,7 @@ fn finding_card(f: &Finding, index: &Index<'_>, colors: &OutletColors, ctx: &Con
     for (c, a) in &evidence {
         outlets.insert(outlet_of(a).to_string());
         if let Some(o) = &c.cited_outlet {
-            outlets.insert(o.clone());
+            outlets.insert(o.to_string());
         }
     }
     let outlets_json = serde_json::to_string(&outlets).unwrap_or_else(|_| "[]".into());
@@ -241,7 +241,7 @@ fn finding_card(f: &Finding, index: &Index<'_>, colors: &OutletColors, ctx: &Con
                 highlight(&c.content, &others)
             )
         };
-        let mut who = c.speaker.name.clone();
+        let mut who = c.speaker.name.to_string();
         if let Some(r) = &c.speaker.role {
             who = format!("{r} {who}");
         }
@@ -283,7 +283,7 @@ pub fn html(corpus: &Corpus, ctx: &Context) -> String {
         for (c, a) in index.evidence(f) {
             outlets.insert(outlet_of(a).to_string());
             if let Some(o) = &c.cited_outlet {
-                outlets.insert(o.clone());
+                outlets.insert(o.to_string());
             }
         }
     }

@@ -427,7 +427,7 @@ mod tests {
         corpus.claims = (0..ARRAY_BATCH + ARRAY_CHUNK + 3)
             .map(|i| {
                 let mut c = one.clone();
-                c.id = format!("a#{i}");
+                c.id = format!("a#{i}").into();
                 c
             })
             .collect();

@@ -168,7 +168,7 @@ pub fn markdown_with(corpus: &Corpus, ctx: &Context) -> String {
                 markdown_escape(&f.detail.text())
             );
             for (c, a) in index.evidence(f) {
-                let mut who = c.speaker.name.clone();
+                let mut who = c.speaker.name.to_string();
                 if let Some(o) = &c.cited_outlet {
                     who.push_str(&format!(" via {o}"));
                 }

@@ -61,7 +61,7 @@ impl OutletColors {
         }
         for c in &corpus.claims {
             if let Some(o) = &c.cited_outlet {
-                names.insert(o.clone());
+                names.insert(o.to_string());
             }
         }
         OutletColors {
@@ -358,10 +358,11 @@ pub fn relay_graph(
         let outlet = outlet_of(a).to_string();
         let relay = c
             .cited_outlet
-            .clone()
+            .as_deref()
+            .map(str::to_string)
             .or_else(|| a.meta.wire.clone())
             .filter(|r| *r != outlet);
-        paths.push((outlet, relay, c.speaker.name.clone()));
+        paths.push((outlet, relay, c.speaker.name.to_string()));
     }
     if paths.is_empty() {
         return (

@@ -62,7 +62,7 @@ pub fn table_with(corpus: &Corpus, opts: RenderOptions, ctx: &Context) -> String
         t.set_header(["claim", "speaker", "cue", "kind", "content"]);
         for c in &corpus.claims {
             let path = index.article(&c.article).map_or("", |a| a.path.as_str());
-            let mut speaker = c.speaker.name.clone();
+            let mut speaker = c.speaker.name.to_string();
             if let Some(o) = &c.cited_outlet {
                 speaker.push_str(&format!(" (via {o})"));
             }

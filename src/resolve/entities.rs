@@ -22,7 +22,7 @@
 
 use super::names::{NameRules, PersonName, key, looks_like_name_token, role_key, skeleton};
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim, Span, SpeakerKind, Status};
+use crate::model::{Article, Claim, SharedStr, Span, SpeakerKind, Status};
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
@@ -737,7 +737,7 @@ struct Cluster {
 
 struct PersonMention {
     claim: usize,
-    article: String,
+    article: SharedStr,
     form: String,
     parsed: PersonName,
     role: Option<String>,
@@ -772,12 +772,16 @@ fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> 
         return Some(PersonPlan::Rule {
             entity: i,
             form: name.to_string(),
-            role: sp.role.clone(),
+            role: sp.role.as_deref().map(str::to_string),
             split_role: None,
         });
     }
     let (split_role, core) = names.split_role(name);
-    let role = sp.role.clone().or_else(|| split_role.clone());
+    let role = sp
+        .role
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| split_role.clone());
     let Some(core) = core else {
         return role.map(PersonPlan::RoleOnly);
     };
@@ -800,7 +804,11 @@ fn plan_person(table: &EntityTable, names: &NameRules, ci: usize, c: &Claim) -> 
                 .unwrap_or((core, split_role))
         }
     };
-    let role = sp.role.clone().or_else(|| split_role.clone());
+    let role = sp
+        .role
+        .as_deref()
+        .map(str::to_string)
+        .or_else(|| split_role.clone());
     if let Some(i) = table.index_of(&core) {
         return Some(PersonPlan::Rule {
             entity: i,
@@ -1289,7 +1297,7 @@ impl EntityIndex {
         // 2. Speakers: exact rule aliases, organisations, outlets; people left for 3-4.
         let mut full: Vec<PersonMention> = Vec::new();
         let mut surname_only: Vec<PersonMention> = Vec::new();
-        let mut role_only: Vec<(usize, String, String)> = Vec::new();
+        let mut role_only: Vec<(usize, SharedStr, String)> = Vec::new();
         let article_text: BTreeMap<&str, &Article> =
             articles.iter().map(|a| (a.id.as_str(), a)).collect();
         // What each person speaker's name is (a rule entity, a role alone, a name to
@@ -1403,7 +1411,7 @@ impl EntityIndex {
                     for span in &a.content {
                         for f in full_names_in(names, a.slice(*span), &m.form) {
                             if table.index_of(&f).is_none() {
-                                out.push((m.article.clone(), f));
+                                out.push((m.article.to_string(), f));
                             }
                         }
                     }
@@ -1535,7 +1543,11 @@ impl EntityIndex {
             let local: BTreeSet<RowRef> = cands
                 .iter()
                 .copied()
-                .filter(|r| b.mentioned.get(&m.article).is_some_and(|s| s.contains(r)))
+                .filter(|r| {
+                    b.mentioned
+                        .get(m.article.as_str())
+                        .is_some_and(|s| s.contains(r))
+                })
                 .collect();
             let by_role = |b: &Builder, set: &BTreeSet<RowRef>| -> BTreeSet<RowRef> {
                 let Some(role) = &m.role else {
@@ -1586,7 +1598,11 @@ impl EntityIndex {
         // 5. Roles alone ("the Russian leader"): the one entity of the article with it.
         for (ci, article, role) in role_only {
             let k = role_key(&role);
-            let mentioned = b.mentioned.get(&article).cloned().unwrap_or_default();
+            let mentioned = b
+                .mentioned
+                .get(article.as_str())
+                .cloned()
+                .unwrap_or_default();
             let fits: Vec<RowRef> = mentioned
                 .into_iter()
                 .filter(|r| match r {
@@ -1596,7 +1612,7 @@ impl EntityIndex {
                 .filter(|r| {
                     let local = b
                         .article_roles
-                        .get(&article)
+                        .get(article.as_str())
                         .and_then(|m| m.get(r))
                         .is_some_and(|set| set.iter().any(|have| role_covers(have, &k)));
                     let rule = match r {
@@ -1916,7 +1932,7 @@ mod tests {
 
     fn claim(article: &str, n: usize, name: &str, kind: SpeakerKind) -> Claim {
         Claim {
-            id: format!("{article}#{n}"),
+            id: format!("{article}#{n}").into(),
             article: article.into(),
             speaker: Speaker {
                 text: name.into(),
@@ -1954,7 +1970,7 @@ mod tests {
             .zip(&idx.speakers)
             .map(|(c, s)| {
                 (
-                    c.speaker.name.clone(),
+                    c.speaker.name.to_string(),
                     s.as_ref()
                         .map_or("-".to_string(), |s| idx.rows[s.row].id.clone()),
                 )

@@ -24,7 +24,7 @@ pub mod places;
 pub mod quantities;
 
 use crate::error::{Error, Result};
-use crate::model::{Article, Claim, Span, SpeakerKind, Status};
+use crate::model::{Article, Claim, Interner, SharedStr, Span, SpeakerKind, Status};
 use crate::rules::RuleSet;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet};
@@ -172,21 +172,22 @@ impl RelayChain {
 
 /// The relay chain of `claim` in `article` (outlet names canonical).
 pub fn relay_chain(article: &Article, claim: &Claim, rules: &ResolveRules) -> RelayChain {
-    let canon = |o: &Option<String>| o.as_deref().map(|n| canonical_outlet(n, rules));
+    let canon = |o: Option<&str>| o.map(|n| canonical_outlet(n, rules));
     let speaker = match claim.speaker.kind {
         SpeakerKind::Anonymous => None,
         _ => Some(
             claim
                 .speaker
                 .id
-                .clone()
-                .unwrap_or_else(|| claim.speaker.name.clone()),
+                .as_ref()
+                .unwrap_or(&claim.speaker.name)
+                .to_string(),
         ),
     };
     RelayChain {
-        outlet: canon(&article.meta.outlet),
-        wire: canon(&article.meta.wire),
-        cited: canon(&claim.cited_outlet),
+        outlet: canon(article.meta.outlet.as_deref()),
+        wire: canon(article.meta.wire.as_deref()),
+        cited: canon(claim.cited_outlet.as_deref()),
         speaker,
     }
 }
@@ -243,7 +244,7 @@ pub fn resolve_local(articles: &[Article], claims: &mut [Claim], rules: &Resolve
         .collect();
     claims.par_iter_mut().for_each(|c| {
         if let Some(o) = &c.cited_outlet {
-            c.cited_outlet = Some(canonical_outlet(o, rules));
+            c.cited_outlet = Some(SharedStr::pooled(&canonical_outlet(o, rules)));
         }
         let article = by_id.get(c.article.as_str()).copied();
         let found = mentions.get(c.article.as_str());
@@ -255,19 +256,27 @@ pub fn resolve_local(articles: &[Article], claims: &mut [Claim], rules: &Resolve
 
 /// Set speaker name, id, role and flags from a built index.
 fn apply_index(index: &EntityIndex, claims: &mut [Claim]) {
+    // One shared copy of each row's name and id, and of each role, for all the claims
+    // that take them.
+    let shared: Vec<(SharedStr, SharedStr)> = index
+        .rows
+        .iter()
+        .map(|r| (r.name.as_str().into(), r.id.as_str().into()))
+        .collect();
+    let roles = Interner::default();
     for (c, s) in claims.iter_mut().zip(&index.speakers) {
         let Some(s) = s else { continue };
-        let Some(row) = index.rows.get(s.row) else {
+        let (Some(row), Some((name, id))) = (index.rows.get(s.row), shared.get(s.row)) else {
             continue;
         };
-        c.speaker.name = row.name.clone();
-        c.speaker.id = Some(row.id.clone());
+        c.speaker.name = name.clone();
+        c.speaker.id = Some(id.clone());
         // A one-word "person" the index found to be a short name of an organisation.
         if c.speaker.kind == SpeakerKind::Person && row.kind == EntityKind::Organisation {
             c.speaker.kind = SpeakerKind::Organisation;
         }
         if c.speaker.role.is_none() {
-            c.speaker.role = s.role.clone();
+            c.speaker.role = roles.get_opt(s.role.as_deref());
         }
         if s.ambiguous && !c.flags.iter().any(|f| f == "ambiguous-speaker") {
             c.flags.push("ambiguous-speaker".into());
@@ -320,11 +329,13 @@ fn resolve_claim(
         c.date = m
             .value
             .map(|v| v.iso())
-            .or_else(|| m.day_without_year.clone());
-        c.date_source = Some(match (&m.value, &m.day_without_year) {
+            .or_else(|| m.day_without_year.clone())
+            .as_deref()
+            .map(SharedStr::pooled);
+        c.date_source = Some(SharedStr::pooled(&match (&m.value, &m.day_without_year) {
             (None, Some(_)) => format!("{prefix}month and day, no year (no publication date)"),
             _ => format!("{prefix}{}", m.source),
-        });
+        }));
     }
     // Places and quantities in the content (as it stands in the article).
     let text = article.slice(c.content_span);
@@ -362,8 +373,8 @@ mod tests {
             .find('\n')
             .map_or(article.text.len(), |i| start + i);
         Claim {
-            id: format!("{}#{n}", article.id),
-            article: article.id.clone(),
+            id: format!("{}#{n}", article.id).into(),
+            article: article.id.as_str().into(),
             speaker: Speaker {
                 text: speaker.into(),
                 name: speaker.into(),

@@ -6,7 +6,7 @@
 //! compatible.
 
 use crate::error::{Error, Result};
-use crate::model::{Place, Span};
+use crate::model::{Place, SharedStr, Span};
 use crate::rules::RuleSet;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use serde::Deserialize;
@@ -64,7 +64,7 @@ pub struct Gazetteer {
     demonyms: BTreeMap<String, String>,
     matcher: Option<AhoCorasick>,
     /// Pattern index → place id.
-    pattern_ids: Vec<String>,
+    pattern_ids: Vec<SharedStr>,
 }
 
 /// Capitalised words that may follow a place name without making it part of a longer
@@ -334,7 +334,7 @@ impl Gazetteer {
             by_key,
             demonyms,
             matcher,
-            pattern_ids,
+            pattern_ids: pattern_ids.into_iter().map(SharedStr::from).collect(),
         })
     }
 
@@ -445,7 +445,7 @@ impl Gazetteer {
             }
             let id = self.pattern_ids.get(hit.pattern().as_usize()).cloned();
             out.push(Place {
-                text: matched.to_string(),
+                text: SharedStr::pooled(matched),
                 id,
                 span: Span::new(base + s, base + e),
             });
@@ -563,7 +563,7 @@ mod tests {
         let found: Vec<(String, Option<String>)> = g
             .find(text, 0)
             .into_iter()
-            .map(|p| (p.text, p.id))
+            .map(|p| (p.text.to_string(), p.id.map(String::from)))
             .collect();
         let names: Vec<&str> = found.iter().map(|(t, _)| t.as_str()).collect();
         assert_eq!(
@@ -586,7 +586,8 @@ mod tests {
         );
         assert!(g.demonym("Donbas").is_none());
         // A demonym before a place is not part of a longer name; a name before it is.
-        let names = |t: &str| -> Vec<String> { g.find(t, 0).into_iter().map(|p| p.text).collect() };
+        let names =
+            |t: &str| -> Vec<String> { g.find(t, 0).into_iter().map(|p| p.text.into()).collect() };
         assert_eq!(names("surrender the Ukrainian Donbas"), vec!["Donbas"]);
         assert!(names("the Kyiv Independent reported").is_empty());
     }

@@ -6,7 +6,7 @@
 //! two claims are about the same thing (`compare`).
 
 use crate::error::Result;
-use crate::model::{Quantity, Span};
+use crate::model::{Quantity, SharedStr, Span};
 use crate::rules::RuleSet;
 use regex::Regex;
 use serde::Deserialize;
@@ -444,7 +444,8 @@ impl QuantityRules {
             Quantity {
                 text: text.get(start..end)?.to_string(),
                 value,
-                unit,
+                // Units are few: one shared copy of each.
+                unit: unit.as_deref().map(SharedStr::pooled),
                 span: Span::new(start, end),
             },
             end_tok + 1,
@@ -487,7 +488,7 @@ mod tests {
         rules()
             .find(text, 0, &[])
             .into_iter()
-            .map(|q| (q.text, q.value, q.unit))
+            .map(|q| (q.text, q.value, q.unit.map(String::from)))
             .collect()
     }
 

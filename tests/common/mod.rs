@@ -82,11 +82,11 @@ impl Synth {
             + 1;
         let id = format!("{article}#{n}");
         let claim = Claim {
-            id: id.clone(),
-            article: article.to_string(),
+            id: id.as_str().into(),
+            article: article.into(),
             speaker: Speaker {
                 text: speaker.to_string(),
-                name: speaker.to_string(),
+                name: speaker.into(),
                 kind: SpeakerKind::Person,
                 role: None,
                 id: None,
@@ -98,9 +98,9 @@ impl Synth {
             content_span: Span::new(start, end),
             span: Span::new(line_start, line_end),
             line: a.line_of(start),
-            cited_outlet: cited.map(str::to_string),
-            date: date.map(str::to_string),
-            date_source: date.map(|_| "absolute".to_string()),
+            cited_outlet: cited.map(Into::into),
+            date: date.map(Into::into),
+            date_source: date.map(|_| "absolute".into()),
             places: vec![],
             quantities: vec![],
             flags: vec![],
