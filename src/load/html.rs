@@ -941,7 +941,7 @@ fn close_word_gaps(out: &mut [u8], pads: &[Span]) {
         gaps.push(Span::new(from, e));
         let mut words = gaps.iter().filter(|g| !g.is_empty());
         let first = words.next().map(|g| g.start);
-        let last = words.last().map(|g| g.end).or(first.map(|_| 0));
+        let last = words.next_back().map(|g| g.end).or(first.map(|_| 0));
         let inside = match (first, last) {
             (Some(f), Some(l)) => run.iter().any(|p| f < p.start && l > p.start),
             _ => false,
