@@ -775,6 +775,8 @@ const MAX_PHRASE_TOKENS: usize = 24;
 
 /// How far before a cue its subject, appositive included, may start.
 const SUBJECT_WINDOW_TOKENS: usize = 64;
+/// How far after "put" the "at" of an estimate may stand ("put the cost ... at 41 million").
+const ESTIMATE_WINDOW_TOKENS: usize = 24;
 /// The longest parenthetical crossed between a speaker and the cue ("(retd)", "(UDA)").
 const PAREN_MAX_TOKENS: usize = 6;
 /// The longest restrictive relative clause crossed between a speaker and the cue ("who
@@ -1047,7 +1049,9 @@ impl ExtractRules {
         }
         // "Mei-Ling Chou of TrendForce", "Prof. Wei Zhang of Tsinghua University": the person
         // before "of", the affiliation after it.
-        if let Some(k) = t.iter().rposition(|x| x.is("of")) {
+        // (Every "of", leftmost first: "Professor Anselm Okonkwo-Grey of the University of
+        // Tarnmouth" is the professor, not Tarnmouth.)
+        for k in (0..t.len()).filter(|&k| t[k].is("of")) {
             let after_caps = k + 1 < t.len()
                 && t.last().is_some_and(Tok::capitalised)
                 && t[k + 1..].iter().all(|x| {
@@ -1345,17 +1349,17 @@ impl ExtractRules {
         }
         // "One senior buyer at a London department store": a described person.
         if det && words[0] != "the" {
-            if let Some(h) = words
-                .iter()
-                .position(|w| role_noun(w) || self.extra_roles.contains(*w))
-            {
-                if tail_ok(h) && modifiers_ok(h) {
-                    return plain(
-                        PhraseKind::Anonymous,
-                        Some(strip_determiner(&text).to_string()),
-                        None,
-                    );
-                }
+            // (The first role noun that heads the phrase: "a senior manager" is a manager.)
+            if (0..words.len()).any(|h| {
+                (role_noun(words[h]) || self.extra_roles.contains(words[h]))
+                    && tail_ok(h)
+                    && modifiers_ok(h)
+            }) {
+                return plain(
+                    PhraseKind::Anonymous,
+                    Some(strip_determiner(&text).to_string()),
+                    None,
+                );
             }
         }
         if let Some(h) = head_at(&self.anonymous_heads) {
@@ -1478,6 +1482,13 @@ fn role_noun(w: &str) -> bool {
                 | "different"
                 | "important"
                 | "significant"
+                | "senior"
+                | "junior"
+                | "superior"
+                | "inferior"
+                | "prior"
+                | "interior"
+                | "exterior"
         )
 }
 
@@ -1693,6 +1704,15 @@ impl ExtractRules {
             if found.is_some() && (toks[i].capitalised() || noun || noun_of || object) {
                 found = None;
             }
+            // An estimate: "MCT puts the number of strikers at about 1,400", "Hagström put
+            // the cost at 41 million euros a day" (only with a quantity after "at").
+            if found.is_none()
+                && matches!(toks[i].text, "put" | "puts")
+                && !(i > 0 && DETERMINERS.contains(&toks[i - 1].lower.as_ref()))
+                && estimate_at(toks, i + 1)
+            {
+                found = Some((1, CueClass::Assertive, toks[i].text.to_string()));
+            }
             match found {
                 Some((n, class, text)) => {
                     let passive = i > 0 && self.passive.contains(&*toks[i - 1].lower);
@@ -1825,17 +1845,30 @@ impl ExtractRules {
         if matches!(seg.first(), Some(&("who" | "which" | "whose" | "whom"))) {
             // "Glenys Abbott, 81, who joined the protest, said": the age before the
             // relative clause is crossed too.
+            // "Cllr Tobias Renwick-Akande (Lib), who chairs ..., said": the parenthetical
+            // before the comma is crossed.
             let p = self
                 .read_phrase(toks, s2, s1 - 1)
-                .or_else(|| self.subject_before(toks, s1, floor))?;
-            return matches!(
-                p.kind,
-                PhraseKind::Person
-                    | PhraseKind::Organisation
-                    | PhraseKind::Anonymous
-                    | PhraseKind::Document
-                    | PhraseKind::Outlet
-            )
+                .or_else(|| self.subject_before(toks, s1, floor))
+                .or_else(|| {
+                    (s1 >= 2 && toks[s1 - 2].is(")"))
+                        .then(|| self.subject_before(toks, s1 - 1, floor))
+                        .flatten()
+                })?;
+            // "The senior official, who spoke on condition of anonymity, said": a role
+            // reference whose head is a title (not any "-er" noun: "the offer, which").
+            let titled_role = p.kind == PhraseKind::RoleRef
+                && p.end > p.start
+                && self.tok_title(&toks[p.end - 1]);
+            return (titled_role
+                || matches!(
+                    p.kind,
+                    PhraseKind::Person
+                        | PhraseKind::Organisation
+                        | PhraseKind::Anonymous
+                        | PhraseKind::Document
+                        | PhraseKind::Outlet
+                ))
             .then_some(p);
         }
         // "Russia, as part of the plan, continues to demand": a parenthetical.
@@ -1999,11 +2032,141 @@ impl ExtractRules {
         }
         // Longest prefix that reads as a phrase ("said Rubio after the talks").
         // "said it would ..." is not an inverted tag: pronouns never follow their cue.
-        (start + 1..=end).rev().find_map(|e| {
-            self.read_exact(toks, start, e)
-                .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)))
-        })
+        // "said the council had not been consulted": a noun phrase followed by a finite
+        // verb is the subject of a that-less complement clause, not an inverted speaker.
+        (start + 1..=end)
+            .rev()
+            .find_map(|e| {
+                self.read_exact(toks, start, e)
+                    .filter(|p| !matches!(p.kind, PhraseKind::Pronoun(_)))
+            })
+            .filter(|p| !toks.get(p.end).is_some_and(finite_verb))
     }
+}
+
+/// Whether the clause from token `from` holds "at" followed by a quantity ("at about 1,400",
+/// "at 41 million", "at €2bn"), with a noun phrase before it.
+fn estimate_at(toks: &[Tok], from: usize) -> bool {
+    let Some(at) = toks
+        .iter()
+        .enumerate()
+        .skip(from)
+        .take(ESTIMATE_WINDOW_TOKENS)
+        .take_while(|(_, t)| t.quote.is_none() && !t.is_punct(&[',', '.', ';', ':', '!', '?']))
+        .find(|(_, t)| t.is("at"))
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    if at <= from + 1 {
+        return false;
+    }
+    let q = toks[at + 1..]
+        .iter()
+        .take(4)
+        .find(|t| {
+            !matches!(
+                t.lower.as_ref(),
+                "about"
+                    | "around"
+                    | "some"
+                    | "roughly"
+                    | "approximately"
+                    | "nearly"
+                    | "almost"
+                    | "just"
+                    | "more"
+                    | "less"
+                    | "fewer"
+                    | "than"
+                    | "over"
+                    | "under"
+                    | "up"
+                    | "to"
+                    | "least"
+                    | "most"
+                    | "between"
+                    | "an"
+                    | "estimated"
+            )
+        });
+    q.is_some_and(|t| {
+        let mut c = t.text.chars();
+        match c.next() {
+            Some(d) if d.is_ascii_digit() => true,
+            Some('€' | '$' | '£' | '¥') => c.next().is_some_and(|d| d.is_ascii_digit()),
+            _ => matches!(
+                t.lower.as_ref(),
+                "two"
+                    | "three"
+                    | "four"
+                    | "five"
+                    | "six"
+                    | "seven"
+                    | "eight"
+                    | "nine"
+                    | "ten"
+                    | "twenty"
+                    | "fifty"
+                    | "hundreds"
+                    | "thousands"
+                    | "millions"
+                    | "dozens"
+            ),
+        }
+    })
+}
+
+/// After a parenthetical tag ("Negotiations, he said, had been ..."), the token range
+/// `(first, last)` of the rest of the clause when a comma is followed by its finite verb
+/// (adverbs such as "already" may stand before it) and the clause runs to the sentence's
+/// end.
+fn resumed_clause(toks: &[Tok], after: usize) -> Option<(usize, usize)> {
+    if !toks.get(after)?.is(",") {
+        return None;
+    }
+    let first = after + 1;
+    let verb = toks[first..].iter().find(|t| {
+        !(t.word
+            && (matches!(
+                t.lower.as_ref(),
+                "already" | "also" | "still" | "now" | "never"
+            ) || (t.lower.ends_with("ly") && t.lower.len() > 4)))
+    })?;
+    if !finite_verb(verb) {
+        return None;
+    }
+    let last = toks.iter().rposition(|t| !t.is_punct(&['.', '!', '?']))?;
+    (last > first).then_some((first, last))
+}
+
+/// A word that opens a finite verb phrase after a subject: an auxiliary or modal ("had",
+/// "would", "was") or a lower-case past form ("handed", "agreed").
+fn finite_verb(t: &Tok) -> bool {
+    t.word
+        && t.quote.is_none()
+        && (matches!(
+            t.lower.as_ref(),
+            "is" | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "can"
+                | "may"
+                | "might"
+                | "must"
+                | "did"
+                | "does"
+        ) || (!t.capitalised()
+            && t.lower.len() > 4
+            && t.lower.ends_with("ed")
+            && t.lower.chars().all(|c| c.is_ascii_lowercase())))
 }
 
 fn that_word(t: &Tok) -> &'static str {
@@ -2947,6 +3110,25 @@ impl Ctx<'_> {
                         from += dateline_len(&text[from..toks[comma].span.start]);
                     }
                     let content = trim_content(text, Span::new(from, toks[comma].span.start));
+                    // "Negotiations, he said, had been going nowhere": the clause goes on
+                    // after the tag with its verb, so both pieces are the content.
+                    let resumed = resumed_clause(toks, after).map(|(a, b)| {
+                        trim_content(text, Span::new(toks[a].span.start, toks[b].span.end))
+                    });
+                    if let Some(rest) = resumed.filter(|r| !r.is_empty() && !content.is_empty()) {
+                        let whole = Span::new(content.start, rest.end);
+                        let (kind, quotes) =
+                            quote_kind(self.article, whole, &self.seg.quotations);
+                        let kind = if kind == QuoteKind::Direct {
+                            QuoteKind::Mixed
+                        } else {
+                            kind
+                        };
+                        let mut d = self.draft(si, toks, p, cue, content, quotes, kind, outlet);
+                        d.more.push(rest);
+                        local.push(d);
+                        continue;
+                    }
                     if content.is_empty()
                         || toks[start..comma].iter().filter(|t| t.word).count() < 3
                     {
@@ -3323,14 +3505,17 @@ impl Ctx<'_> {
         }
         let text = &self.article.text;
         let from = toks.partition_point(|t| t.span.start <= d.content.start);
+        // (The first "and" followed by "that": "let food and medicine through, and that B".)
         let k = from
             + toks[from..]
                 .iter()
                 .take_while(|t| t.span.end < d.content.end)
-                .position(|t| t.is("and") && t.quote.is_none())?;
-        if !toks.get(k + 1).is_some_and(|t| t.is("that")) {
-            return None;
-        }
+                .enumerate()
+                .position(|(j, t)| {
+                    t.is("and")
+                        && t.quote.is_none()
+                        && toks.get(from + j + 1).is_some_and(|n| n.is("that"))
+                })?;
         let a = trim_content(text, Span::new(d.content.start, toks[k].span.start));
         let b = trim_content(text, Span::new(toks[k + 1].span.start, d.content.end));
         (!a.is_empty() && !b.is_empty()).then_some((a, b))
