@@ -387,6 +387,52 @@ impl ExtractRules {
         Cow::Owned(out)
     }
 
+    /// Split a word that glues two sentences together for a missing space
+    /// ("Tarnholm.First", "channel.Season-ticket") into the two words and the period.
+    /// Abbreviations (U.S.), titles (Dr.Smith) and lower-case continuations
+    /// (example.com) stay whole.
+    fn split_glued<'a, 't>(&self, toks: Cow<'t, [Tok<'a>]>) -> Cow<'t, [Tok<'a>]> {
+        let glue = |t: &Tok| -> Option<usize> {
+            if !t.word || t.quote.is_some() || !t.text.contains('.') {
+                return None;
+            }
+            let p = t.text.rfind('.')?;
+            let (before, after) = (&t.text[..p], &t.text[p + 1..]);
+            let mut a = after.chars();
+            let ok = before.chars().count() >= 4
+                && before.chars().all(char::is_alphabetic)
+                && before.chars().last().is_some_and(char::is_lowercase)
+                && a.next().is_some_and(char::is_uppercase)
+                && a.next().is_some_and(char::is_lowercase)
+                && !self.is_title(&format!("{}.", before.to_lowercase()));
+            ok.then_some(p)
+        };
+        if !toks.iter().any(|t| glue(t).is_some()) {
+            return toks;
+        }
+        let mut out = Vec::with_capacity(toks.len() + 2);
+        for t in toks.iter() {
+            match glue(t) {
+                Some(p) => {
+                    let piece = |a: usize, b: usize, word: bool| Tok {
+                        span: Span::new(t.span.start + a, t.span.start + b),
+                        text: &t.text[a..b],
+                        lower: lowercase(&t.text[a..b]),
+                        word,
+                        quote: None,
+                        name: Default::default(),
+                        lex: Default::default(),
+                    };
+                    out.push(piece(0, p, true));
+                    out.push(piece(p, p + 1, false));
+                    out.push(piece(p + 1, t.text.len(), true));
+                }
+                None => out.push(t.clone()),
+            }
+        }
+        Cow::Owned(out)
+    }
+
     /// The canonical outlet a phrase names ("the BBC", "NYT"), if any.
     pub fn outlet(&self, phrase: &str) -> Option<&str> {
         let p = strip_possessive(phrase.trim().trim_end_matches(['\'', '’']));
@@ -1052,8 +1098,11 @@ impl ExtractRules {
         // (Every "of", leftmost first: "Professor Anselm Okonkwo-Grey of the University of
         // Tarnmouth" is the professor, not Tarnmouth.)
         for k in (0..t.len()).filter(|&k| t[k].is("of")) {
+            // ("Tove Ringdal of the railway workers' union": a lower-case affiliation that
+            // ends in an organisation head.)
             let after_caps = k + 1 < t.len()
-                && t.last().is_some_and(Tok::capitalised)
+                && t.last()
+                    .is_some_and(|x| x.capitalised() || self.tok_org_head(x))
                 && t[k + 1..].iter().all(|x| {
                     x.word && !self.tok_cue(x) && !ROLE_STOP.contains(&x.lower.as_ref())
                         || matches!(x.lower.as_ref(), "of" | "and" | "the" | "&")
@@ -1905,6 +1954,8 @@ impl ExtractRules {
                 && seg.first().is_some_and(|w| {
                     (w.len() > 5 && w.ends_with("ing") && w.chars().all(char::is_alphabetic))
                         || *w == "quoted"
+                        // ", reached by phone,", ", contacted by the Echo,"
+                        || (w.len() > 4 && w.ends_with("ed") && seg.get(1) == Some(&"by"))
                 }))
             || toks[s1..end - 1]
                 .iter()
@@ -1933,13 +1984,21 @@ impl ExtractRules {
             }
         }
         // "Dr. Kavita Iyer, president of the Royal College, said" / "Liu Yang, of the Academy,"
+        // (", one of the two councillors who voted against,")
         let role_like = matches!(
             seg.first(),
             Some(&("a" | "an" | "the" | "of" | "from" | "at"))
-        ) || seg.first().is_some_and(|w| self.is_title(w));
+        ) || seg.first().is_some_and(|w| self.is_title(w))
+            || (seg.first() == Some(&"one") && seg.get(1) == Some(&"of"));
         if role_like {
+            // "Cllr Mo Farouk-Evans (Green), one of ...,": the parenthetical is crossed.
             if let Some(p) = self
                 .read_phrase(toks, s2, s1 - 1)
+                .or_else(|| {
+                    (s1 >= 2 && toks[s1 - 2].is(")"))
+                        .then(|| self.subject_before(toks, s1 - 1, floor))
+                        .flatten()
+                })
                 .filter(|p| p.kind == PhraseKind::Person)
             {
                 let appositive = join_tokens(&toks[s1..end - 1]);
@@ -2090,6 +2149,15 @@ fn estimate_at(toks: &[Tok], from: usize) -> bool {
                     | "estimated"
             )
         });
+    // ("£" may be a token of its own before the digits.)
+    let q = q.and_then(|t| {
+        if matches!(t.text, "€" | "$" | "£" | "¥") {
+            let k = toks[at + 1..].iter().position(|x| std::ptr::eq(x, t))?;
+            toks.get(at + 2 + k)
+        } else {
+            Some(t)
+        }
+    });
     q.is_some_and(|t| {
         let mut c = t.text.chars();
         match c.next() {
@@ -2138,6 +2206,26 @@ fn resumed_clause(toks: &[Tok], after: usize) -> Option<(usize, usize)> {
     }
     let last = toks.iter().rposition(|t| !t.is_punct(&['.', '!', '?']))?;
     (last > first).then_some((first, last))
+}
+
+/// Token indices right after each period that ends a sentence glued to the next one: a
+/// period with a word right before it and, right after it, a capitalised word or an
+/// opening quotation mark ("last year."The track", "Tarnholm.First").
+fn glued_ends<'a>(toks: &'a [Tok]) -> impl Iterator<Item = usize> + 'a {
+    (1..toks.len().saturating_sub(1)).filter_map(move |k| {
+        let (prev, dot, next) = (&toks[k - 1], &toks[k], &toks[k + 1]);
+        (dot.text == "."
+            && dot.quote.is_none()
+            && prev.word
+            && prev.span.end == dot.span.start
+            && next.span.start == dot.span.end
+            && (next.word && next.capitalised() && next.quote.is_none()
+                || next.is_punct(&['"', '“'])
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|t| t.capitalised() && t.span.start == next.span.end)))
+            .then_some(k + 1)
+    })
 }
 
 /// A word that opens a finite verb phrase after a subject: an auxiliary or modal ("had",
@@ -2801,8 +2889,18 @@ pub fn extract(article: &Article, seg: &Segmented, rules: &ExtractRules) -> Vec<
             continue;
         }
         let toks = rules.split_run_together(&ctx.toks[si]);
+        let toks = rules.split_glued(toks);
         let before = drafts.len();
-        ctx.sentence_claims(si, sentence, &toks, &mut drafts);
+        // Two sentences the segmenter kept together for a missing space ("... last
+        // year."The track ...", "... in Tarnholm.First readings, she said, ...") are read
+        // one after the other.
+        let mut from = 0;
+        for k in glued_ends(&toks).chain(std::iter::once(toks.len())) {
+            if k > from {
+                ctx.sentence_claims(si, sentence, &toks[from..k], &mut drafts);
+            }
+            from = k;
+        }
         for d in &drafts[before..] {
             claimed_quotes.extend(d.quotes.iter().copied());
             covered.mark(d.content, &mut claimed_quotes);
@@ -3084,11 +3182,13 @@ impl Ctx<'_> {
                 let trailing_comma = rest
                     .first()
                     .is_none_or(|t| t.is_punct(&[',', '.', '!', '?', ')']));
+                // ("..., the county fire service said in its 8pm update.")
                 trailing_comma
                     && (!rest_has_words
                         || rest.first().is_some_and(|t| t.is(","))
                         || skipped_object
                         || trailing_adverbial(rest))
+                    || trailing_adverbial(rest)
             };
             match subject_here {
                 Some(p)
@@ -3149,7 +3249,11 @@ impl Ctx<'_> {
                     // reports something only when a clause follows it.
                     let k = rules.skip_left(toks, cue.start);
                     let relative = k > 0 && matches!(toks[k - 1].lower.as_ref(), "who" | "which");
-                    if relative && !has_clause(toks, after, end) {
+                    // ("who has called the response "slow and badly coordinated"": an
+                    // evaluation quoting the speaker's words is one too.)
+                    let quoted_evaluation = cue.class == CueClass::Evaluative
+                        && toks[after.min(end)..end].iter().any(|t| t.quote.is_some());
+                    if relative && !has_clause(toks, after, end) && !quoted_evaluation {
                         continue;
                     }
                     if let Some(d) =
@@ -3498,7 +3602,8 @@ impl Ctx<'_> {
         })
     }
 
-    /// "A and that B" in an indirect claim's content: the spans of A and B.
+    /// "A and that B" (or "A but that B") in an indirect claim's content: the spans of A
+    /// and B.
     fn split_and_that(&self, toks: &[Tok], d: &Draft) -> Option<(Span, Span)> {
         if d.quote_kind == QuoteKind::Direct || !d.more.is_empty() {
             return None;
@@ -3512,7 +3617,7 @@ impl Ctx<'_> {
                 .take_while(|t| t.span.end < d.content.end)
                 .enumerate()
                 .position(|(j, t)| {
-                    t.is("and")
+                    (t.is("and") || t.is("but"))
                         && t.quote.is_none()
                         && toks.get(from + j + 1).is_some_and(|n| n.is("that"))
                 })?;
