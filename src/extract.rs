@@ -1282,11 +1282,6 @@ impl ExtractRules {
         let words: Vec<&str> = t.iter().map(|x| x.lower.as_ref()).collect();
         // Determiner + modifiers + head (+ prepositional phrase).
         let det = DETERMINERS.contains(&words[0]);
-        let head_at = |set: &WordSet| -> Option<usize> {
-            words
-                .iter()
-                .position(|w| set.contains(*w) || set.contains(w.trim_end_matches('s')))
-        };
         let tail_ok = |h: usize| {
             h + 1 == words.len()
                 || (PREPOSITIONS.contains(&words[h + 1])
@@ -1355,6 +1350,17 @@ impl ExtractRules {
                         )))
                     || x.is_punct(&['-', ','])
             })
+        };
+        // The first word of the set that heads the phrase: in "the county fire service"
+        // the head is "service", not the modifier "county".
+        let head_at = |set: &WordSet| -> Option<usize> {
+            let in_set = |w: &str| set.contains(w) || set.contains(w.trim_end_matches('s'));
+            let first = words.iter().position(|w| in_set(w))?;
+            Some(
+                (first..words.len())
+                    .find(|&h| in_set(words[h]) && tail_ok(h) && modifiers_ok(h))
+                    .unwrap_or(first),
+            )
         };
         let short = words.len() <= 12;
         if !short {
@@ -2391,7 +2397,17 @@ fn skip_after_cue(
         }
         // Keep only a short recipient ("reporters", "the BBC", "analysts on a call"); with
         // no "that", a name ("told TRK 24 he would", "told Reuters the plan").
-        let stop = (i..j).find(|&k| toks[k].is("that")).unwrap_or(j);
+        // ("told MPs he would not resign": a subject pronoun opens the clause.)
+        let stop = (i..j)
+            .find(|&k| {
+                toks[k].is("that")
+                    || (k > i
+                        && matches!(
+                            toks[k].lower.as_ref(),
+                            "he" | "she" | "they" | "we" | "i" | "it"
+                        ))
+            })
+            .unwrap_or(j);
         let name_end = (i..j)
             .find(|&k| {
                 !(toks[k].capitalised()
