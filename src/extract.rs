@@ -2126,35 +2126,32 @@ fn estimate_at(toks: &[Tok], from: usize) -> bool {
     if at <= from + 1 {
         return false;
     }
-    let q = toks[at + 1..]
-        .iter()
-        .take(4)
-        .find(|t| {
-            !matches!(
-                t.lower.as_ref(),
-                "about"
-                    | "around"
-                    | "some"
-                    | "roughly"
-                    | "approximately"
-                    | "nearly"
-                    | "almost"
-                    | "just"
-                    | "more"
-                    | "less"
-                    | "fewer"
-                    | "than"
-                    | "over"
-                    | "under"
-                    | "up"
-                    | "to"
-                    | "least"
-                    | "most"
-                    | "between"
-                    | "an"
-                    | "estimated"
-            )
-        });
+    let q = toks[at + 1..].iter().take(4).find(|t| {
+        !matches!(
+            t.lower.as_ref(),
+            "about"
+                | "around"
+                | "some"
+                | "roughly"
+                | "approximately"
+                | "nearly"
+                | "almost"
+                | "just"
+                | "more"
+                | "less"
+                | "fewer"
+                | "than"
+                | "over"
+                | "under"
+                | "up"
+                | "to"
+                | "least"
+                | "most"
+                | "between"
+                | "an"
+                | "estimated"
+        )
+    });
     // ("£" may be a token of its own before the digits.)
     let q = q.and_then(|t| {
         if matches!(t.text, "€" | "$" | "£" | "¥") {
@@ -2230,7 +2227,7 @@ fn glued_ends<'a>(toks: &'a [Tok]) -> impl Iterator<Item = usize> + 'a {
                     && toks
                         .get(k + 2)
                         .is_some_and(|t| t.capitalised() && t.span.start == next.span.end)))
-            .then_some(k + 1)
+        .then_some(k + 1)
     })
 }
 
@@ -3011,6 +3008,8 @@ impl Ctx<'_> {
         let mut local: Vec<Draft> = Vec::new();
         let mut used_cue = vec![false; cues.len()];
         let mut last_subject: Option<Phrase> = None;
+        // The floor and cue of the last claim made in a relative clause ("X, who ...").
+        let mut relative_open: Option<(usize, usize)> = None;
         // For each token, the nearest token before it inside a quotation.
         // (Only the quotation tags below read it: none when the sentence has no verb cue.)
         let mut quote_before: Vec<Option<usize>> = Vec::new();
@@ -3177,7 +3176,16 @@ impl Ctx<'_> {
                 .range(..=toks[cue.start].span.start)
                 .next_back()
                 .map_or(0, |&end| self.tok_index_after(toks, end));
-            let subject = rules.subject_before(toks, cue.start, floor);
+            // "X, who has called the response "slow", said ...": the claim of the relative
+            // clause set the floor inside the speaker's phrase, so the antecedent is read
+            // from the relative clause's own floor.
+            let subject = rules.subject_before(toks, cue.start, floor).or_else(|| {
+                let (rel_floor, rel_cue) = relative_open?;
+                (cue.start > 0 && toks[cue.start - 1].is(","))
+                    .then(|| rules.subject_before(toks, cue.start, rel_floor))
+                    .flatten()
+                    .filter(|p| p.start < rel_cue)
+            });
             let (after, outlet, skipped_object) =
                 skip_after_cue(rules, self.article, toks, cue.end, cue);
             let next_cue_start = (ci + 1..cues.len())
@@ -3233,8 +3241,7 @@ impl Ctx<'_> {
                     });
                     if let Some(rest) = resumed.filter(|r| !r.is_empty() && !content.is_empty()) {
                         let whole = Span::new(content.start, rest.end);
-                        let (kind, quotes) =
-                            quote_kind(self.article, whole, &self.seg.quotations);
+                        let (kind, quotes) = quote_kind(self.article, whole, &self.seg.quotations);
                         let kind = if kind == QuoteKind::Direct {
                             QuoteKind::Mixed
                         } else {
@@ -3276,6 +3283,9 @@ impl Ctx<'_> {
                         self.content_after(si, sentence, toks, p, cue, after, end, outlet)
                     {
                         local.push(d);
+                        if relative {
+                            relative_open = Some((floor, cue.start));
+                        }
                     }
                 }
                 Some(_) => {}
@@ -5629,6 +5639,161 @@ mod tests {
         assert_eq!(c.len(), 1, "{c:#?}");
         assert_eq!(c[0].speaker.name, "Ines Duarte");
         assert_eq!(c[0].content, "Stadium plan will cost the city nothing");
+    }
+
+    #[test]
+    fn a_senior_manager_is_a_described_person_not_the_noun_after_the_cue() {
+        assert!(!role_noun("senior") && !role_noun("junior") && role_noun("manager"));
+        for text in [
+            "A senior manager, who was not named, said the offer was 5.4%.",
+            "A senior manager, who asked not to be named, said that the offer was 5.4%.",
+            "A senior manager said the offer was 5.4%.",
+        ] {
+            let c = one(text);
+            assert_eq!(c.speaker.name, "senior manager", "{text}: {c:#?}");
+            assert_eq!(c.content, "the offer was 5.4%");
+        }
+        // A role reference headed by a title crosses the relative clause; the noun after
+        // the cue is never the speaker.
+        let c = one(
+            "The senior official, who spoke on condition of anonymity, said the offer was 5.4%.",
+        );
+        assert_eq!(c.content, "the offer was 5.4%", "{c:#?}");
+        assert_eq!(c.speaker.kind, SpeakerKind::Anonymous);
+    }
+
+    #[test]
+    fn no_inverted_speaker_before_a_finite_verb() {
+        let c = one("The plan will not work, said Councillor Ann Hewitt.");
+        assert_eq!(c.speaker.name, "Ann Hewitt");
+        let c = one(
+            "Cllr Tobias Renwick-Akande (Lib), who chairs the transport committee, said the council had not been consulted.",
+        );
+        assert_eq!(c.speaker.name, "Tobias Renwick-Akande", "{c:#?}");
+        assert_eq!(c.content, "the council had not been consulted");
+    }
+
+    #[test]
+    fn a_name_of_an_organisation_is_the_person() {
+        let c = one(
+            "Professor Anselm Okonkwo-Grey of the University of Tarnmouth argued that the dating was premature.",
+        );
+        assert_eq!(c.speaker.name, "Anselm Okonkwo-Grey", "{c:#?}");
+        let c = one("Tove Ringdal of the railway union said the curve was dangerous.");
+        assert_eq!(c.speaker.name, "Tove Ringdal", "{c:#?}");
+        // Not a person before "of": the organisation reading stays.
+        let c = one("The Ministry of Labour said talks would resume on Wednesday.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation, "{c:#?}");
+    }
+
+    #[test]
+    fn a_clause_resumed_after_a_parenthetical_tag_is_one_content() {
+        let c = one("Negotiations, he said, had been going nowhere since Christmas.");
+        assert_eq!(
+            c.content, "Negotiations had been going nowhere since Christmas",
+            "{c:#?}"
+        );
+        let c = one("Season-ticket sales, the club added, have already passed last year's total.");
+        assert_eq!(
+            c.content,
+            "Season-ticket sales have already passed last year's total"
+        );
+        // A participle after the tag is a cue of its own, not the clause's verb.
+        let c = claims("Prices will rise sharply, he said, adding that wages would not.");
+        assert_eq!(c[0].content, "Prices will rise sharply", "{c:#?}");
+    }
+
+    #[test]
+    fn and_that_after_an_earlier_and_splits_the_claim() {
+        let c = claims(
+            "Hrytsenko said the union would let food and medical supplies through the picket lines, and that volunteers would unload them.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].content, "volunteers would unload them");
+        let c = claims(
+            "The general said his fighters would observe a truce but that they would not hand over their weapons.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        let c = claims("Hrytsenko said the union would let food and medical supplies through.");
+        assert_eq!(c.len(), 1, "{c:#?}");
+    }
+
+    #[test]
+    fn put_something_at_a_quantity_is_an_estimate() {
+        let c = one("Hagström put the cost to local businesses at about 41 million euros a day.");
+        assert_eq!(c.cue, "put");
+        assert_eq!(c.speaker.name, "Hagström");
+        assert_eq!(
+            c.content,
+            "the cost to local businesses at about 41 million euros a day"
+        );
+        let c = one("MCT puts the number of workers who have walked out at about 1,400.");
+        assert_eq!(c.cue, "puts");
+        assert!(claims("Hagström put the proposal to the members at the meeting.").is_empty());
+    }
+
+    #[test]
+    fn sentences_glued_by_a_missing_space_are_read_apart() {
+        let c = claims(
+            "Tveiten said the track had been renewed in 2019.\"The track was inspected eleven days ago,\" he said.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].content, "the track had been renewed in 2019");
+        let c = claims(
+            "Marit Sandell said the recorder had been sent to Tarnholm.First readings, she said, suggested the train was speeding.",
+        );
+        assert_eq!(
+            c[0].content, "the recorder had been sent to Tarnholm",
+            "{c:#?}"
+        );
+        // A decimal point is no sentence end.
+        let c = one("Tveiten said the cost was 2.5 million.");
+        assert_eq!(c.content, "the cost was 2.5 million");
+    }
+
+    #[test]
+    fn a_tag_before_a_trailing_adverbial_ends_the_sentence() {
+        let c = one(
+            "The fire has now burned some 2,300 hectares, the county fire service said in its 8pm update.",
+        );
+        assert_eq!(c.speaker.name, "county fire service", "{c:#?}");
+        assert_eq!(c.content, "The fire has now burned some 2,300 hectares");
+        // More than an adverbial after the cue: the content follows it.
+        let c = one("The county fire service said in its update that the fire had grown.");
+        assert!(c.content.ends_with("the fire had grown"), "{c:#?}");
+    }
+
+    #[test]
+    fn told_someone_then_a_subject_pronoun() {
+        let c = one("Mr. Yeldachev told MPs he would not resign.");
+        assert_eq!(c.content, "he would not resign", "{c:#?}");
+        let c = one("Mr. Yeldachev told reporters that he would stay.");
+        assert_eq!(c.content, "he would stay", "{c:#?}");
+    }
+
+    #[test]
+    fn a_quoted_evaluation_in_a_relative_clause_is_a_claim() {
+        let c = claims(
+            "County commissioner Reuben Castellanos-Hoyt, who has called the response \"slow and badly coordinated\", said only about 350 firefighters had been on the lines.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[0].cue, "called");
+        let c = claims(
+            "County commissioner Reuben Castellanos-Hoyt, who has called the response slow, said only about 350 firefighters had been on the lines.",
+        );
+        assert_eq!(c.len(), 1, "{c:#?}");
+    }
+
+    #[test]
+    fn appositives_reached_by_phone_and_one_of_are_crossed() {
+        let c = one(
+            "A local aid worker, reached by phone, told the paper that at least nine civilians had been killed.",
+        );
+        assert_eq!(c.speaker.name, "local aid worker", "{c:#?}");
+        let c = one(
+            "Cllr Mo Farouk-Evans (Green), one of the two councillors who voted against, said that the survey had been cherry-picked.",
+        );
+        assert_eq!(c.speaker.name, "Mo Farouk-Evans", "{c:#?}");
     }
 
     #[test]
