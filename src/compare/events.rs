@@ -1040,10 +1040,9 @@ mod tests {
         c
     }
 
-    #[test]
-    fn statements_saying_the_same_thing_happens_on_different_days_contradict() {
-        // No event frame, no participants: the words say what happens.
-        let claims = [
+    /// Two outlets' statements of when free repairs start: December 8 and December 10.
+    fn repair_dates() -> [crate::model::Claim; 2] {
+        [
             said_on(
                 "a",
                 1,
@@ -1056,7 +1055,13 @@ mod tests {
                 "repairs could be booked from December 10 at any workshop",
                 "2025-12-10",
             ),
-        ];
+        ]
+    }
+
+    #[test]
+    fn statements_saying_the_same_thing_happens_on_different_days_contradict() {
+        // No event frame, no participants: the words say what happens.
+        let claims = repair_dates();
         let f = find_all(&arts(), &claims);
         let k = of(&f, FindingKind::Contradiction);
         assert_eq!(k.len(), 1, "{f:#?}");
@@ -1080,20 +1085,7 @@ mod tests {
         // Dated by their contents, these contradict (see above); dated by their
         // attributions ("..., she said on Monday", the content's date unread), the day
         // each was said says nothing about when repairs start.
-        let mut claims = [
-            said_on(
-                "a",
-                1,
-                "owners would be able to book a free repair from December 8",
-                "2025-12-08",
-            ),
-            said_on(
-                "b",
-                1,
-                "repairs could be booked from December 10 at any workshop",
-                "2025-12-10",
-            ),
-        ];
+        let mut claims = repair_dates();
         let f = find_all(&arts(), &claims);
         assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
         for c in &mut claims {

@@ -931,21 +931,16 @@ fn close_word_gaps(out: &mut [u8], pads: &[Span]) {
             }
         }
         let run = &pads[k..=j];
-        // The run's bytes that are not padding: before, between and after its pads.
-        let mut gaps = Vec::with_capacity(run.len() + 1);
+        // The run's word bytes lie in stretches before, between and after its pads; some
+        // padding has word bytes on both sides exactly when two stretches are non-empty.
         let mut from = s;
+        let mut stretches = 0;
         for p in run {
-            gaps.push(Span::new(from, p.start));
+            stretches += usize::from(p.start > from);
             from = p.end;
         }
-        gaps.push(Span::new(from, e));
-        let mut words = gaps.iter().filter(|g| !g.is_empty());
-        let first = words.next().map(|g| g.start);
-        let last = words.next_back().map(|g| g.end).or(first.map(|_| 0));
-        let inside = match (first, last) {
-            (Some(f), Some(l)) => run.iter().any(|p| f < p.start && l > p.start),
-            _ => false,
-        };
+        stretches += usize::from(e > from);
+        let inside = stretches >= 2;
         if inside {
             let mut w = s;
             let mut r = s;
