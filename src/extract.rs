@@ -31,6 +31,7 @@ use crate::model::{
     Speaker, SpeakerKind,
 };
 use crate::rules::RuleSet;
+use crate::segment::dateline_len;
 use serde::Deserialize;
 // Word tables are looked up for every token: FxHash, not SipHash (no keys come from a
 // party that could choose collisions, and nothing here iterates a map into output).
@@ -828,8 +829,6 @@ const PAREN_MAX_TOKENS: usize = 6;
 /// The longest restrictive relative clause crossed between a speaker and the cue ("who
 /// asked not to be named").
 const RELATIVE_MAX_TOKENS: usize = 12;
-/// The longest wire dateline ("TASHKUL, April 14 (Orbis) - ").
-const DATELINE_MAX_BYTES: usize = 80;
 
 /// `s` without its possessive endings: every trailing `'s`, then every trailing `’s`
 /// (as `s.trim_end_matches("'s").trim_end_matches("’s")`, without building a string
@@ -2588,71 +2587,6 @@ fn skip_after_cue(
         }
     }
     (i, outlet, skipped_object)
-}
-
-/// The first dash that can end a dateline in `head`, with its length: the earliest of
-/// " - ", " — ", " – ", "—" and "–" (a spaced dash starts at its space). One scan for `-`
-/// and the lead byte of the two dashes (`0xE2`), where five substring searches were.
-fn first_dash(head: &str) -> Option<(usize, usize)> {
-    let bytes = head.as_bytes();
-    memchr::memchr2_iter(b'-', 0xE2, bytes).find_map(|q| {
-        let spaced = q > 0 && bytes[q - 1] == b' ';
-        if bytes[q] == b'-' {
-            (spaced && bytes.get(q + 1) == Some(&b' ')).then(|| (q - 1, 3))
-        } else {
-            let rest = &head[q..];
-            (rest.starts_with('—') || rest.starts_with('–')).then(|| {
-                if spaced && bytes.get(q + 3) == Some(&b' ') {
-                    (q - 1, 5)
-                } else {
-                    (q, 3)
-                }
-            })
-        }
-    })
-}
-
-/// Bytes of a wire dateline opening `text` ("TASHKUL, April 14 (Orbis) - ", "WASHINGTON
-/// (Reuters) — ", "Kalundu, 4 March 2026 - "), through the dash and the spaces after it;
-/// 0 when `text` opens with none. A dateline is at most 80 bytes of capitalised words,
-/// numbers and punctuation before a dash, and holds a date, a parenthesised credit or an
-/// all-capitals place name.
-pub(crate) fn dateline_len(text: &str) -> usize {
-    let mut cut = text.len().min(DATELINE_MAX_BYTES);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
-    let Some((at, dash)) = first_dash(head) else {
-        return 0;
-    };
-    let prefix = &text[..at];
-    let words: Vec<&str> = prefix
-        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/'))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let all_caps = |w: &str| {
-        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
-    };
-    let datey = |w: &str| {
-        w.chars().all(|c| c.is_ascii_digit())
-            || crate::load::infer::month_number(&w.trim_end_matches('.').to_lowercase()).is_some()
-    };
-    let shaped = !words.is_empty()
-        && (prefix.contains(',') || prefix.contains('('))
-        && words.iter().all(|w| {
-            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
-                || w.trim_end_matches('.').len() <= 2
-        });
-    let marked = words.first().is_some_and(|w| all_caps(w))
-        || words.iter().any(|w| datey(w))
-        || prefix.contains('(');
-    if !(shaped && marked) {
-        return 0;
-    }
-    let rest = &text[at + dash..];
-    at + dash + (rest.len() - rest.trim_start().len())
 }
 
 /// The token before a speaker phrase that starts at `start`, looking past a possessive
@@ -5369,7 +5303,7 @@ mod tests {
                 .iter()
                 .filter_map(|d| head.find(d).map(|at| (at, d.len())))
                 .min();
-            proptest::prop_assert_eq!(first_dash(&head), want);
+            proptest::prop_assert_eq!(crate::segment::first_dash(&head), want);
         }
     }
 

@@ -134,6 +134,7 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
     let text = article.text.as_str();
     let mut out = Segmented::default();
     let joined = is_hard_wrapped(text, &article.content);
+    let mut lede = true;
     for (p_index, para) in paragraphs(text, &article.content, article.format, joined, rules)
         .into_iter()
         .enumerate()
@@ -141,7 +142,25 @@ pub fn segment(article: &Article, rules: &SegmentRules) -> Segmented {
         let first = out.sentences.len();
         match para.kind {
             SentenceKind::Body | SentenceKind::Bullet => {
-                for span in split_sentences(text, para.span, rules) {
+                let mut body = para.span;
+                if para.kind == SentenceKind::Body {
+                    // A dateline opening the paragraph ("PARIS, Dec 3 (AFP) -", "NEW
+                    // DELHI:") is a credit line of its own, not part of the first sentence.
+                    let t = &text[body.start..body.end];
+                    let d = dateline_len(t).max(if lede { colon_dateline_len(t) } else { 0 });
+                    lede = false;
+                    if d > 0 && d < t.len() {
+                        let credit = trim_span(text, Span::new(body.start, body.start + d));
+                        out.sentences.push(Sentence {
+                            span: credit,
+                            line: article.line_of(credit.start),
+                            kind: SentenceKind::Caption,
+                            paragraph: p_index,
+                        });
+                        body = Span::new(body.start + d, body.end);
+                    }
+                }
+                for span in split_sentences(text, body, rules) {
                     out.sentences.push(Sentence {
                         span,
                         line: article.line_of(span.start),
@@ -298,6 +317,144 @@ fn paragraphs(
         }
     }
     out
+}
+
+/// The longest wire dateline ("TASHKUL, April 14 (Orbis) - ").
+const DATELINE_MAX_BYTES: usize = 80;
+
+/// The first dash that can end a dateline in `head`, with its length: the earliest of
+/// " - ", " — ", " – ", "—" and "–" (a spaced dash starts at its space). One scan for `-`
+/// and the lead byte of the two dashes (`0xE2`), where five substring searches were.
+pub(crate) fn first_dash(head: &str) -> Option<(usize, usize)> {
+    let bytes = head.as_bytes();
+    memchr::memchr2_iter(b'-', 0xE2, bytes).find_map(|q| {
+        let spaced = q > 0 && bytes[q - 1] == b' ';
+        if bytes[q] == b'-' {
+            (spaced && bytes.get(q + 1) == Some(&b' ')).then(|| (q - 1, 3))
+        } else {
+            let rest = &head[q..];
+            (rest.starts_with('—') || rest.starts_with('–')).then(|| {
+                if spaced && bytes.get(q + 3) == Some(&b' ') {
+                    (q - 1, 5)
+                } else {
+                    (q, 3)
+                }
+            })
+        }
+    })
+}
+
+/// Bytes of a wire dateline opening `text` ("TASHKUL, April 14 (Orbis) - ", "WASHINGTON
+/// (Reuters) — ", "Kalundu, 4 March 2026 - "), through the dash and the spaces after it;
+/// 0 when `text` opens with none. A dateline is at most 80 bytes of capitalised words,
+/// numbers and punctuation before a dash, and holds a date, a parenthesised credit or an
+/// all-capitals place name.
+pub(crate) fn dateline_len(text: &str) -> usize {
+    let mut cut = text.len().min(DATELINE_MAX_BYTES);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let Some((at, dash)) = first_dash(head) else {
+        return 0;
+    };
+    // A dash inside the credit's parentheses ("MOSCOW (UrduPoint News / Sputnik - 23rd
+    // November, 2020) A suspect ..."): the dateline ends at the closing parenthesis.
+    let (at, dash) = match paren_close(text, at, cut) {
+        Some(close) => (close, 1),
+        None => (at, dash),
+    };
+    let prefix = &text[..at];
+    let words: Vec<&str> = prefix
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '/'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let all_caps = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+    };
+    let datey = |w: &str| {
+        w.chars().all(|c| c.is_ascii_digit())
+            || crate::load::infer::month_number(&w.trim_end_matches('.').to_lowercase()).is_some()
+    };
+    let shaped = !words.is_empty()
+        && (prefix.contains(',') || prefix.contains('('))
+        && words.iter().all(|w| {
+            w.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                || w.trim_end_matches('.').len() <= 2
+        });
+    let marked = words.first().is_some_and(|w| all_caps(w))
+        || words.iter().any(|w| datey(w))
+        || prefix.contains('(');
+    if !(shaped && marked) {
+        return 0;
+    }
+    let rest = &text[at + dash..];
+    at + dash + (rest.len() - rest.trim_start().len())
+}
+
+/// Where the parenthesis left open before `at` closes (within `cut` bytes), when one is:
+/// the byte of the `)`, which must be followed by a space and a capital letter.
+fn paren_close(text: &str, at: usize, cut: usize) -> Option<usize> {
+    let before = &text[..at];
+    let open = before.rfind('(')?;
+    if before[open..].contains(')') {
+        return None;
+    }
+    let close = at + text.get(at..cut)?.find(')')?;
+    let after = &text[close + 1..];
+    let rest = after.trim_start();
+    (after.len() > rest.len() && rest.starts_with(|c: char| c.is_uppercase())).then_some(close)
+}
+
+/// Bytes of a place-and-colon dateline opening the first paragraph of an article
+/// ("NEW DELHI: Prime Minister ...", "New Delhi: The court ..."), through the colon
+/// and the spaces after it; 0 when there is none. The place is one or more words in
+/// capitals, or two or three capitalised words, of at most 40 bytes; what follows
+/// starts with a capital letter, has at least six words and is not in the first or
+/// second person (a transcript's "Vladimir Putin: We will ..." is a speaker's label).
+pub(crate) fn colon_dateline_len(text: &str) -> usize {
+    let Some(colon) = text.get(..text.len().min(41)).and_then(|h| h.find(':')) else {
+        return 0;
+    };
+    let place = &text[..colon];
+    let words: Vec<&str> = place.split_whitespace().collect();
+    let capitals = |w: &str| {
+        w.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && w.chars()
+                .all(|c| c.is_uppercase() || matches!(c, '.' | '-' | '\''))
+    };
+    let capitalised = |w: &str| {
+        let mut cs = w.chars();
+        cs.next().is_some_and(char::is_uppercase)
+            && cs.all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+    };
+    let shaped = !words.is_empty()
+        && words
+            .iter()
+            .map(|w| w.chars().filter(|c| c.is_alphabetic()).count())
+            .sum::<usize>()
+            >= 3
+        && (words.iter().all(|w| capitals(w))
+            || ((2..=3).contains(&words.len()) && words.iter().all(|w| capitalised(w))));
+    if !shaped {
+        return 0;
+    }
+    let after = &text[colon + 1..];
+    let rest = after.trim_start();
+    let first_word = rest.split_whitespace().next().unwrap_or("");
+    let personal = matches!(
+        first_word.to_lowercase().as_str(),
+        "i" | "we" | "you" | "my" | "our" | "your" | "us" | "me"
+    );
+    if after.len() == rest.len()
+        || !rest.starts_with(|c: char| c.is_uppercase())
+        || rest.split_whitespace().count() < 6
+        || personal
+    {
+        return 0;
+    }
+    colon + 1 + (after.len() - rest.len())
 }
 
 /// Trim white space (including no-break spaces) from both ends of `span`.
@@ -1085,6 +1242,67 @@ mod tests {
             got,
             ["\"It was useful.\"", "He left.", "\"Is it?\" she asked."]
         );
+    }
+
+    fn units(text: &str) -> Vec<(SentenceKind, String)> {
+        let a = Article::new("t", "t.txt", Format::Text, text.to_string());
+        segment(&a, &rules())
+            .sentences
+            .iter()
+            .map(|s| (s.kind, a.slice(s.span).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn a_dateline_is_a_credit_line_of_its_own() {
+        let cap = |s: &str| (SentenceKind::Caption, s.to_string());
+        let body = |s: &str| (SentenceKind::Body, s.to_string());
+        assert_eq!(
+            units(
+                "VALDORA, Kestria, March 18, 2026 (KNA/AFP) \u{2013} Police arrested a man on Monday, a spokesman said."
+            ),
+            [
+                cap("VALDORA, Kestria, March 18, 2026 (KNA/AFP) \u{2013}"),
+                body("Police arrested a man on Monday, a spokesman said.")
+            ]
+        );
+        // A dash inside the credit's parentheses: the dateline ends with them.
+        assert_eq!(
+            units(
+                "TARNOW (City Wire / Orbis - 23rd November, 2025) A suspect was arrested, police said."
+            ),
+            [
+                cap("TARNOW (City Wire / Orbis - 23rd November, 2025)"),
+                body("A suspect was arrested, police said.")
+            ]
+        );
+        // A place and a colon open the first paragraph only.
+        assert_eq!(
+            units(
+                "Port Avila: Prime Minister Ana Sol on Monday accused the opposition of stalling.\n\nPort Avila: a harbour town of some size and many ferries."
+            ),
+            [
+                cap("Port Avila:"),
+                body("Prime Minister Ana Sol on Monday accused the opposition of stalling."),
+                body("Port Avila: a harbour town of some size and many ferries."),
+            ]
+        );
+        assert_eq!(
+            units("TARNOW: The council voted to close the old bridge for repairs.")[0],
+            cap("TARNOW:")
+        );
+        // A transcript's speaker label, a short line and a sentence are not datelines.
+        for text in [
+            "Vladimir Sol: We will never give up the harbour to anyone at all.",
+            "Ana Sol: Talks end",
+            "The mayor said: Repairs start on Monday after a long delay.",
+            "Putin, Trump - the two leaders met.",
+        ] {
+            assert!(
+                units(text).iter().all(|u| u.0 != SentenceKind::Caption),
+                "{text}"
+            );
+        }
     }
 
     #[test]

@@ -345,10 +345,36 @@ fn infer_title(text: &str, content: &[Span], rules: &InferRules) -> Option<Strin
             {
                 continue;
             }
+            if is_prose(candidate) {
+                // The body has begun: a headline comes before it.
+                return None;
+            }
             return Some(candidate.to_string());
         }
     }
-    first.map(|l| super::clip(strip_markdown_heading(l), rules.title_max_chars))
+    first
+        .filter(|l| !is_prose(l))
+        .map(|l| super::clip(strip_markdown_heading(l), rules.title_max_chars))
+}
+
+/// Words past which a line that reads as running text is not a headline.
+const PROSE_WORDS: usize = 12;
+
+/// A line of running text rather than a headline: more than [`PROSE_WORDS`] words that
+/// end with a full stop, or that hold a sentence break ("... a 1-1 draw. The Red ..."). A
+/// headline has no full stop ("Talks resume in Geneva", "Who pays for the dam?").
+fn is_prose(line: &str) -> bool {
+    if word_count(line) <= PROSE_WORDS {
+        return false;
+    }
+    let end = line.trim_end_matches(['"', '\'', '”', '’', ')', ' ']);
+    end.ends_with('.') && !end.ends_with("..")
+        || line.match_indices(". ").any(|(i, _)| {
+            let before = line[..i].rsplit(' ').next().unwrap_or("");
+            let after = line[i + 2..].chars().next();
+            before.chars().filter(|c| c.is_alphabetic()).count() > 2
+                && after.is_some_and(char::is_uppercase)
+        })
 }
 
 /// The outlet a masthead line names: up to 6 words in capitals (before any `|`) ending

@@ -208,10 +208,42 @@ fn datelines_in_several_forms() {
             "Harbour dredging starts\nBy Jane Roe | March 4, 2026\nBody.\n",
             "2026-03-04",
         ),
+        (
+            "Page last updated at 09:15 GMT, Tuesday, 3 March 2026 10:15 UK\n\nFerry fares rise\n",
+            "2026-03-03",
+        ),
+        (
+            "Ferry fares rise\nTue 3 Mar 2026 08.07 EDT\nBody.\n",
+            "2026-03-03",
+        ),
+        (
+            "VALDORA, Kestria, March 18, 2026 (KNA/AFP) \u{2013} Police arrested a man.\n",
+            "2026-03-18",
+        ),
+        (
+            "TARNOW (City Wire / Orbis - 23rd November, 2025) A suspect was arrested.\n",
+            "2025-11-23",
+        ),
     ] {
         let a = text_article(text);
         assert_eq!(a.meta.published.as_deref(), Some(want), "{text:?}");
     }
+}
+
+#[test]
+fn a_relayed_dateline_credits_the_wire_it_comes_from() {
+    // "(KNA/AFP)": the national agency relays AFP's story; AFP is the source.
+    let a = text_article(
+        "VALDORA, Kestria, March 18, 2026 (KNA/AFP) \u{2013} Police arrested a man.\n",
+    );
+    assert_eq!(a.meta.wire.as_deref(), Some("AFP"));
+    let a =
+        text_article("TARNOW (City Wire / Orbis - 23rd November, 2025) A suspect was arrested.\n");
+    assert_eq!(a.meta.wire.as_deref(), Some("Orbis"));
+    // A closing credit in parentheses names the wire and is not content.
+    let a = text_article("Budget passes\nThe council passed the budget.\n(With PTI inputs)\n");
+    assert_eq!(a.meta.wire.as_deref(), Some("PTI"));
+    assert!(!content(&a).contains("inputs"));
 }
 
 #[test]
@@ -293,6 +325,34 @@ fn a_masthead_line_names_the_outlet_and_is_not_the_title() {
     // Only the first line: capitals further down are a shouted headline, not a masthead.
     let a = text_article("Mine suspends operations\nWORKERS WALK OUT AT DAWN NEWS\nBody.\n");
     assert_eq!(a.meta.outlet, None);
+}
+
+#[test]
+fn skip_links_time_stamps_and_running_text_are_not_titles() {
+    let a = text_article("Skip to main content Skip to navigation\n\nFerry fares rise\nBody.\n");
+    assert_eq!(a.meta.title.as_deref(), Some("Ferry fares rise"));
+    let a =
+        text_article("Page last updated at 09:15 GMT, Tuesday, 3 March 2026\n\nFerry fares rise\n");
+    assert_eq!(a.meta.title.as_deref(), Some("Ferry fares rise"));
+    // An article that opens with its first paragraph has no headline to take.
+    let a = text_article(
+        "The ferry company raised its fares by a tenth on Monday, blaming the price of fuel and new port charges.\nIt said more rises could follow.\n",
+    );
+    assert_eq!(a.meta.title, None);
+    let a = text_article(
+        "Coach Ana Reyes said the draw was fair and that her side had chances to win it. The team stays second.\n",
+    );
+    assert_eq!(a.meta.title, None);
+    // Nor is a short sentence further down the body.
+    let a = text_article(
+        "The ferry company raised its fares by a tenth on Monday, blaming the price of fuel.\nThe mayor objected.\n",
+    );
+    assert_eq!(a.meta.title, None);
+    // A long headline without a full stop is still one.
+    let a = text_article(
+        "Council approves new ferry timetable for the islands after months of talks with the operator and unions\nBody.\n",
+    );
+    assert!(a.meta.title.is_some());
 }
 
 #[test]
@@ -404,6 +464,11 @@ Would you like to switch?
 Farmers drove tractors into the capital on Tuesday.
 Read more: Fuel prices explained
 (Reporting by Jan Novak; Editing by Ana Ruiz)
+Skip to main content Skip to navigation
+Credit: City Police Department
+This transcript has been automatically generated and may not be accurate.
+The comments posted here are not on behalf of the newspaper. Users own them.
+A comment that follows the disclaimer.
 ";
     let a = text_article(text);
     let c = content(&a);
