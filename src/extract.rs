@@ -1861,6 +1861,7 @@ impl ExtractRules {
                         || toks[k].quote.is_some()
                         || toks[k].is_punct(&['"', '“', '”'])
                         || toks[k].is(that_word(&toks[k]))
+                        || SUBORDINATORS.contains(&toks[k].lower.as_ref())
                 })
                 .map_or(floor, |k| k + 1)
         };
@@ -2258,6 +2259,13 @@ fn finite_verb(t: &Tok) -> bool {
             && t.lower.ends_with("ed")
             && t.lower.chars().all(|c| c.is_ascii_lowercase())))
 }
+
+/// Words that open a subordinate clause: a cue's subject starts after them ("a man was
+/// arrested after city police said ...": the speaker is "city police").
+const SUBORDINATORS: [&str; 11] = [
+    "after", "before", "when", "while", "because", "although", "though", "unless", "until",
+    "whereas", "once",
+];
 
 fn that_word(t: &Tok) -> &'static str {
     if t.lower == "that" { "that" } else { "\u{0}" }
@@ -3633,6 +3641,18 @@ impl Ctx<'_> {
             if ends_colon {
                 let next = self.seg.sentences.get(si + 1)?;
                 if next.paragraph == sentence.paragraph {
+                    return None;
+                }
+                // A next paragraph with an attribution of its own ("\"We believe ...,\"
+                // Reed said."): its claims are its own, not this cue's content.
+                let attributed = (si + 1..self.seg.sentences.len())
+                    .take_while(|&k| self.seg.sentences[k].paragraph == next.paragraph)
+                    .any(|k| {
+                        self.toks
+                            .get(k)
+                            .is_some_and(|t| !self.rules.find_cues(t).is_empty())
+                    });
+                if attributed {
                     return None;
                 }
                 let para_end = self
@@ -5305,6 +5325,34 @@ mod tests {
                 .min();
             proptest::prop_assert_eq!(crate::segment::first_dash(&head), want);
         }
+    }
+
+    #[test]
+    fn a_subordinate_clause_s_subject_starts_after_its_conjunction() {
+        let c = one("A man was arrested after Riverton Police say he threw a brick.");
+        assert_eq!(c.speaker.name.as_str(), "Riverton Police");
+        let c = one("The driver was fined after city officials said he ignored the signs.");
+        assert_eq!(c.speaker.text.as_str(), "city officials");
+        let c = one("Talks stalled when Mayor Ana Ruiz said the budget was closed.");
+        assert_eq!(c.speaker.name.as_str(), "Ana Ruiz");
+    }
+
+    #[test]
+    fn a_colon_does_not_take_a_next_paragraph_that_names_its_own_speaker() {
+        let c = claims(
+            "Spokesman Sgt. Tom Reed said:\n\n\"We believe there was one shooter,\" Reed said. \"The inquiry goes on.\"",
+        );
+        assert!(!c.is_empty());
+        assert!(c.iter().all(|c| !c.content.contains("Reed said")), "{c:#?}");
+        // Without an attribution of its own, the next paragraph is the content.
+        let c = one("The minister made a statement:\n\n\"The bridge will reopen in May.\"");
+        assert_eq!(c.content, "The bridge will reopen in May.");
+    }
+
+    #[test]
+    fn retorting_is_a_cue() {
+        let c = one("Ms Varga retorted that the plan had never been costed.");
+        assert_eq!(c.cue.as_str(), "retorted");
     }
 
     #[test]
