@@ -3643,11 +3643,19 @@ impl Ctx<'_> {
                 if next.paragraph == sentence.paragraph {
                     return None;
                 }
-                // A next paragraph with an attribution of its own ("\"We believe ...,\"
-                // Reed said."): its claims are its own, not this cue's content.
-                let attributed = (si + 1..self.seg.sentences.len())
+                // A next paragraph that quotes with an attribution of its own ("\"We
+                // believe ...,\" Reed said."): its claims are its own, not this cue's
+                // content. (A reported statement, "Both sides agreed that ...", is.)
+                let para: Vec<usize> = (si + 1..self.seg.sentences.len())
                     .take_while(|&k| self.seg.sentences[k].paragraph == next.paragraph)
-                    .any(|k| {
+                    .collect();
+                let quotes = self
+                    .seg
+                    .quotations
+                    .iter()
+                    .any(|q| para.contains(&q.first_sentence));
+                let attributed = quotes
+                    && para.iter().any(|&k| {
                         self.toks
                             .get(k)
                             .is_some_and(|t| !self.rules.find_cues(t).is_empty())
