@@ -5354,7 +5354,7 @@ mod tests {
         assert!(c.iter().all(|c| !c.content.contains("Reed said")), "{c:#?}");
         // Without an attribution of its own, the next paragraph is the content.
         let c = one("The minister made a statement:\n\n\"The bridge will reopen in May.\"");
-        assert_eq!(c.content, "The bridge will reopen in May.");
+        assert_eq!(c.content, "The bridge will reopen in May");
     }
 
     #[test]

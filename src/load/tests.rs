@@ -236,13 +236,13 @@ fn a_relayed_dateline_credits_the_wire_it_comes_from() {
     let a = text_article(
         "VALDORA, Kestria, March 18, 2026 (KNA/AFP) \u{2013} Police arrested a man.\n",
     );
-    assert_eq!(a.meta.wire.as_deref(), Some("AFP"));
+    assert_eq!(a.meta.wire.as_deref(), Some("Agence France-Presse"));
     let a =
         text_article("TARNOW (City Wire / Orbis - 23rd November, 2025) A suspect was arrested.\n");
     assert_eq!(a.meta.wire.as_deref(), Some("Orbis"));
     // A closing credit in parentheses names the wire and is not content.
     let a = text_article("Budget passes\nThe council passed the budget.\n(With PTI inputs)\n");
-    assert_eq!(a.meta.wire.as_deref(), Some("PTI"));
+    assert_eq!(a.meta.wire.as_deref(), Some("Press Trust of India"));
     assert!(!content(&a).contains("inputs"));
 }
 
