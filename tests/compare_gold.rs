@@ -498,11 +498,11 @@ fn fourth_blind_set_findings_stay_above_their_floor() {
 /// The fifth blind set (fixtures/blind5, session 13), written blind; first scored at
 /// recall 0.524, precision 0.875 on main before session 13's extraction and comparer
 /// changes, 0.571 / 0.893 after them (the comparer changes looked at blind4 only; the
-/// extraction fixes looked at blind4's and blind5's claim misses); 0.643 / 0.900 after
+/// extraction fixes looked at blind4's and blind5's claim misses); 0.667 / 0.933 after
 /// session 14's comparer changes (docs/contra2.md). A floor.
 #[test]
 fn fifth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind5-findings.json", "fixtures/blind5");
-    assert!(s["recall"].as_f64().unwrap() >= 0.62, "{s:#}");
-    assert!(s["precision"].as_f64().unwrap() >= 0.89, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.65, "{s:#}");
+    assert!(s["precision"].as_f64().unwrap() >= 0.92, "{s:#}");
 }
