@@ -59,6 +59,18 @@ pub const STORY_SPEAKERS: usize = 1;
 /// Container Terminals").
 pub const ACRONYM_MAX: usize = 6;
 
+/// What the whole corpus says about names, for reading each claim's anchors.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    /// A speaker's surname (folded) -> its canonical id key ("id:..."), when only one
+    /// speaker has it.
+    pub surname_ids: HashMap<String, String>,
+    /// Words the corpus writes in lower case and never capitalised inside a sentence.
+    pub common: HashSet<String>,
+    /// Acronyms the corpus writes, folded, without dots ("mct").
+    pub acronyms: HashSet<String>,
+}
+
 /// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
 /// two places as compatible only when their keys are equal; the resolver's gazetteer
 /// adds containment ("Miami" is in "Florida").
@@ -849,6 +861,11 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|w| !names_seen.contains(w))
             .collect();
+        let names = Names {
+            surname_ids,
+            common: names_seen,
+            acronyms,
+        };
         // Each claim on its own, in parallel; an indexed collect keeps the order. The
         // preps' keys and names recur across claims: one shared copy of each.
         let pool = Interner::default();
@@ -861,9 +878,7 @@ impl<'a> Ctx<'a> {
                     w,
                     by_id.get(c.article.as_str()).copied(),
                     rules,
-                    &surname_ids,
-                    &names_seen,
-                    &acronyms,
+                    &names,
                     &pool,
                 )
             })
@@ -1125,9 +1140,7 @@ fn prepare<'a>(
     words: Words,
     article: Option<&'a Article>,
     rules: &CompareRules,
-    surname_ids: &HashMap<String, String>,
-    common: &HashSet<String>,
-    acronyms: &HashSet<String>,
+    names: &Names,
     pool: &Interner,
 ) -> Prep<'a> {
     let lex = &rules.lex;
@@ -1143,16 +1156,7 @@ fn prepare<'a>(
             (pool.get(&key), pool.get(p.text.trim()))
         })
         .collect();
-    let anchors = anchors(
-        &claim.content,
-        &toks,
-        &places,
-        lex,
-        surname_ids,
-        common,
-        acronyms,
-        pool,
-    );
+    let anchors = anchors(&claim.content, &toks, &places, lex, names, pool);
     let event_date = match date_expressions(&toks, lex) {
         1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -1169,7 +1173,7 @@ fn prepare<'a>(
         .flatten()
         .map(|last| {
             let base = strip_possessive(&fold(last)).replace('.', "");
-            pool.get(surname_ids.get(&base).unwrap_or(&base))
+            pool.get(names.surname_ids.get(&base).unwrap_or(&base))
         });
     let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
@@ -1207,9 +1211,7 @@ fn anchors(
     toks: &[Tok],
     places: &[(SharedStr, SharedStr)],
     lex: &Lexicon,
-    surname_ids: &HashMap<String, String>,
-    common: &HashSet<String>,
-    acronyms: &HashSet<String>,
+    names: &Names,
     pool: &Interner,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
@@ -1244,7 +1246,7 @@ fn anchors(
         if j == i + 1
             && toks[i].initial
             && !toks[i].acronym
-            && common.contains(strip_possessive(&toks[i].norm))
+            && names.common.contains(strip_possessive(&toks[i].norm))
         {
             i = j;
             continue;
@@ -1293,7 +1295,7 @@ fn anchors(
             };
             // "Merrowgate Container Terminals" is the "MCT" the corpus also writes.
             let initials: String = run.iter().filter_map(|t| t.norm.chars().next()).collect();
-            let (key, display) = if run.len() >= 2 && acronyms.contains(&initials) {
+            let (key, display) = if run.len() >= 2 && names.acronyms.contains(&initials) {
                 (pool.get(&initials), pool.get(&clean(last)))
             } else if place_like {
                 (
@@ -1302,7 +1304,7 @@ fn anchors(
                 )
             } else {
                 (
-                    pool.get(surname_ids.get(&base).unwrap_or(&base)),
+                    pool.get(names.surname_ids.get(&base).unwrap_or(&base)),
                     pool.get(&clean(last)),
                 )
             };
@@ -2520,42 +2522,21 @@ mod tests {
         let toks = tokenize(src);
         let places = vec![(SharedStr::from("moscow"), SharedStr::from("Moscow"))];
         let pool = Interner::default();
-        let a = anchors(
-            src,
-            &toks,
-            &places,
-            &r.lex,
-            &HashMap::new(),
-            &HashSet::new(),
-            &HashSet::new(),
-            &pool,
-        );
+        let a = anchors(src, &toks, &places, &r.lex, &Names::default(), &pool);
         assert_eq!(a[0].key, "putin");
-        let common: HashSet<String> = ["russian".to_string()].into();
-        let b = anchors(
-            src,
-            &toks,
-            &places,
-            &r.lex,
-            &HashMap::new(),
-            &common,
-            &HashSet::new(),
-            &pool,
-        );
+        let common = Names {
+            common: ["russian".to_string()].into(),
+            ..Names::default()
+        };
+        let b = anchors(src, &toks, &places, &r.lex, &common, &pool);
         assert_eq!(b[0].key, "putin", "a run of several words is kept");
         let src = "Nobody met Putin.";
         let toks = tokenize(src);
-        let common: HashSet<String> = ["nobody".to_string()].into();
-        let c = anchors(
-            src,
-            &toks,
-            &[],
-            &r.lex,
-            &HashMap::new(),
-            &common,
-            &HashSet::new(),
-            &pool,
-        );
+        let common = Names {
+            common: ["nobody".to_string()].into(),
+            ..Names::default()
+        };
+        let c = anchors(src, &toks, &[], &r.lex, &common, &pool);
         assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);
@@ -2568,25 +2549,19 @@ mod tests {
         let pool = Interner::default();
         let src = "the Talvik Ferry Company raised fares on the Osby Line";
         let toks = tokenize(src);
-        let keys = |acronyms: &HashSet<String>| -> Vec<String> {
-            anchors(
-                src,
-                &toks,
-                &[],
-                &r.lex,
-                &HashMap::new(),
-                &HashSet::new(),
-                acronyms,
-                &pool,
-            )
-            .iter()
-            .map(|a| a.key.to_string())
-            .collect()
+        let keys = |acronyms: &[&str]| -> Vec<String> {
+            let names = Names {
+                acronyms: acronyms.iter().map(|a| a.to_string()).collect(),
+                ..Names::default()
+            };
+            anchors(src, &toks, &[], &r.lex, &names, &pool)
+                .iter()
+                .map(|a| a.key.to_string())
+                .collect()
         };
-        let tfc: HashSet<String> = ["tfc".to_string()].into();
-        assert_eq!(keys(&tfc), ["tfc", "line"]);
+        assert_eq!(keys(&["tfc"]), ["tfc", "line"]);
         // No such acronym in the corpus: the last word, as before.
-        assert_eq!(keys(&HashSet::new()), ["company", "line"]);
+        assert_eq!(keys(&[]), ["company", "line"]);
     }
 
     #[test]
