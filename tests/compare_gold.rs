@@ -486,23 +486,25 @@ fn third_blind_set_findings_stay_above_their_floor() {
 /// recall 0.457, precision 0.947 (one contradiction of thirteen found); 0.543 / 1.000
 /// after session 13's counted-noun and change rules (docs/contra.md); 0.514 / 1.000 with
 /// session 13's extraction fixes merged (the ships-waiting update is lost: see
-/// notes/session13.md). A floor.
+/// notes/session13.md); 0.657 / 1.000 after session 14's exclusions, antonym objects and
+/// acronyms (docs/contra2.md). A floor.
 #[test]
 fn fourth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind4-findings.json", "fixtures/blind4");
-    assert!(s["recall"].as_f64().unwrap() >= 0.50, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.64, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.95, "{s:#}");
 }
 
 /// The fifth blind set (fixtures/blind5, session 13), written blind; first scored at
 /// recall 0.524, precision 0.875 on main before session 13's extraction and comparer
 /// changes, 0.571 / 0.893 after them (the comparer changes looked at blind4 only; the
-/// extraction fixes looked at blind4's and blind5's claim misses). A floor.
+/// extraction fixes looked at blind4's and blind5's claim misses); 0.667 / 0.933 after
+/// session 14's comparer changes (docs/contra2.md). A floor.
 #[test]
 fn fifth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind5-findings.json", "fixtures/blind5");
-    assert!(s["recall"].as_f64().unwrap() >= 0.55, "{s:#}");
-    assert!(s["precision"].as_f64().unwrap() >= 0.87, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.65, "{s:#}");
+    assert!(s["precision"].as_f64().unwrap() >= 0.92, "{s:#}");
 }
 
 /// The sixth blind set (fixtures/blind6, session 14; notes/blind6.md), written blind and never

@@ -55,6 +55,22 @@ pub const STORY: usize = 6;
 /// How many of an article's most quoted people join its story, after its anchors.
 pub const STORY_SPEAKERS: usize = 1;
 
+/// Letters of an acronym that a name's initials may spell ("MCT" for "Merrowgate
+/// Container Terminals").
+pub const ACRONYM_MAX: usize = 6;
+
+/// What the whole corpus says about names, for reading each claim's anchors.
+#[derive(Debug, Default)]
+pub(crate) struct Names {
+    /// A speaker's surname (folded) -> its canonical id key ("id:..."), when only one
+    /// speaker has it.
+    pub surname_ids: HashMap<String, String>,
+    /// Words the corpus writes in lower case and never capitalised inside a sentence.
+    pub common: HashSet<String>,
+    /// Acronyms the corpus writes, folded, without dots ("mct").
+    pub acronyms: HashSet<String>,
+}
+
 /// What the comparer asks of the resolver's knowledge. The default, [`Equality`], treats
 /// two places as compatible only when their keys are equal; the resolver's gazetteer
 /// adds containment ("Miami" is in "Florida").
@@ -265,6 +281,8 @@ struct AntonymsFile {
     #[serde(default)]
     hedges: Vec<String>,
     #[serde(default)]
+    exclusions: Vec<String>,
+    #[serde(default)]
     pair: Vec<PairEntry>,
     #[serde(default)]
     synonyms: Vec<SynonymEntry>,
@@ -349,6 +367,9 @@ pub(crate) struct Lexicon {
     pub not_negations: WordList,
     pub scope: usize,
     pub hedges: WordList,
+    /// Phrases that exclude their object as a possibility ("ruled out arson", "arson was
+    /// ruled out"); negated, they leave it open ("has not ruled out arson").
+    pub exclusions: WordList,
     /// Every antonym word, and for each entry its pair and whether it is the negative side.
     pub antonyms: WordList,
     pub antonym_of: Vec<(usize, bool)>,
@@ -543,6 +564,7 @@ impl CompareRules {
             not_negations: WordList::new(&a.not_negations),
             scope: a.scope.unwrap_or(4).clamp(1, 20),
             hedges: WordList::new(&a.hedges),
+            exclusions: WordList::new(&a.exclusions),
         };
         Ok(CompareRules {
             frames,
@@ -804,23 +826,34 @@ impl<'a> Ctx<'a> {
             .par_iter()
             .map(|c| Words::of(&tokenize(&c.content)))
             .collect();
-        type Seen = (HashSet<String>, HashSet<String>);
-        let (names_seen, lower_seen): Seen = claims
+        // Acronyms ("MCT"): a name whose words' initials spell one is that acronym.
+        type Seen = (HashSet<String>, HashSet<String>, HashSet<String>);
+        let (names_seen, lower_seen, acronyms): Seen = claims
             .par_iter()
             .zip(&words)
-            .fold(Seen::default, |(mut names_seen, mut lower_seen), (c, w)| {
-                for t in w.iter(&c.content) {
-                    if t.cap && !t.initial {
-                        names_seen.insert(strip_possessive(&t.norm).to_string());
-                    } else if !t.cap {
-                        lower_seen.insert(strip_possessive(&t.norm).to_string());
+            .fold(
+                Seen::default,
+                |(mut names_seen, mut lower_seen, mut acronyms), (c, w)| {
+                    for t in w.iter(&c.content) {
+                        if t.acronym {
+                            let a = strip_possessive(&t.norm).replace('.', "");
+                            if (2..=ACRONYM_MAX).contains(&a.len()) {
+                                acronyms.insert(a);
+                            }
+                        }
+                        if t.cap && !t.initial {
+                            names_seen.insert(strip_possessive(&t.norm).to_string());
+                        } else if !t.cap {
+                            lower_seen.insert(strip_possessive(&t.norm).to_string());
+                        }
                     }
-                }
-                (names_seen, lower_seen)
-            })
+                    (names_seen, lower_seen, acronyms)
+                },
+            )
             .reduce(Seen::default, |mut a, b| {
                 a.0.extend(b.0);
                 a.1.extend(b.1);
+                a.2.extend(b.2);
                 a
             });
         // Common words: seen in lower case and never with a capital inside a sentence.
@@ -828,6 +861,11 @@ impl<'a> Ctx<'a> {
             .into_iter()
             .filter(|w| !names_seen.contains(w))
             .collect();
+        let names = Names {
+            surname_ids,
+            common: names_seen,
+            acronyms,
+        };
         // Each claim on its own, in parallel; an indexed collect keeps the order. The
         // preps' keys and names recur across claims: one shared copy of each.
         let pool = Interner::default();
@@ -840,8 +878,7 @@ impl<'a> Ctx<'a> {
                     w,
                     by_id.get(c.article.as_str()).copied(),
                     rules,
-                    &surname_ids,
-                    &names_seen,
+                    &names,
                     &pool,
                 )
             })
@@ -1103,8 +1140,7 @@ fn prepare<'a>(
     words: Words,
     article: Option<&'a Article>,
     rules: &CompareRules,
-    surname_ids: &HashMap<String, String>,
-    common: &HashSet<String>,
+    names: &Names,
     pool: &Interner,
 ) -> Prep<'a> {
     let lex = &rules.lex;
@@ -1120,15 +1156,7 @@ fn prepare<'a>(
             (pool.get(&key), pool.get(p.text.trim()))
         })
         .collect();
-    let anchors = anchors(
-        &claim.content,
-        &toks,
-        &places,
-        lex,
-        surname_ids,
-        common,
-        pool,
-    );
+    let anchors = anchors(&claim.content, &toks, &places, lex, names, pool);
     let event_date = match date_expressions(&toks, lex) {
         1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
         _ => None,
@@ -1145,7 +1173,7 @@ fn prepare<'a>(
         .flatten()
         .map(|last| {
             let base = strip_possessive(&fold(last)).replace('.', "");
-            pool.get(surname_ids.get(&base).unwrap_or(&base))
+            pool.get(names.surname_ids.get(&base).unwrap_or(&base))
         });
     let speaker_anchor = refers_back.then(|| speaker_surname.clone()).flatten();
     Prep {
@@ -1183,8 +1211,7 @@ fn anchors(
     toks: &[Tok],
     places: &[(SharedStr, SharedStr)],
     lex: &Lexicon,
-    surname_ids: &HashMap<String, String>,
-    common: &HashSet<String>,
+    names: &Names,
     pool: &Interner,
 ) -> Vec<Anchor> {
     let mut out: Vec<Anchor> = Vec::new();
@@ -1219,7 +1246,7 @@ fn anchors(
         if j == i + 1
             && toks[i].initial
             && !toks[i].acronym
-            && common.contains(strip_possessive(&toks[i].norm))
+            && names.common.contains(strip_possessive(&toks[i].norm))
         {
             i = j;
             continue;
@@ -1266,14 +1293,18 @@ fn anchors(
                     .trim_end_matches("\u{2019}s")
                     .to_string()
             };
-            let (key, display) = if place_like {
+            // "Merrowgate Container Terminals" is the "MCT" the corpus also writes.
+            let initials: String = run.iter().filter_map(|t| t.norm.chars().next()).collect();
+            let (key, display) = if run.len() >= 2 && names.acronyms.contains(&initials) {
+                (pool.get(&initials), pool.get(&clean(last)))
+            } else if place_like {
                 (
                     pool.get(&run_text),
                     pool.get(&run.iter().map(clean).collect::<Vec<_>>().join(" ")),
                 )
             } else {
                 (
-                    pool.get(surname_ids.get(&base).unwrap_or(&base)),
+                    pool.get(names.surname_ids.get(&base).unwrap_or(&base)),
                     pool.get(&clean(last)),
                 )
             };
@@ -2491,27 +2522,46 @@ mod tests {
         let toks = tokenize(src);
         let places = vec![(SharedStr::from("moscow"), SharedStr::from("Moscow"))];
         let pool = Interner::default();
-        let a = anchors(
-            src,
-            &toks,
-            &places,
-            &r.lex,
-            &HashMap::new(),
-            &HashSet::new(),
-            &pool,
-        );
+        let a = anchors(src, &toks, &places, &r.lex, &Names::default(), &pool);
         assert_eq!(a[0].key, "putin");
-        let common: HashSet<String> = ["russian".to_string()].into();
-        let b = anchors(src, &toks, &places, &r.lex, &HashMap::new(), &common, &pool);
+        let common = Names {
+            common: ["russian".to_string()].into(),
+            ..Names::default()
+        };
+        let b = anchors(src, &toks, &places, &r.lex, &common, &pool);
         assert_eq!(b[0].key, "putin", "a run of several words is kept");
         let src = "Nobody met Putin.";
         let toks = tokenize(src);
-        let common: HashSet<String> = ["nobody".to_string()].into();
-        let c = anchors(src, &toks, &[], &r.lex, &HashMap::new(), &common, &pool);
+        let common = Names {
+            common: ["nobody".to_string()].into(),
+            ..Names::default()
+        };
+        let c = anchors(src, &toks, &[], &r.lex, &common, &pool);
         assert_eq!(c.len(), 1);
         let keys: Vec<&str> = a.iter().map(|a| a.key.as_str()).collect();
         assert_eq!(keys, ["putin", "trump", "witkoff", "moscow"]);
         assert!(a[3].place);
+    }
+
+    #[test]
+    fn a_name_whose_initials_spell_an_acronym_of_the_corpus_is_that_acronym() {
+        let r = rules();
+        let pool = Interner::default();
+        let src = "the Talvik Ferry Company raised fares on the Osby Line";
+        let toks = tokenize(src);
+        let keys = |acronyms: &[&str]| -> Vec<String> {
+            let names = Names {
+                acronyms: acronyms.iter().map(|a| a.to_string()).collect(),
+                ..Names::default()
+            };
+            anchors(src, &toks, &[], &r.lex, &names, &pool)
+                .iter()
+                .map(|a| a.key.to_string())
+                .collect()
+        };
+        assert_eq!(keys(&["tfc"]), ["tfc", "line"]);
+        // No such acronym in the corpus: the last word, as before.
+        assert_eq!(keys(&[]), ["company", "line"]);
     }
 
     #[test]

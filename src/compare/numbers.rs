@@ -1086,6 +1086,38 @@ mod tests {
     }
 
     #[test]
+    fn a_figure_set_against_an_earlier_one_makes_an_update() {
+        let told = |second: &str| {
+            [
+                c(
+                    "a",
+                    1,
+                    "Orvik Steel could cut up to 600 jobs at its Dunmore plant",
+                    "600 jobs",
+                    600.0,
+                    "job",
+                ),
+                c("b", 1, second, "350 jobs", 350.0, "job"),
+            ]
+        };
+        // "fewer than the 600 it had warned of": the claim tells both figures.
+        let f = find_all(
+            &arts(),
+            &told(
+                "Orvik Steel will cut 350 jobs at its Dunmore plant, fewer than the 600 it had warned of",
+            ),
+        );
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        assert_eq!(of(&f, FindingKind::Update).len(), 1, "{f:#?}");
+        // Without it, the two figures contradict.
+        let f = find_all(
+            &arts(),
+            &told("Orvik Steel will cut 350 jobs at its Dunmore plant"),
+        );
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
     fn change_words_make_an_update_with_a_timeline() {
         let claims = [
             c(

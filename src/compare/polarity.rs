@@ -60,6 +60,18 @@ pub const PIVOT_FOCUS: f64 = 0.5;
 pub const PIVOT_SHARED: usize = 2;
 /// Pivots on the same side are grouped (one side of a finding) only from this overlap.
 pub const PIVOT_GROUP: f64 = 0.8;
+/// Antonym pivots: tokens after the pivot whose words are compared (its object, to the
+/// clause end): "turned down the labour ministry's offer of mediation" and "accepted an
+/// offer of mediation from the Ministry of Labour" differ in order, not in object.
+pub const OBJECT_REACH: usize = 10;
+/// Exclusions ("ruled out X" / "has not ruled out X"): Jaccard overlap of their objects'
+/// words needed to compare them.
+pub const EXCLUSION_FOCUS: f64 = 0.5;
+/// Exclusions: words of an object at most (a noun phrase, not a clause).
+const EXCLUSION_WORDS: usize = 4;
+/// Forms of "be" and "have" between a passive object and its exclusion ("arson has been
+/// ruled out").
+const PASSIVE: &[&str] = &["be", "been", "being", "was", "were", "is", "are"];
 /// Claims whose pivots are found at a time (see `run_pivots`).
 const PIVOT_BLOCK: usize = 16_384;
 
@@ -88,8 +100,13 @@ fn negation_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<usize> {
 
 /// Which antonym pair token `i` belongs to, and whether on the negative side.
 fn antonym_at(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, bool)> {
-    let (entry, _) = lex.antonyms.longest_at(toks, i)?;
-    lex.antonym_of.get(entry).copied()
+    antonym_span(toks, i, lex).map(|(pair, neg, _)| (pair, neg))
+}
+
+/// [`antonym_at`], with the number of tokens of the antonym ("turned down": 2).
+fn antonym_span(toks: &[Tok], i: usize, lex: &Lexicon) -> Option<(usize, bool, usize)> {
+    let (entry, n) = lex.antonyms.longest_at(toks, i)?;
+    lex.antonym_of.get(entry).map(|&(pair, neg)| (pair, neg, n))
 }
 
 /// The clause around token `k`: from the last break before it to the next break.
@@ -326,6 +343,8 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
 struct PivotAt {
     key: CompactString,
     pos: usize,
+    /// Tokens of the pivot's word or phrase.
+    len: usize,
     negative: bool,
     antonym: bool,
 }
@@ -366,13 +385,16 @@ fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
         }
         if let Some(n) = lex.negations.match_at(toks, i) {
             negated_until = i + n + lex.scope;
+            // "has not ruled out X" is an exclusion's business (`exclusion_pivots`).
             if let Some(j) = negated_word(toks, i, n, lex) {
-                if antonym_at(toks, j, lex).is_none() {
+                if antonym_at(toks, j, lex).is_none() && lex.exclusions.match_at(toks, j).is_none()
+                {
                     let key = CompactString::from(stem(&toks[j].norm));
                     if !out.iter().any(|p| p.key == key) {
                         out.push(PivotAt {
                             key,
                             pos: j,
+                            len: 1,
                             negative: true,
                             antonym: false,
                         });
@@ -382,12 +404,13 @@ fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
             i += n;
             continue;
         }
-        if let Some((pair, neg)) = antonym_at(toks, i, lex) {
+        if let Some((pair, neg, len)) = antonym_span(toks, i, lex) {
             let key = compact_str::format_compact!("~{pair}");
             if !out.iter().any(|p| p.key == key) {
                 out.push(PivotAt {
                     key,
                     pos: i,
+                    len,
                     negative: neg != (i < negated_until),
                     antonym: neg,
                 });
@@ -398,12 +421,14 @@ fn own_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<PivotAt> {
     out
 }
 
-/// The words around a pivot at `k`: stems of the content words of its clause within
-/// [`PIVOT_REACH`] tokens, but the pivot, negations, antonyms, dates and numbers.
-fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> Stems {
-    let (lo, hi) = clause(toks, k, PIVOT_REACH);
+/// The words around a pivot at `k` (of `len` tokens): stems of the content words of its
+/// clause within [`PIVOT_REACH`] tokens before it and `after` tokens after it, but the
+/// pivot's own, negations, antonyms, dates and numbers.
+fn pivot_words(toks: &[Tok], k: usize, len: usize, after: usize, lex: &Lexicon) -> Stems {
+    let (lo, _) = clause(toks, k, PIVOT_REACH);
+    let (_, hi) = clause(toks, k, after.max(len));
     (lo..hi)
-        .filter(|&i| i != k)
+        .filter(|&i| i < k || i >= k + len)
         .filter(|&i| {
             let norm = super::text::strip_possessive(&toks[i].norm);
             !lex.stopwords.contains(norm)
@@ -415,6 +440,116 @@ fn pivot_words(toks: &[Tok], k: usize, lex: &Lexicon) -> Stems {
         })
         .map(|i| CompactString::from(stem(&toks[i].norm)))
         .collect()
+}
+
+/// A claim's exclusions: "ruled out arson", "arson had been ruled out" (denied as a
+/// possibility: negative) and "have not ruled out arson", "refused to rule out a sale"
+/// (left open: positive). Each is a pivot keyed `^` and the stem of its object's last
+/// word, with the object's words (up to [`EXCLUSION_WORDS`] content words: after the
+/// phrase when something follows it in its clause and no form of "be" comes before it,
+/// else before it, past negations and auxiliaries).
+fn exclusion_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<(PivotAt, Stems)> {
+    let mut out: Vec<(PivotAt, Stems)> = Vec::new();
+    let content = |t: &Tok| {
+        let norm = super::text::strip_possessive(&t.norm);
+        !lex.stopwords.contains(norm)
+            && !PIVOT_SKIP.contains(&norm)
+            && norm.chars().all(char::is_alphabetic)
+            && !norm.is_empty()
+    };
+    let mut i = 0;
+    while i < toks.len() {
+        let Some(n) = lex.exclusions.match_at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        // Negations just before the phrase, in its clause ("not", "refused to").
+        let mut flips = 0;
+        let mut k = i.saturating_sub(3);
+        while k < i {
+            if toks[k + 1..=i].iter().any(|t| t.breaks) {
+                k += 1;
+                continue;
+            }
+            match negation_at(toks, k, lex) {
+                Some(m) if k + m <= i => {
+                    flips += 1;
+                    k += m;
+                }
+                _ => k += 1,
+            }
+        }
+        let passive = toks[i.saturating_sub(3)..i]
+            .iter()
+            .any(|t| PASSIVE.contains(&t.norm.as_str()));
+        let after = i + n;
+        let active = !passive && after < toks.len() && !toks[after].breaks;
+        let mut object: Vec<usize> = Vec::new();
+        if active {
+            // "ruled out (a) tax rise (for next year)": content words from the first,
+            // to the next word that is none.
+            let mut j = after;
+            while j < toks.len() && object.len() < EXCLUSION_WORDS {
+                if j > after && toks[j].breaks {
+                    break;
+                }
+                if content(&toks[j]) && lex.dates.match_at(toks, j).is_none() {
+                    object.push(j);
+                } else if !object.is_empty() {
+                    break;
+                }
+                j += 1;
+            }
+        } else {
+            // "(the) tax rise (has not been) ruled out": back past negations and
+            // auxiliaries, then content words to the next word that is none.
+            let mut j = i;
+            let mut skipping = true;
+            while j > 0 && object.len() < EXCLUSION_WORDS {
+                if toks[j].breaks {
+                    break;
+                }
+                j -= 1;
+                let t = &toks[j];
+                let norm = t.norm.as_str();
+                if skipping
+                    && (PIVOT_SKIP.contains(&norm)
+                        || PASSIVE.contains(&norm)
+                        || negation_at(toks, j, lex).is_some()
+                        || norm.ends_with("n't"))
+                {
+                    continue;
+                }
+                skipping = false;
+                if content(t) && lex.dates.match_at(toks, j).is_none() {
+                    object.insert(0, j);
+                } else {
+                    break;
+                }
+            }
+        }
+        if let Some(&last) = object.last() {
+            let key = compact_str::format_compact!("^{}", stem(&toks[last].norm));
+            if !out.iter().any(|(p, _)| p.key == key) {
+                let words: Stems = object
+                    .iter()
+                    .map(|&j| CompactString::from(stem(&toks[j].norm)))
+                    .collect();
+                out.push((
+                    PivotAt {
+                        key,
+                        pos: i,
+                        len: n,
+                        negative: flips % 2 == 0,
+                        antonym: false,
+                    },
+                    words,
+                ));
+            }
+        }
+        i += n;
+    }
+    out
 }
 
 /// A pivot; its words a [`Stems`] while it is found, then the sorted numbers of its
@@ -471,7 +606,8 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
             .enumerate()
             .map(|(k, (p, own))| {
                 let pi = base + k;
-                if own.is_empty() && (!usable(p) || negated.is_empty()) {
+                // Claims that are not usable have no pivots of their own.
+                if !usable(p) {
                     return Vec::new();
                 }
                 let p = &p.tokd();
@@ -485,12 +621,24 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                             negative: o.negative,
                             antonym: o.antonym,
                         },
-                        words: pivot_words(&p.toks, o.pos, lex),
+                        words: pivot_words(
+                            &p.toks,
+                            o.pos,
+                            o.len,
+                            if o.key.starts_with('~') {
+                                OBJECT_REACH
+                            } else {
+                                PIVOT_REACH
+                            },
+                            lex,
+                        ),
                     })
                     .collect();
                 if usable(p) && !negated.is_empty() {
                     for (k, t) in p.toks.iter().enumerate() {
-                        if lex.stopwords.contains(t.norm.as_str()) {
+                        if lex.stopwords.contains(t.norm.as_str())
+                            || lex.exclusions.match_at(&p.toks, k).is_some()
+                        {
                             continue;
                         }
                         let key = stem(&t.norm);
@@ -503,12 +651,26 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                                     negative: false,
                                     antonym: false,
                                 },
-                                words: pivot_words(&p.toks, k, lex),
+                                words: pivot_words(&p.toks, k, 1, PIVOT_REACH, lex),
                             });
                         }
                     }
                 }
                 v.retain(|x| x.words.len() >= PIVOT_SHARED);
+                if usable(p) {
+                    for (o, words) in exclusion_pivots(&p.toks, lex) {
+                        v.push(Pivot {
+                            prep: pi,
+                            key: o.key,
+                            pos: o.pos,
+                            polarity: Polarity {
+                                negative: o.negative,
+                                antonym: o.antonym,
+                            },
+                            words,
+                        });
+                    }
+                }
                 v
             })
             .collect();
@@ -600,7 +762,14 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
         return None;
     }
     let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
-    if pa.claim.article == pb.claim.article {
+    // An exclusion's object is what it is about; other pivots' words are their context,
+    // of which two must be shared.
+    let exclusion = a.key.starts_with('^');
+    // Within one article, only the same exclusion twice (a headline and its story) is
+    // grouped.
+    if pa.claim.article == pb.claim.article
+        && (!exclusion || a.polarity.negative != b.polarity.negative)
+    {
         return None;
     }
     if !statements_comparable(pa, pb) {
@@ -613,7 +782,11 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
     }
     let shared = super::text::shared_sorted(&a.words, &b.words);
     let focus = jaccard_of(shared, a.words.len(), b.words.len());
-    if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
+    if exclusion {
+        if focus < EXCLUSION_FOCUS {
+            return None;
+        }
+    } else if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
         return None;
     }
     let (sa, sb) = (subjects(pa, a.pos), subjects(pb, b.pos));
@@ -624,9 +797,11 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
         return None;
     }
     if a.polarity.negative == b.polarity.negative {
-        // Grouping only (copies of one story: near-identical words); the plain
-        // statements say whether claims agree.
-        return (focus >= PIVOT_GROUP).then_some(Judgement::Same(0.3));
+        // The same object excluded (or left open) twice is one statement. Other pivots
+        // only group claims (copies of one story: near-identical words); their plain
+        // statements say whether they agree.
+        let conf = if exclusion { 0.5 + 0.35 * focus } else { 0.3 };
+        return (focus >= PIVOT_GROUP).then_some(Judgement::Same(conf));
     }
     Some(differ(0.5 + 0.35 * focus, a.polarity, b.polarity))
 }
@@ -1027,6 +1202,110 @@ mod tests {
         assert_eq!(k.len(), 1, "{f:#?}");
         assert_eq!(k[0].rule, "polarity-contradiction");
         assert!(k[0].confidence >= DEFAULT, "{}", k[0].confidence);
+    }
+
+    #[test]
+    fn ruling_out_contradicts_not_ruling_out_the_same_object() {
+        // Active against passive, a negation before the phrase.
+        let claims = [
+            c("a", 1, "investigators in Velmar had ruled out sabotage"),
+            c(
+                "b",
+                1,
+                "sabotage has not been ruled out at the Velmar pumping station",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "polarity-contradiction");
+        assert!(k[0].confidence >= DEFAULT, "{}", k[0].confidence);
+        // "refused to rule out" leaves its object open; "was ruled out" excludes it.
+        let claims = [
+            c("a", 1, "the Velmar board refused to rule out a merger"),
+            c("b", 1, "a merger was ruled out by the Velmar board"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert_eq!(of(&f, FindingKind::Contradiction).len(), 1, "{f:#?}");
+    }
+
+    #[test]
+    fn exclusions_of_different_objects_or_one_side_are_not_contradictions() {
+        // Different objects.
+        let claims = [
+            c("a", 1, "the Velmar board had ruled out a strike"),
+            c("b", 1, "the Velmar board has not ruled out a lockout"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // The same side twice.
+        let claims = [
+            c("a", 1, "police in Velmar have not ruled out arson"),
+            c("b", 1, "arson has not been ruled out in Velmar"),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
+        // The object and the polarity of each form.
+        let rules = crate::rules::Rules::embedded().unwrap().compare;
+        let got = |s: &str| -> Vec<(String, bool, Vec<String>)> {
+            let toks = super::super::text::tokenize(s);
+            super::exclusion_pivots(&toks, &rules.lex)
+                .into_iter()
+                .map(|(p, w)| {
+                    (
+                        p.key.to_string(),
+                        p.negative,
+                        w.iter().map(|x| x.to_string()).collect(),
+                    )
+                })
+                .collect()
+        };
+        assert_eq!(
+            got("arson had been ruled out"),
+            [("^arson".to_string(), true, vec!["arson".to_string()])]
+        );
+        assert!(
+            !got("Ferry link: fare rise not ruled out")[0].1,
+            "left open"
+        );
+        let rise = format!("^{}", super::super::text::stem("rise"));
+        assert_eq!(got("they ruled out a fare rise for 2027")[0].0, rise);
+        assert!(got("nothing was ruled out").is_empty());
+    }
+
+    #[test]
+    fn an_antonym_is_compared_on_its_object_whatever_the_order() {
+        let claims = [
+            c(
+                "a",
+                1,
+                "the union had accepted an offer of arbitration from the Tolvane transport board",
+            ),
+            c(
+                "b",
+                1,
+                "The firm that operates the Tolvane bus depots has turned down the transport board's offer of arbitration",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        let k = of(&f, FindingKind::Contradiction);
+        assert_eq!(k.len(), 1, "{f:#?}");
+        assert_eq!(k[0].rule, "antonym-contradiction");
+        // Another object: no contradiction.
+        let claims = [
+            c(
+                "a",
+                1,
+                "the union had accepted an offer of arbitration from the Tolvane transport board",
+            ),
+            c(
+                "b",
+                1,
+                "The firm that operates the Tolvane bus depots has turned down the union's demand for a pay rise",
+            ),
+        ];
+        let f = find_all(&arts(), &claims);
+        assert!(of(&f, FindingKind::Contradiction).is_empty(), "{f:#?}");
     }
 
     #[test]
