@@ -4368,6 +4368,19 @@ impl Ctx<'_> {
             PhraseKind::Person => {
                 let name = p.name.clone().unwrap_or_default();
                 let full = self.fullest_name(&name, mentions);
+                // "Arvane said" after "Arvane Motors ...": a one-word name no person has
+                // is the organisation named with it.
+                if full == name {
+                    if let Some(org) = self.org_short_form(&name) {
+                        return Speaker {
+                            text,
+                            name: org.into(),
+                            kind: SpeakerKind::Organisation,
+                            role: p.role.as_deref().map(Into::into),
+                            id: None,
+                        };
+                    }
+                }
                 Speaker {
                     role: p.role.as_deref().map(Into::into),
                     ..person(full, None)
@@ -4546,9 +4559,18 @@ impl Ctx<'_> {
                 let role = (p.kind == PhraseKind::Organisation)
                     .then(|| p.role.clone())
                     .flatten();
+                // A short form or an acronym of an organisation the article names in full
+                // ("Arvane", "MCT" for "Merrowgate Container Terminals").
+                let full = (p.kind == PhraseKind::Organisation)
+                    .then(|| p.name.as_deref().and_then(|n| self.org_short_form(n)))
+                    .flatten();
                 Speaker {
                     text,
-                    name: p.name.as_deref().unwrap_or_default().into(),
+                    name: full
+                        .as_deref()
+                        .or(p.name.as_deref())
+                        .unwrap_or_default()
+                        .into(),
                     kind,
                     role: role.map(Into::into),
                     id: None,
@@ -4807,6 +4829,48 @@ impl Ctx<'_> {
             }
         }
         None
+    }
+
+    /// The full name of the organisation that `name` shortens: a one-word name that opens
+    /// the names of the article's organisations when they are all one name and its
+    /// extensions ("Tembo" → "Tembo Mining plc"), or an acronym of capitals spelling the
+    /// initials of exactly one ("MCT" → "Merrowgate Container Terminals"; small words
+    /// such as "of" and "and" may be skipped). `None` for a name with a space, or when
+    /// nothing or more than one organisation fits.
+    fn org_short_form(&self, name: &str) -> Option<String> {
+        if name.contains(' ') || name.is_empty() {
+            return None;
+        }
+        let orgs = self.org_mentions();
+        let acronym = name.chars().count() >= 2 && name.chars().all(|c| c.is_ascii_uppercase());
+        let fits = |n: &str| {
+            if n == name {
+                return false;
+            }
+            if acronym {
+                let initials: String = n
+                    .split(' ')
+                    .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
+                    .filter_map(|w| w.chars().next())
+                    .collect();
+                initials == name
+            } else {
+                n.split(' ').next() == Some(name)
+            }
+        };
+        let mut found: Vec<&str> = orgs
+            .iter()
+            .map(|(n, _, _)| n.as_str())
+            .filter(|n| fits(n))
+            .collect();
+        found.sort_by_key(|n| n.len());
+        found.dedup();
+        let longest = *found.last()?;
+        // One organisation: every candidate is a start of the longest.
+        found
+            .iter()
+            .all(|n| longest.starts_with(n))
+            .then(|| longest.to_string())
     }
 
     /// The organisation an unnamed spokesperson or press office speaks for: the phrase
@@ -5741,6 +5805,26 @@ mod tests {
             c.last().map(|c| c.speaker.name.as_str()),
             Some("Skyway Air")
         );
+    }
+
+    #[test]
+    fn a_short_form_of_an_organisation_is_its_full_name() {
+        let c = claims(
+            "Velmar Motors is recalling 5,000 cars, the safety board said. Velmar said repairs would take two hours.",
+        );
+        assert_eq!(
+            c.last().map(|c| c.speaker.name.as_str()),
+            Some("Velmar Motors")
+        );
+        assert_eq!(
+            c.last().map(|c| c.speaker.kind),
+            Some(SpeakerKind::Organisation)
+        );
+        // Two organisations open with the word: no guess.
+        let c = claims(
+            "Velmar Motors cut 300 jobs. Velmar Bank cut 200. Velmar said more cuts would follow.",
+        );
+        assert_eq!(c.last().map(|c| c.speaker.name.as_str()), Some("Velmar"));
     }
 
     #[test]
