@@ -78,7 +78,7 @@ fn blind_set_stays_above_its_floor() {
     assert!(s.recall >= 0.9, "recall {:.3}", s.recall);
     assert!(s.precision >= 0.95, "precision {:.3}", s.precision);
     assert!(
-        s.speaker_accuracy >= 0.85,
+        s.speaker_accuracy >= 0.88,
         "speaker {:.3}",
         s.speaker_accuracy
     );
@@ -94,7 +94,7 @@ fn third_blind_set_stays_above_its_floor() {
     assert!(s.recall >= 0.88, "recall {:.3}", s.recall);
     assert!(s.precision >= 0.92, "precision {:.3}", s.precision);
     assert!(
-        s.speaker_accuracy >= 0.77,
+        s.speaker_accuracy >= 0.90,
         "speaker {:.3}",
         s.speaker_accuracy
     );
@@ -103,7 +103,8 @@ fn third_blind_set_stays_above_its_floor() {
 /// The fourth blind set (fixtures/blind4, session 12), never tuned on: its first score
 /// (recall 0.839, precision 0.943, speaker 0.809) is the field estimate. A floor
 /// against regressions, raised in session 13 (extract5: recall 0.956, precision 0.978,
-/// speaker 0.863 after tuning on it).
+/// speaker 0.863 after tuning on it); speaker floor raised in session 14 (extract6:
+/// organisation references, speaker 0.878).
 #[test]
 fn fourth_blind_set_stays_above_its_floor() {
     let s = scores("tests/gold/blind4.json", "fixtures/blind4");
@@ -111,7 +112,7 @@ fn fourth_blind_set_stays_above_its_floor() {
     assert!(s.recall >= 0.93, "recall {:.3}", s.recall);
     assert!(s.precision >= 0.96, "precision {:.3}", s.precision);
     assert!(
-        s.speaker_accuracy >= 0.84,
+        s.speaker_accuracy >= 0.87,
         "speaker {:.3}",
         s.speaker_accuracy
     );
@@ -119,7 +120,8 @@ fn fourth_blind_set_stays_above_its_floor() {
 
 /// The fifth blind set (fixtures/blind5, session 13): its first, untuned score (recall
 /// 0.836, precision 0.929, speaker 0.821) is the field estimate. A floor just under the
-/// figures after tuning on it (extract5: recall 0.921, precision 0.949, speaker 0.853).
+/// figures after tuning on it (extract5: recall 0.921, precision 0.949, speaker 0.853;
+/// extract6: speaker 0.891).
 #[test]
 fn fifth_blind_set_stays_above_its_floor() {
     let s = scores("tests/gold/blind5.json", "fixtures/blind5");
@@ -127,7 +129,7 @@ fn fifth_blind_set_stays_above_its_floor() {
     assert!(s.recall >= 0.90, "recall {:.3}", s.recall);
     assert!(s.precision >= 0.93, "precision {:.3}", s.precision);
     assert!(
-        s.speaker_accuracy >= 0.83,
+        s.speaker_accuracy >= 0.88,
         "speaker {:.3}",
         s.speaker_accuracy
     );
