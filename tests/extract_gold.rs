@@ -137,7 +137,9 @@ fn fifth_blind_set_stays_above_its_floor() {
 
 /// The sixth blind set (fixtures/blind6, session 14: a solvent leak, a science retraction,
 /// a hospital strike; notes/blind6.md), written blind and never tuned on: its first score
-/// (recall 0.919, precision 0.947, speaker 0.758) is the field estimate. A floor just under it.
+/// (recall 0.919, precision 0.947, speaker 0.758) is the field estimate; speaker 0.790 after
+/// session 14's organisation and role-reference rules (docs/extract6.md, written without
+/// looking at this set). A floor just under it.
 #[test]
 fn sixth_blind_set_stays_above_its_floor() {
     let s = scores("tests/gold/blind6.json", "fixtures/blind6");
@@ -145,7 +147,7 @@ fn sixth_blind_set_stays_above_its_floor() {
     assert!(s.recall >= 0.90, "recall {:.3}", s.recall);
     assert!(s.precision >= 0.93, "precision {:.3}", s.precision);
     assert!(
-        s.speaker_accuracy >= 0.74,
+        s.speaker_accuracy >= 0.77,
         "speaker {:.3}",
         s.speaker_accuracy
     );
