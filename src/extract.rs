@@ -3721,16 +3721,20 @@ impl Ctx<'_> {
                 // A next paragraph that quotes with an attribution of its own ("\"We
                 // believe ...,\" Reed said."): its claims are its own, not this cue's
                 // content. (A reported statement, "Both sides agreed that ...", is.)
-                let para: Vec<usize> = (si + 1..self.seg.sentences.len())
-                    .take_while(|&k| self.seg.sentences[k].paragraph == next.paragraph)
-                    .collect();
+                // The next paragraph's sentences (a paragraph's sentences are consecutive).
+                let para = si + 1
+                    ..si + 1
+                        + self.seg.sentences[si + 1..]
+                            .iter()
+                            .take_while(|s| s.paragraph == next.paragraph)
+                            .count();
                 let quotes = self
                     .seg
                     .quotations
                     .iter()
                     .any(|q| para.contains(&q.first_sentence));
                 let attributed = quotes
-                    && para.iter().any(|&k| {
+                    && para.clone().any(|k| {
                         self.toks
                             .get(k)
                             .is_some_and(|t| !self.rules.find_cues(t).is_empty())
@@ -3738,14 +3742,7 @@ impl Ctx<'_> {
                 if attributed {
                     return None;
                 }
-                let para_end = self
-                    .seg
-                    .sentences
-                    .iter()
-                    .skip(si + 1)
-                    .take_while(|s| s.paragraph == next.paragraph)
-                    .last()
-                    .map_or(next.span.end, |s| s.span.end);
+                let para_end = self.seg.sentences[para.end - 1].span.end;
                 let content = trim_content(text, Span::new(next.span.start, para_end));
                 let (kind, quotes) = quote_kind(self.article, content, &self.seg.quotations);
                 let content = if kind == QuoteKind::Direct {
@@ -4757,7 +4754,8 @@ impl Ctx<'_> {
                     || rules.pronouns.contains_key(&*t.lower)
                     || !t.word
                     || t.text.contains('.')
-                    || MONTHS.contains(&t.lower.as_ref())
+                    // (a capitalised month is no organisation's name)
+                    || crate::load::infer::MONTH_NAMES.contains(&t.lower.as_ref())
             })
             || rules.given_names.contains_key(&*run[0].lower)
         {
@@ -5104,22 +5102,6 @@ const COMPANY_NOUNS: &[&str] = &[
     "broadcaster",
     "bank",
     "club",
-];
-
-/// Month names (a capitalised date word is no organisation's name).
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
 ];
 
 /// Words of a public body's name: such an organisation is not what "the company" means.

@@ -510,22 +510,24 @@ pub fn date_from_captures(c: &regex::Captures) -> Option<String> {
     Some(date.to_string())
 }
 
+/// The English month names, in lower case, January first.
+pub const MONTH_NAMES: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
 /// 1 to 12 for an English month name or its abbreviation ("Dec", "Dec.", "December").
 pub fn month_number(name: &str) -> Option<i8> {
-    const FULL: [&str; 12] = [
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
     // Compared without an ASCII-lower-case copy (the names are ASCII lower case, so
     // `eq_ignore_ascii_case` is equality with the copy).
     let name = name.trim_end_matches('.');
@@ -534,7 +536,7 @@ pub fn month_number(name: &str) -> Option<i8> {
     }
     let is = |w: &str| name.eq_ignore_ascii_case(w);
     (0..12)
-        .find(|&i| is(FULL[i]) || is(&FULL[i][..3]) || (is("sept") && i == 8))
+        .find(|&i| is(MONTH_NAMES[i]) || is(&MONTH_NAMES[i][..3]) || (is("sept") && i == 8))
         .map(|i| i as i8 + 1)
 }
 
