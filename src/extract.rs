@@ -849,6 +849,42 @@ fn possessive(t: &str) -> bool {
 }
 
 impl ExtractRules {
+    /// The head noun of a description of unnamed people: its first word that names people
+    /// (an anonymous-source head, a person noun or a role noun), read after a possessive
+    /// ("company's spokeswoman"); a pronoun is its own head. `None` when no word is one.
+    fn unnamed_head(&self, description: &str) -> Option<UnnamedHead> {
+        description.split_whitespace().find_map(|w| {
+            let lower = strip_possessive(w).to_lowercase();
+            if let Some(&g) = self.pronouns.get(lower.as_str()) {
+                return Some(UnnamedHead {
+                    plural: g == Gender::Plural,
+                    gender: (g != Gender::Plural).then_some(g),
+                    noun: lower,
+                });
+            }
+            let people = self.anonymous_heads.contains(lower.as_str())
+                || self.extra_roles.contains(lower.as_str())
+                || role_noun(&lower)
+                || PLURAL_PEOPLE.contains(&lower.as_str());
+            people.then(|| UnnamedHead {
+                plural: PLURAL_PEOPLE.contains(&lower.as_str())
+                    || (lower.ends_with('s') && !lower.ends_with("ss")),
+                gender: noun_gender(&lower),
+                noun: lower,
+            })
+        })
+    }
+
+    /// A speaker who is one unnamed person ("a senior official", "the minister" left
+    /// unresolved, "he" left unresolved), with the head noun that says so; `None` for a
+    /// named speaker, an organisation, or a group.
+    fn lone_unnamed(&self, s: &Speaker) -> Option<UnnamedHead> {
+        if s.kind != SpeakerKind::Anonymous {
+            return None;
+        }
+        self.unnamed_head(&s.name).filter(|h| !h.plural)
+    }
+
     fn is_title(&self, lower: &str) -> bool {
         let bare = lower.trim_end_matches('.');
         // (`bare` is `lower` itself unless it ends with a period: one look-up then.)
@@ -1195,8 +1231,14 @@ impl ExtractRules {
         while n > 0 && (self.name_token(&t[n - 1]) && (t[n - 1].capitalised() || n < t.len())) {
             n -= 1;
         }
-        // Particles may not open a name.
-        while n < t.len() && self.particles.contains(&*t[n].lower) {
+        // Particles may not open a name ("van der Zwaan", "Van der Zwaan"), but a
+        // capitalised one before a name word may: "Ben Roe", "Van Morrison".
+        while n < t.len()
+            && self.particles.contains(&*t[n].lower)
+            && (!t[n].capitalised()
+                || t.get(n + 1)
+                    .is_some_and(|x| self.particles.contains(&*x.lower)))
+        {
             n += 1;
         }
         let name_len = t.len() - n;
@@ -1518,6 +1560,87 @@ fn strip_nicknames<'a>(t: &[Tok<'a>]) -> Option<Vec<Tok<'a>>> {
     }
     // Nothing but an age or a nickname (", 34"): no phrase.
     (!out.is_empty()).then_some(out)
+}
+
+/// An affiliation that fills `toks[from..end]` after a source's name: "with the Riverton
+/// Police Department (RPD)", "of Tarn University", "at the City Hospital": a preposition,
+/// then capitalised words (with "the", "of", "and", "for", "&" between them), then an
+/// optional acronym in parentheses. Returns the organisation's tokens (no acronym).
+fn affiliation<'t, 'a>(toks: &'t [Tok<'a>], from: usize, end: usize) -> Option<&'t [Tok<'a>]> {
+    let t = toks.get(from..end)?;
+    let (prep, rest) = t.split_first()?;
+    if !matches!(prep.lower.as_ref(), "with" | "of" | "at" | "from" | "for") {
+        return None;
+    }
+    let open = rest.iter().position(|x| x.is("(")).unwrap_or(rest.len());
+    let (org, paren) = rest.split_at(open);
+    let org_ok = org.last().is_some_and(Tok::capitalised)
+        && org.iter().all(|x| {
+            x.word && x.capitalised()
+                || matches!(x.lower.as_ref(), "the" | "of" | "and" | "for" | "&")
+        });
+    let acronym = |x: &Tok| {
+        x.word
+            && x.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && x.text
+                .chars()
+                .all(|c| c.is_uppercase() || c == '&' || c == '-')
+    };
+    let paren_ok = match paren {
+        [] => true,
+        [o, a, c] => o.is("(") && acronym(a) && c.is(")"),
+        _ => false,
+    };
+    (org_ok && paren_ok).then_some(org)
+}
+
+/// The head noun of a description of unnamed people ("senior company official",
+/// "source with knowledge of the talks", "company's spokeswoman"), as
+/// `ExtractRules::unnamed_head` finds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct UnnamedHead {
+    /// The noun, lowercase.
+    noun: String,
+    /// More than one person ("officials", "two people", "police").
+    plural: bool,
+    /// The gender the noun itself gives ("spokeswoman", "father"), if any.
+    gender: Option<Gender>,
+}
+
+/// Nouns for groups of people that are plural without a final "s".
+const PLURAL_PEOPLE: &[&str] = &["people", "police", "staff", "crew", "personnel", "folk"];
+
+/// The gender a noun for a person gives, when it gives one.
+fn noun_gender(noun: &str) -> Option<Gender> {
+    const FEMALE: &[&str] = &[
+        "mother",
+        "wife",
+        "daughter",
+        "sister",
+        "widow",
+        "girl",
+        "aunt",
+        "grandmother",
+        "niece",
+    ];
+    const MALE: &[&str] = &[
+        "father",
+        "husband",
+        "son",
+        "brother",
+        "widower",
+        "boy",
+        "uncle",
+        "grandfather",
+        "nephew",
+    ];
+    if noun.ends_with("woman") || FEMALE.contains(&noun) {
+        Some(Gender::Female)
+    } else if (noun.ends_with("man") && noun != "human") || MALE.contains(&noun) {
+        Some(Gender::Male)
+    } else {
+        None
+    }
 }
 
 /// A lowercase word that names a person by what they do (glaciologist, rider, consultant).
@@ -2578,12 +2701,16 @@ fn skip_after_cue(
                 i += 1;
             }
         }
+        // "said repeatedly that", "warned investors that" (not "reported quarterly
+        // earnings that failed ...": a relative clause after the object).
         if let Some(k) = (i..(i + 3).min(toks.len())).find(|&k| toks[k].is("that")) {
             if k > i
                 && toks[i..k]
                     .iter()
                     .all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.tok_cue(t))
                 && !matches!(cue.text.as_str(), "told" | "tells")
+                && (toks[i..k].iter().all(|t| adverb_like(&t.lower))
+                    || RECIPIENT_CUES.contains(&cue.text.to_lowercase().as_str()))
             {
                 i = k;
             }
@@ -2604,6 +2731,114 @@ fn skip_after_cue(
         }
     }
     (i, outlet, skipped_object)
+}
+
+/// Cues whose object is who was told, so "CUE investors that ..." still reports what was
+/// said ("warned investors that", "assured allies that").
+const RECIPIENT_CUES: &[&str] = &[
+    "warned",
+    "warns",
+    "warn",
+    "warning",
+    "assured",
+    "assures",
+    "reminded",
+    "reminds",
+    "informed",
+    "informs",
+    "promised",
+    "promises",
+    "convinced",
+    "persuaded",
+    "notified",
+    "notifies",
+    "advised",
+    "advises",
+    "urged",
+    "urges",
+    "briefed",
+    "briefs",
+    "reassured",
+];
+
+/// "it reported quarterly earnings that failed to meet expectations": after the cue, a
+/// lower-case object of one or two words, then "that" and a verb: a relative clause about
+/// the object, not the content of a report ("warned investors that ..." keeps its
+/// recipient; "said last week that ..." its adverbial).
+fn object_relative(toks: &[Tok], after: usize, cue: &Cue) -> bool {
+    let Some(k) = (after + 1..(after + 3).min(toks.len())).find(|&k| toks[k].is("that")) else {
+        return false;
+    };
+    let object = &toks[after..k];
+    object
+        .iter()
+        .all(|t| t.word && !t.capitalised() && t.quote.is_none())
+        && !object.iter().all(|t| adverb_like(&t.lower))
+        && !RECIPIENT_CUES.contains(&cue.text.to_lowercase().as_str())
+        && !matches!(cue.text.as_str(), "told" | "tells")
+        && toks.get(k + 1).is_some_and(finite_verb)
+}
+
+/// A word that can stand between a cue and "that" as an adverbial: "repeatedly",
+/// "backstage", "again", "last week" (not a noun object such as "earnings").
+fn adverb_like(w: &str) -> bool {
+    (w.len() > 3 && w.ends_with("ly") && !matches!(w, "family" | "ally" | "supply" | "rally"))
+        || matches!(
+            w,
+            "again"
+                | "also"
+                | "too"
+                | "earlier"
+                | "later"
+                | "before"
+                | "afterwards"
+                | "afterward"
+                | "backstage"
+                | "then"
+                | "once"
+                | "twice"
+                | "now"
+                | "still"
+                | "already"
+                | "last"
+                | "this"
+                | "next"
+                | "week"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "weekend"
+                | "separately"
+                | "there"
+                | "here"
+                | "today"
+                | "yesterday"
+                | "tonight"
+                | "overnight"
+                | "ago"
+                | "days"
+                | "weeks"
+                | "months"
+                | "years"
+                | "recently"
+                | "often"
+                | "always"
+                | "never"
+                | "even"
+                | "just"
+                | "only"
+                | "privately"
+                | "openly"
+                | "elsewhere"
+                | "abroad"
+                | "online"
+                | "onstage"
+                | "offstage"
+                | "afterwards,"
+        )
 }
 
 /// The token before a speaker phrase that starts at `start`, looking past a possessive
@@ -3296,6 +3531,9 @@ impl Ctx<'_> {
                     if relative && !has_clause(toks, after, end) && !quoted_evaluation {
                         continue;
                     }
+                    if object_relative(toks, after, cue) {
+                        continue;
+                    }
                     if let Some(d) =
                         self.content_after(si, sentence, toks, p, cue, after, end, outlet)
                     {
@@ -3948,6 +4186,18 @@ impl Ctx<'_> {
                 pend = end;
             }
         }
+        // "according to Sgt. Ana Sol with the Riverton Police Department (RPD), ...": the
+        // affiliation after a name is the source's, not the content's.
+        if matches!(p.kind, PhraseKind::Person | PhraseKind::Organisation) && pend == p.end {
+            if let Some(org) = affiliation(toks, pend, end) {
+                let org = join_tokens(org);
+                p.role = Some(match p.role.take() {
+                    Some(r) => format!("{r} ({org})"),
+                    None => org,
+                });
+                pend = end;
+            }
+        }
         let content = if cue.start == 0 || toks[..cue.start].iter().all(|t| !t.word) {
             // According to X, CONTENT — up to a later cue's subject.
             let from = pend + usize::from(toks.get(pend).is_some_and(|t| t.is(",")));
@@ -4220,7 +4470,7 @@ impl Ctx<'_> {
                     .unwrap_or(d.sentence);
                 let recent = previous
                     .filter(|_| first.min(d.sentence) <= previous_sentence + 2)
-                    .map(|k| &claims[k].speaker);
+                    .map(|k| &claims[k]);
                 self.speaker_of(d, &mentions, recent, &mut flags)
             };
             let mut cited = d.cited_outlet.clone();
@@ -4306,9 +4556,10 @@ impl Ctx<'_> {
         &self,
         d: &Draft,
         mentions: &Mentions,
-        recent: Option<&Speaker>,
+        recent_claim: Option<&Claim>,
         flags: &mut Vec<String>,
     ) -> Speaker {
+        let recent = recent_claim.map(|c| &c.speaker);
         let p = &d.phrase;
         let text = d.speaker_text.clone();
         let at = self.seg.sentences[d.sentence].span.start;
@@ -4367,6 +4618,31 @@ impl Ctx<'_> {
                     r.kind == SpeakerKind::Person && self.gender_ok(&r.name, g, mentions)
                 }) {
                     return Speaker { text, ..r.clone() };
+                }
+                // "The minister said ... \"We checked,\" he added.", "A senior official
+                // said ...": the last speaker, one unnamed person of a compatible gender, is
+                // who the pronoun points back to (not a person named earlier), unless its
+                // own sentence names one before it. It stays as unresolved as it was.
+                let named_here = mentions.iter().any(|m| {
+                    m.sentence == d.sentence
+                        && m.at < d.speaker_at
+                        && self.gender_ok(&m.name, g, mentions)
+                });
+                if let Some(c) = recent_claim.filter(|c| {
+                    g != Gender::Plural
+                        && !named_here
+                        && self
+                            .rules
+                            .lone_unnamed(&c.speaker)
+                            .is_some_and(|h| h.gender.is_none_or(|hg| hg == g))
+                }) {
+                    if c.flags.iter().any(|f| f == "unresolved-reference") {
+                        flags.push("unresolved-reference".into());
+                    }
+                    return Speaker {
+                        text,
+                        ..c.speaker.clone()
+                    };
                 }
                 // Else the first compatible person of this sentence (before the pronoun), then
                 // of each earlier sentence: subjects come first in English.
@@ -4501,6 +4777,18 @@ impl Ctx<'_> {
                     PhraseKind::Document => SpeakerKind::Document,
                     _ => SpeakerKind::Anonymous,
                 };
+                // "A source close to the talks said ... the source added": a definite
+                // description with the last speaker's head noun is that same source.
+                if p.kind == PhraseKind::Anonymous && text.to_lowercase().starts_with("the ") {
+                    let here = self.rules.unnamed_head(&text);
+                    if let Some(r) = recent.filter(|r| {
+                        r.kind == SpeakerKind::Anonymous
+                            && here.is_some()
+                            && self.rules.unnamed_head(&r.name) == here
+                    }) {
+                        return Speaker { text, ..r.clone() };
+                    }
+                }
                 // "a ministry spokeswoman", "a spokesperson for the authority": the
                 // organisation the spokesperson speaks for, when the article names it.
                 if p.kind == PhraseKind::Anonymous {
@@ -5791,6 +6079,123 @@ mod tests {
         assert_eq!(c.len(), 1);
         assert_eq!(c[0].speaker.name, "Maria Santos");
         assert_eq!(c[0].speaker.text, "she");
+    }
+
+    #[test]
+    fn a_pronoun_after_an_unnamed_speaker_is_that_speaker() {
+        // A role reference nobody in the article fills, then "he": the same minister, not
+        // the mayor named earlier.
+        let c = claims(
+            "Mayor Tom Field visited the shelter. The minister said the plan was costed. \"We checked every figure,\" he added.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].speaker.name, "minister");
+        assert_eq!(c[1].speaker.text, "he");
+        assert_eq!(c[1].flags, ["unresolved-reference"]);
+        // An anonymous source stays that source.
+        let c = claims(
+            "Mayor Tom Field visited the shelter. A senior official said the plan was costed. \"We checked every figure,\" he added.",
+        );
+        assert_eq!(c[1].speaker.name, "senior official");
+        assert_eq!(c[1].speaker.kind, SpeakerKind::Anonymous);
+        assert!(c[1].flags.is_empty());
+        // A gender the noun rules out, or a group, is not pointed back to.
+        let c = claims(
+            "Mayor Tom Field visited the shelter. The company's spokeswoman said prices would rise. \"It is unavoidable,\" he added.",
+        );
+        assert_eq!(c[1].speaker.name, "Tom Field");
+        let c = claims(
+            "Mayor Tom Field visited the shelter. Officials said the camp was full. \"We need more beds,\" he said.",
+        );
+        assert_eq!(c[1].speaker.name, "Tom Field");
+        // A person named before the pronoun in its own sentence comes first.
+        let c = claims(
+            "A local aid worker said nine people died. Mr. Tom Field said the talks would be led by Ana Sol, who, he added, \"has our full confidence\".",
+        );
+        assert!(
+            c.iter()
+                .all(|x| x.speaker.name != "local aid worker" || x.content.contains("nine")),
+            "{c:#?}"
+        );
+    }
+
+    #[test]
+    fn the_same_noun_with_the_points_back_to_the_unnamed_source() {
+        let c = claims(
+            "A source familiar with the talks said no deal was near. \"They are far apart,\" the source added.",
+        );
+        assert_eq!(c.len(), 2, "{c:#?}");
+        assert_eq!(c[1].speaker.name, "source familiar with the talks");
+        assert_eq!(c[1].speaker.text, "the source");
+    }
+
+    #[test]
+    fn unnamed_heads_tell_number_and_gender() {
+        let rules = crate::rules::Rules::embedded().unwrap();
+        let r = &rules.extract;
+        let h = r.unnamed_head("senior company official").unwrap();
+        assert_eq!(
+            (h.noun.as_str(), h.plural, h.gender),
+            ("official", false, None)
+        );
+        let h = r.unnamed_head("company's spokeswoman").unwrap();
+        assert_eq!(h.gender, Some(Gender::Female));
+        assert!(
+            r.unnamed_head("two people familiar with the plan")
+                .unwrap()
+                .plural
+        );
+        assert!(r.unnamed_head("Officials").unwrap().plural);
+        assert!(r.unnamed_head("the county").is_none());
+    }
+
+    #[test]
+    fn ranks_are_titles_and_a_capitalised_particle_may_open_a_name() {
+        let c = one("Sgt. Ana Sol said the road was closed.");
+        assert_eq!(c.speaker.name, "Ana Sol");
+        assert_eq!(c.speaker.role.as_deref(), Some("Sgt."));
+        let c = one("Ben Roe said the vote would be held in June.");
+        assert_eq!(c.speaker.name, "Ben Roe");
+        assert_eq!(c.speaker.role, None);
+        let c = one("Union negotiator Niek van der Zwaan said the strike would go ahead.");
+        assert_eq!(c.speaker.name, "Niek van der Zwaan");
+    }
+
+    #[test]
+    fn an_affiliation_after_according_to_is_the_sources() {
+        let c = one(
+            "According to Sgt. Ana Sol with the Riverton Police Department (RPD), the road was closed for hours.",
+        );
+        assert_eq!(c.speaker.name, "Ana Sol");
+        assert_eq!(c.content, "the road was closed for hours");
+        assert_eq!(
+            c.speaker.role.as_deref(),
+            Some("Sgt. (the Riverton Police Department)")
+        );
+        // Not an affiliation: lower-case words after the name stay content.
+        let c = one("According to Ana Sol, the road was closed with the bridge.");
+        assert_eq!(c.content, "the road was closed with the bridge");
+    }
+
+    #[test]
+    fn a_patrol_is_an_organisation() {
+        let c = one("Washington State Patrol confirmed the road was closed.");
+        assert_eq!(c.speaker.kind, SpeakerKind::Organisation);
+        assert_eq!(c.speaker.name, "Washington State Patrol");
+    }
+
+    #[test]
+    fn an_object_and_a_relative_clause_after_the_cue_are_no_report() {
+        let c = claims(
+            "Shares fell after the company reported quarterly earnings that failed to meet forecasts.",
+        );
+        assert!(c.is_empty(), "{c:#?}");
+        let c = one("The agency warned investors that the market was overheated.");
+        assert_eq!(c.content, "the market was overheated");
+        let c = one("She said last week that the plan was dead.");
+        assert_eq!(c.content, "the plan was dead");
+        let c = one("He said repeatedly that the plan was dead.");
+        assert_eq!(c.content, "the plan was dead");
     }
 
     #[test]
