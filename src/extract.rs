@@ -4802,6 +4802,32 @@ impl Ctx<'_> {
                         };
                     }
                 }
+                // "airline says" (a headline), "police said": a bare lower-case noun for
+                // an organisation is the one the article names with it (a business noun:
+                // the business named first in this sentence, else the nearest before).
+                if p.kind == PhraseKind::Organisation {
+                    if let Some(noun) = p.name.as_deref().filter(|n| {
+                        !n.contains(' ') && n.chars().all(|c| c.is_lowercase() || c == '-')
+                    }) {
+                        let company = COMPANY_NOUNS.contains(&noun);
+                        let named = if company {
+                            self.org_before(d, 0)
+                                .filter(|n| !public_body(n))
+                                .or_else(|| self.company_named(d.speaker_at, headline))
+                        } else {
+                            self.org_named(noun, d.speaker_at, headline)
+                        };
+                        if let Some(name) = named {
+                            return Speaker {
+                                text: text.clone(),
+                                name: name.into(),
+                                kind: SpeakerKind::Organisation,
+                                role: Some(strip_determiner(&text).into()),
+                                id: None,
+                            };
+                        }
+                    }
+                }
                 // Only an organisation keeps the words before its name as a role.
                 let role = (p.kind == PhraseKind::Organisation)
                     .then(|| p.role.clone())
@@ -5136,6 +5162,21 @@ impl Ctx<'_> {
         }) || name.to_lowercase().contains("press office");
         if !spokes {
             return None;
+        }
+        // "an Aurelle spokeswoman", "a Skyvane Systems spokesman": the organisation the
+        // capitalised words before the head name, in full or by its short form.
+        let caps: Vec<&str> = words
+            .iter()
+            .map(|w| strip_possessive(w))
+            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .collect();
+        if !caps.is_empty() && !caps.iter().any(|w| self.rules.is_title(&w.to_lowercase())) {
+            let named = caps.join(" ");
+            let full = self.org_short_form(&named);
+            let want = full.as_deref().unwrap_or(&named);
+            if let Some((n, _, _)) = self.org_mentions().iter().find(|(n, _, _)| n == want) {
+                return Some(n.as_str());
+            }
         }
         let org_word = words.iter().map(|w| strip_possessive(w)).find(|w| {
             w.chars().next().is_some_and(char::is_lowercase)
@@ -6175,6 +6216,25 @@ mod tests {
         // Not an affiliation: lower-case words after the name stay content.
         let c = one("According to Ana Sol, the road was closed with the bridge.");
         assert_eq!(c.content, "the road was closed with the bridge");
+    }
+
+    #[test]
+    fn a_bare_business_noun_and_a_named_spokesperson_are_the_business() {
+        let c = claims(
+            "Norvik Air cancels 40 flights after IT failure, airline says\n\nAbout 9,000 passengers were affected, a Norvik spokeswoman said.\n\n\"We are sorry,\" a Norvik Air spokesman said.\n",
+        );
+        assert_eq!(c.len(), 3, "{c:#?}");
+        for x in &c {
+            assert_eq!(x.speaker.name, "Norvik Air", "{x:#?}");
+            assert_eq!(x.speaker.kind, SpeakerKind::Organisation);
+        }
+        // A public body is no business: "the airline" does not become the ministry.
+        let c = claims("The Transport Ministry said flights resumed, airline says.");
+        assert!(
+            c.iter()
+                .all(|x| x.speaker.name != "Transport Ministry" || x.cue == "said"),
+            "{c:#?}"
+        );
     }
 
     #[test]

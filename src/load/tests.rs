@@ -435,6 +435,14 @@ fn a_dateline_credits_a_wire_that_the_rules_do_not_know() {
     // A lowercase aside in parentheses is not a credit.
     let a = text_article("Storm hits coast\nMIAMI, Oct. 2 (pictured) — The storm hit.\n");
     assert_eq!(a.meta.wire, None);
+    // A place with no comma before the credit: a known outlet, or any acronym.
+    let a = text_article("Storm hits coast\nLONDON (Reuters) - The storm hit.\n");
+    assert_eq!(a.meta.wire.as_deref(), Some("Reuters"));
+    let a = text_article("Bridge shut for months\nARDENMOUTH (OPA) — The bridge shut.\n");
+    assert_eq!(a.meta.wire.as_deref(), Some("OPA"));
+    // Without a comma, a word that is neither is no credit.
+    let a = text_article("Storm hits coast\nNOTE (Updated) - The storm hit.\n");
+    assert_eq!(a.meta.wire, None);
 }
 
 #[test]
