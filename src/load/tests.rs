@@ -295,6 +295,28 @@ fn title_skips_labels_datelines_and_outlet_lines() {
     );
     let a = text_article("By Jane Roe | Metro desk\nCity buys new buses\nBody.\n");
     assert_eq!(a.meta.title.as_deref(), Some("City buys new buses"));
+    // Menus and breadcrumbs with other separators, twice or more.
+    let a = text_article("News  ·  Sport  ·  Business  ·  What's On\nCity buys new buses\nBody.\n");
+    assert_eq!(a.meta.title.as_deref(), Some("City buys new buses"));
+    let a = text_article("CITY TIMES / News / Transport\nCity buys new buses\nBody.\n");
+    assert_eq!(a.meta.title.as_deref(), Some("City buys new buses"));
+    // One slash is a headline's.
+    let a = text_article("Bus / tram strike called off\nBody.\n");
+    assert_eq!(
+        a.meta.title.as_deref(),
+        Some("Bus / tram strike called off")
+    );
+}
+
+#[test]
+fn a_date_line_with_a_separated_time_and_a_station_key() {
+    let a = text_article("City buys new buses\nMon 31 Aug 2026 · 19:05\nBody.\n");
+    assert_eq!(a.meta.published.as_deref(), Some("2026-08-31"));
+    let a = load_one(
+        "a.md",
+        b"---\ntitle: City buys new buses\nstation: Harbour FM\n---\nBody.\n",
+    );
+    assert_eq!(a.meta.outlet.as_deref(), Some("Harbour FM"));
 }
 
 #[test]
