@@ -2778,8 +2778,10 @@ mod tests {
             "40 pupils were off sick, up from the 12 the school reported on Tuesday"
         ));
         assert!(at(
-            "the figure the council announced late on Friday was wrong"
+            "the toll is 9, not the 7 the council announced late on Friday"
         ));
+        // Opening what follows, the saying frames the claim.
+        assert!(!at("the council said on Friday it would close the bridge"));
         assert!(!at("the bridge was closed on Friday"));
         assert!(!at("the strike will last until Sunday"));
         assert!(!at("staff have been on strike since Monday"));
