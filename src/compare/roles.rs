@@ -256,7 +256,174 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         judged.push(a, b, j);
     }
     let fam = Roles { ctx, items };
-    assemble(ctx, &fam, fam.items.len(), &judged)
+    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    out.findings.extend(title_contradictions(ctx));
+    out
+}
+
+/// Words that name a post in a speaker's role ("chief executive", "associate
+/// professor"), each with the one spelling it is compared under.
+const TITLE_WORDS: &[(&str, &str)] = &[
+    ("executive", "executive"),
+    ("chief", "chief"),
+    ("director", "director"),
+    ("professor", "professor"),
+    ("lecturer", "lecturer"),
+    ("researcher", "researcher"),
+    ("minister", "minister"),
+    ("secretary", "secretary"),
+    ("president", "president"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("chair", "chair"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("manager", "manager"),
+    ("editor", "editor"),
+    ("governor", "governor"),
+    ("mayor", "mayor"),
+    ("commissioner", "commissioner"),
+    ("ambassador", "ambassador"),
+    ("treasurer", "treasurer"),
+    ("adviser", "adviser"),
+    ("advisor", "adviser"),
+];
+
+/// Words that rank a post ("junior minister", "deputy mayor"): a post with one is not
+/// the post without it.
+const RANK_WORDS: &[&str] = &[
+    "junior",
+    "deputy",
+    "assistant",
+    "associate",
+    "acting",
+    "vice",
+    "interim",
+    "postdoctoral",
+];
+
+/// The title words and rank words of a role, folded.
+fn title_of(role: &str) -> (BTreeSet<&'static str>, BTreeSet<&'static str>) {
+    let mut titles = BTreeSet::new();
+    let mut ranks = BTreeSet::new();
+    for t in tokenize(role) {
+        let w = super::text::strip_possessive(&t.norm);
+        if let Some(&(_, as_compared)) = TITLE_WORDS.iter().find(|(x, _)| *x == w) {
+            titles.insert(as_compared);
+        }
+        if let Some(&r) = RANK_WORDS.iter().find(|x| **x == w) {
+            ranks.insert(r);
+        }
+    }
+    (titles, ranks)
+}
+
+/// Whether two roles of one person name different posts: each has a title word, and
+/// neither's title words hold the other's ("chief executive" / "operations director"),
+/// or one ranks the post and the other does not or ranks it otherwise ("junior health
+/// minister" / "Health Minister"). A role that only adds to the other ("Drummelin Water
+/// chief executive" / "chief executive") names the same post.
+fn titles_differ(a: &str, b: &str) -> bool {
+    let ((ta, ra), (tb, rb)) = (title_of(a), title_of(b));
+    !ta.is_empty()
+        && !tb.is_empty()
+        && ((!ta.is_subset(&tb) && !tb.is_subset(&ta))
+            || (ra != rb && !(ra.is_empty() && rb.is_empty())))
+}
+
+/// One person (a speaker with a canonical id) given different posts by different
+/// articles: `title-contradiction`. Each side is every claim whose speaker's role names
+/// that post.
+fn title_contradictions(ctx: &Ctx) -> Vec<crate::model::Finding> {
+    // Per person: per role as written (folded), the preps.
+    let mut people: std::collections::BTreeMap<
+        &str,
+        std::collections::BTreeMap<String, Vec<usize>>,
+    > = std::collections::BTreeMap::new();
+    for (i, p) in ctx.preps.iter().enumerate() {
+        let sp = &p.claim.speaker;
+        let (Some(id), Some(role)) = (sp.id.as_deref(), sp.role.as_deref()) else {
+            continue;
+        };
+        if sp.kind != SpeakerKind::Person || id.is_empty() || title_of(role).0.is_empty() {
+            continue;
+        }
+        people
+            .entry(id)
+            .or_default()
+            .entry(super::text::fold(role))
+            .or_default()
+            .push(i);
+    }
+    let mut out = Vec::new();
+    for roles in people.values() {
+        let roles: Vec<(&String, &Vec<usize>)> = roles.iter().collect();
+        // Roles that name one post are one side: the first role of each post.
+        for (x, &(ra, pa)) in roles.iter().enumerate() {
+            for &(rb, pb) in roles.iter().skip(x + 1) {
+                if !titles_differ(ra, rb) {
+                    continue;
+                }
+                // Sides: every role naming the same post as ra, resp. rb.
+                let side = |r: &str| -> Vec<usize> {
+                    roles
+                        .iter()
+                        .filter(|(o, _)| !titles_differ(r, o) && title_of(r) == title_of(o))
+                        .flat_map(|(_, ps)| ps.iter().copied())
+                        .collect()
+                };
+                let (sa, sb) = (side(ra), side(rb));
+                // Only the first pair of roles for each pair of posts.
+                let first = |r: &str, s: &[usize]| {
+                    s.first()
+                        .and_then(|&i| ctx.preps[i].claim.speaker.role.as_deref())
+                        .map(super::text::fold)
+                        .is_some_and(|f| f == r)
+                };
+                if !first(ra, &sa) || !first(rb, &sb) || pa.is_empty() || pb.is_empty() {
+                    continue;
+                }
+                let arts = |s: &[usize]| -> BTreeSet<&str> {
+                    s.iter()
+                        .map(|&i| ctx.preps[i].claim.article.as_str())
+                        .collect()
+                };
+                if arts(&sa).is_disjoint(&arts(&sb)) {
+                    let members: Vec<usize> = sa.iter().chain(&sb).copied().collect();
+                    let name = &ctx.preps[sa[0]].claim.speaker.name;
+                    let shown = |i: usize| {
+                        ctx.preps[i]
+                            .claim
+                            .speaker
+                            .role
+                            .as_deref()
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    let detail = format!(
+                        "{} ({}) vs {} ({})",
+                        shown(sa[0]),
+                        ctx.locs(&sa),
+                        shown(sb[0]),
+                        ctx.locs(&sb)
+                    );
+                    if let Some(f) = ctx.finding(
+                        FindingKind::Contradiction,
+                        "title-contradiction",
+                        format!("post of {name}"),
+                        &members,
+                        detail,
+                        0.65,
+                    ) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Items for a person speaker whose role or attribution names a role frame.
