@@ -333,8 +333,27 @@ fn titles_differ(a: &str, b: &str) -> bool {
             || (ra != rb && !(ra.is_empty() && rb.is_empty())))
 }
 
+/// Whether some article of side `a` and some article of side `b` tell one story: their
+/// stories share two names besides the person's own. One name in two unrelated stories
+/// may be two people (or one person years apart).
+fn stories_meet(ctx: &Ctx, a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|&i| {
+        b.iter().any(|&j| {
+            let (pi, pj) = (&ctx.preps[i], &ctx.preps[j]);
+            let own = |k: &str| {
+                pi.speaker_surname.as_deref() == Some(k) || pj.speaker_surname.as_deref() == Some(k)
+            };
+            pi.story
+                .iter()
+                .filter(|k| !own(k) && pj.story.contains(k))
+                .count()
+                >= 2
+        })
+    })
+}
+
 /// One person (a speaker with a canonical id) given different posts by different
-/// articles: `title-contradiction`. Each side is every claim whose speaker's role names
+/// articles that tell one story (see [`stories_meet`]): `title-contradiction`. Each side is every claim whose speaker's role names
 /// that post.
 fn title_contradictions(ctx: &Ctx) -> Vec<crate::model::Finding> {
     // Per person: per role as written (folded), the preps.
@@ -390,7 +409,7 @@ fn title_contradictions(ctx: &Ctx) -> Vec<crate::model::Finding> {
                         .map(|&i| ctx.preps[i].claim.article.as_str())
                         .collect()
                 };
-                if arts(&sa).is_disjoint(&arts(&sb)) {
+                if arts(&sa).is_disjoint(&arts(&sb)) && stories_meet(ctx, &sa, &sb) {
                     let members: Vec<usize> = sa.iter().chain(&sb).copied().collect();
                     let name = &ctx.preps[sa[0]].claim.speaker.name;
                     let shown = |i: usize| {
@@ -517,6 +536,74 @@ mod tests {
     use super::super::testutil::*;
     use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
     use crate::model::{FindingKind, QuoteKind, Span};
+
+    #[test]
+    fn two_posts_differ_unless_one_role_only_adds_to_the_other() {
+        use super::titles_differ;
+        assert!(titles_differ(
+            "Fenwick Rail chief executive",
+            "Fenwick Rail's finance director"
+        ));
+        assert!(titles_differ(
+            "a postdoctoral researcher",
+            "an associate professor of law"
+        ));
+        assert!(titles_differ(
+            "Junior transport minister",
+            "Transport Minister"
+        ));
+        assert!(!titles_differ(
+            "Fenwick Rail chief executive",
+            "chief executive"
+        ));
+        assert!(!titles_differ(
+            "spokesman for the council",
+            "council spokeswoman"
+        ));
+        // A role with no post in it says nothing about the post.
+        assert!(!titles_differ("a local resident", "the chief executive"));
+    }
+
+    #[test]
+    fn one_person_given_two_posts_in_one_story_is_a_contradiction() {
+        let mut arts = vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+        ];
+        let text = "Fenwick Rail cancelled trains at Oskarsby after a signal fault at Oskarsby.";
+        arts[0].text = text.into();
+        arts[1].text = text.into();
+        arts[0].content = vec![Span::new(0, text.len())];
+        arts[1].content = vec![Span::new(0, text.len())];
+        let mut claims = Vec::new();
+        for (art, role) in [
+            ("a", "Fenwick Rail chief executive"),
+            ("b", "Fenwick Rail's operations director"),
+        ] {
+            let mut c = claim(
+                art,
+                1,
+                "Mara Lindqvist",
+                QuoteKind::Indirect,
+                "Fenwick Rail would run buses from Oskarsby",
+            );
+            c.speaker.role = Some(role.into());
+            c.speaker.id = Some("mara-lindqvist".into());
+            claims.push(c);
+        }
+        let f = find_all(&arts, &claims);
+        let t: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "title-contradiction")
+            .collect();
+        assert_eq!(t.len(), 1, "{f:#?}");
+        assert_eq!(t[0].kind, FindingKind::Contradiction);
+        assert!(t[0].confidence >= DEFAULT);
+        // The same post in other words is no contradiction.
+        claims[1].speaker.role = Some("chief executive".into());
+        let f = find_all(&arts, &claims);
+        assert!(f.iter().all(|f| f.rule != "title-contradiction"), "{f:#?}");
+    }
 
     #[test]
     fn the_same_head_of_delegation_in_two_sources_agrees() {
