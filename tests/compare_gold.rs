@@ -516,10 +516,11 @@ fn fifth_blind_set_findings_stay_above_their_floor() {
 /// The sixth blind set (fixtures/blind6, session 14; notes/blind6.md), written blind and never
 /// tuned on; first scored at recall 0.465, precision 0.917 (contradictions 4 of 19, updates
 /// 3 of 7, misquotes 1 of 3, misattributions 3 of 3, agreements 9 of 11); 0.512 / 0.929
-/// with the story read from the article's own text (docs/story.md). A floor.
+/// with the story read from the article's own text, 0.581 / 0.935 with title
+/// contradictions (docs/story.md). A floor.
 #[test]
 fn sixth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind6-findings.json", "fixtures/blind6");
-    assert!(s["recall"].as_f64().unwrap() >= 0.5, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.57, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.90, "{s:#}");
 }
