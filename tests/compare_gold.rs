@@ -490,12 +490,14 @@ fn third_blind_set_findings_stay_above_their_floor() {
 /// acronyms (docs/contra2.md); 0.600 / 1.000 once a dateline is a credit line of its own
 /// (two port findings, workers on strike and the daily cost, depended on the narrative
 /// claims the dateline's date made in two articles, through the article's story: its six
-/// most frequent anchors, which ties at one mention decide by spelling; notes/session14.md).
-/// A floor.
+/// most frequent anchors, which ties at one mention decide by spelling; notes/session14.md);
+/// 0.686 / 0.962 with the story read from the article's own text (docs/story.md: both
+/// port findings back, the evacuation update found, one extra agreement on the earlier
+/// evacuation figure). A floor.
 #[test]
 fn fourth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind4-findings.json", "fixtures/blind4");
-    assert!(s["recall"].as_f64().unwrap() >= 0.59, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.68, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.95, "{s:#}");
 }
 
@@ -513,11 +515,13 @@ fn fifth_blind_set_findings_stay_above_their_floor() {
 
 /// The sixth blind set (fixtures/blind6, session 14; notes/blind6.md), written blind and never
 /// tuned on; first scored at recall 0.465, precision 0.917 (contradictions 4 of 19, updates
-/// 3 of 7, misquotes 1 of 3, misattributions 3 of 3, agreements 9 of 11). A floor.
+/// 3 of 7, misquotes 1 of 3, misattributions 3 of 3, agreements 9 of 11); 0.512 / 0.929
+/// with the story read from the article's own text, 0.581 / 0.935 with title
+/// contradictions (docs/story.md). A floor.
 #[test]
 fn sixth_blind_set_findings_stay_above_their_floor() {
     let s = eval_json("tests/gold/blind6-findings.json", "fixtures/blind6");
-    assert!(s["recall"].as_f64().unwrap() >= 0.45, "{s:#}");
+    assert!(s["recall"].as_f64().unwrap() >= 0.57, "{s:#}");
     assert!(s["precision"].as_f64().unwrap() >= 0.90, "{s:#}");
 }
 

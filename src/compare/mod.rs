@@ -883,7 +883,6 @@ impl<'a> Ctx<'a> {
                 )
             })
             .collect();
-        drop(pool);
         // Anchors carried by too many claims are weak.
         let mut weak: HashSet<String> = HashSet::new();
         if preps.len() >= 20 {
@@ -906,14 +905,35 @@ impl<'a> Ctx<'a> {
                 }
             }
         }
-        // Each article's story: its most frequent strong anchors, then the people it
-        // quotes most (a person speaker of two claims or more is part of the story even
-        // where the contents name no one: "turnout was 45.2 per cent", Horvat said).
+        // Each article's story: the names its text mentions most (see
+        // [`article_story`]; its claims' most frequent anchors when its text gives none),
+        // then the people it quotes most (a person speaker of two claims or more is part
+        // of the story even where the contents name no one: "turnout was 45.2 per cent",
+        // Horvat said).
         type Counts<'k> = BTreeMap<&'k str, usize>;
-        // Per article: its anchors' counts and its person speakers'.
-        let mut per_article: BTreeMap<&str, (Counts, Counts)> = BTreeMap::new();
+        /// Per article: the article, its claims' places, its anchors' counts and its
+        /// person speakers'.
+        #[derive(Default)]
+        struct PerArticle<'k, 'a> {
+            article: Option<&'a Article>,
+            places: Vec<(SharedStr, SharedStr)>,
+            counts: Counts<'k>,
+            speakers: Counts<'k>,
+        }
+        let mut per_article: BTreeMap<&str, PerArticle> = BTreeMap::new();
         for p in &preps {
-            let (counts, speakers) = per_article.entry(p.claim.article.as_str()).or_default();
+            let PerArticle {
+                article,
+                places,
+                counts,
+                speakers,
+            } = per_article.entry(p.claim.article.as_str()).or_default();
+            *article = article.or(p.article);
+            for pl in &p.places {
+                if !places.iter().any(|x| x.0 == pl.0) {
+                    places.push(pl.clone());
+                }
+            }
             for a in p.strong() {
                 *counts.entry(a.key.as_str()).or_default() += 1;
             }
@@ -932,14 +952,32 @@ impl<'a> Ctx<'a> {
             v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
             v
         }
+        // Every strong anchor some claim carries: the names a story is told in.
+        let claim_keys: HashSet<&str> = preps
+            .iter()
+            .flat_map(|p| p.strong().map(|a| a.key.as_str()))
+            .collect();
         let story: BTreeMap<&str, Arc<[String]>> = per_article
-            .into_iter()
-            .map(|(art, (counts, speakers))| {
-                let mut keys: Vec<String> = ranked(counts)
-                    .into_iter()
-                    .take(STORY)
-                    .map(|(k, _)| k.to_string())
-                    .collect();
+            .into_par_iter()
+            .map(|(art, per)| {
+                let PerArticle {
+                    article,
+                    places,
+                    counts,
+                    speakers,
+                } = per;
+                let mut keys: Vec<String> = article
+                    .map(|a| {
+                        article_story(a, &places, &rules.lex, &names, &pool, &weak, &claim_keys)
+                    })
+                    .unwrap_or_default();
+                if keys.is_empty() {
+                    keys = ranked(counts)
+                        .into_iter()
+                        .take(STORY)
+                        .map(|(k, _)| k.to_string())
+                        .collect();
+                }
                 let quoted: Vec<String> = ranked(speakers)
                     .into_iter()
                     .filter(|&(k, n)| n >= 2 && !keys.iter().any(|x| x == k))
@@ -950,6 +988,7 @@ impl<'a> Ctx<'a> {
                 (art, keys.into())
             })
             .collect();
+        drop(pool);
         for p in &mut preps {
             p.story = story
                 .get(p.claim.article.as_str())
@@ -1088,11 +1127,6 @@ impl Ctx<'_> {
     }
 }
 
-/// Count date expressions in `toks` (adjacent date words make one expression).
-pub(crate) fn date_expressions(toks: &[Tok], lex: &Lexicon) -> usize {
-    date_expression_starts(toks, lex).len()
-}
-
 /// Token positions where each date expression of `toks` starts, in order (adjacent date
 /// words make one expression; ISO dates written as digits count too).
 pub(crate) fn date_expression_starts(toks: &[Tok], lex: &Lexicon) -> Vec<usize> {
@@ -1157,8 +1191,10 @@ fn prepare<'a>(
         })
         .collect();
     let anchors = anchors(&claim.content, &toks, &places, lex, names, pool);
-    let event_date = match date_expressions(&toks, lex) {
-        1 if !dated_by_attribution(claim) => claim.date.as_deref().filter(|d| !d.is_empty()),
+    let event_date = match date_expression_starts(&toks, lex).as_slice() {
+        [start] if !dated_by_attribution(claim) && !reported_on(&toks, *start, lex) => {
+            claim.date.as_deref().filter(|d| !d.is_empty())
+        }
         _ => None,
     };
     let refers_back = claim.speaker.kind == SpeakerKind::Person
@@ -1193,6 +1229,50 @@ fn prepare<'a>(
     }
 }
 
+/// Whether the date expression starting at token `start` dates an earlier report the
+/// content refers back to ("63 now, up from the 27 it reported on Sunday", "the figure
+/// the council announced late on Friday"): a verb of saying with its date closing the
+/// content. That is the day something was said before, not the day of what the claim
+/// reports, so it dates no event. A verb of saying that opens what follows ("Arvane
+/// said on Friday it was extending the recall") frames the claim and keeps its date.
+fn reported_on(toks: &[Tok], start: usize, lex: &Lexicon) -> bool {
+    // The date closes the content: only date words and figures after `start`.
+    let mut k = start;
+    while k < toks.len() {
+        match lex.dates.match_at(toks, k) {
+            Some(n) => k += n,
+            None if toks[k].norm.chars().all(|c| c.is_ascii_digit()) => k += 1,
+            None => return false,
+        }
+    }
+    let mut i = start;
+    // "reported on Sunday", "said late on Sunday": a word or two may come between.
+    for _ in 0..3 {
+        let Some(prev) = i.checked_sub(1).and_then(|j| toks.get(j)) else {
+            return false;
+        };
+        if REPORT_VERBS.contains(&prev.norm.as_str()) {
+            return true;
+        }
+        if !matches!(prev.norm.as_str(), "last" | "early" | "late" | "on") {
+            return false;
+        }
+        i -= 1;
+    }
+    false
+}
+
+/// Verbs of saying whose date, written right after them, is the day of the saying.
+const REPORT_VERBS: &[&str] = &[
+    "said",
+    "reported",
+    "announced",
+    "told",
+    "stated",
+    "confirmed",
+    "published",
+];
+
 /// Whether the claim's date is the day its attribution names ("..., the governor said on
 /// Tuesday"): the resolver falls back to it when the content's own date could not be
 /// read. That is when the words were said, not when what they report happens, so it
@@ -1207,6 +1287,36 @@ pub(crate) fn dated_by_attribution(claim: &Claim) -> bool {
 /// Named participants and places: each run of capitalised words becomes one anchor (its
 /// last word not in `anchors.ignore`), or the place it names. `toks` are `src`'s tokens.
 fn anchors(
+    src: &str,
+    toks: &[Tok],
+    places: &[(SharedStr, SharedStr)],
+    lex: &Lexicon,
+    names: &Names,
+    pool: &Interner,
+) -> Vec<Anchor> {
+    let mut out = mentions(src, toks, places, lex, names, pool);
+    for (key, display) in places {
+        if !out.iter().any(|a| &a.key == key) {
+            out.push(Anchor {
+                key: key.clone(),
+                display: display.clone(),
+                pos: toks.len(),
+                end: toks.len(),
+                place: true,
+                locative: false,
+                weak: false,
+            });
+        }
+    }
+    // One anchor per key.
+    let mut seen = HashSet::new();
+    out.retain(|a| seen.insert(a.key.clone()));
+    out
+}
+
+/// Every mention of a name or place in `src` (whose tokens are `toks`), in text order,
+/// a key as often as it is written: the runs of capitalised words [`anchors`] reads.
+fn mentions(
     src: &str,
     toks: &[Tok],
     places: &[(SharedStr, SharedStr)],
@@ -1320,23 +1430,94 @@ fn anchors(
         }
         i = j;
     }
-    for (key, display) in places {
-        if !out.iter().any(|a| &a.key == key) {
-            out.push(Anchor {
-                key: key.clone(),
-                display: display.clone(),
-                pos: toks.len(),
-                end: toks.len(),
-                place: true,
-                locative: false,
-                weak: false,
-            });
+    out
+}
+
+/// Whether a line of an article reads as prose (a sentence or a headline) rather than
+/// a masthead, a menu, a byline or a timestamp: three lower-case words or more, and at
+/// least a quarter of its words in lower case ("Russian President Vladimir Putin met
+/// envoys in Moscow" is prose; "RADIO NORTH | Live | News | Podcasts" is not).
+fn prose(toks: &[Tok]) -> bool {
+    let words = toks
+        .iter()
+        .filter(|t| t.norm.chars().any(char::is_alphabetic))
+        .count();
+    let lower = toks
+        .iter()
+        .filter(|t| !t.cap && !t.acronym && t.norm.chars().any(char::is_alphabetic))
+        .count();
+    lower >= 3 && lower * 4 >= words
+}
+
+/// An article's story: the [`STORY`] names and places its own text mentions most (its
+/// content, line by line; `places` are the places its claims name, so that their keys
+/// are the claims' keys), ties broken by the earliest mention (a headline's and a lede's
+/// names come first), then by key. Read from the whole text rather than from the claims,
+/// the story does not change when one claim does, nor follow the alphabet where every
+/// name is written once. Names in `weak` (too many claims carry them) are left out, and
+/// so is a capitalised word only ever written alone at the start of a sentence
+/// ("Officials said"): it may be a common word.
+fn article_story(
+    article: &Article,
+    places: &[(SharedStr, SharedStr)],
+    lex: &Lexicon,
+    names: &Names,
+    pool: &Interner,
+    weak: &HashSet<String>,
+    claim_keys: &HashSet<&str>,
+) -> Vec<String> {
+    // Per key: mentions, first position, and whether it is ever written as a name
+    // rather than as a lone sentence-initial capital.
+    let mut seen: HashMap<SharedStr, (usize, usize, bool)> = HashMap::new();
+    let mut base = 0usize;
+    for span in &article.content {
+        let Some(text) = article.text.get(span.start..span.end) else {
+            continue;
+        };
+        for line in text.lines() {
+            let toks = tokenize(line);
+            if !prose(&toks) {
+                base += toks.len();
+                continue;
+            }
+            for a in mentions(line, &toks, places, lex, names, pool) {
+                let lone_initial =
+                    a.end == a.pos + 1 && toks.get(a.pos).is_some_and(|t| t.initial && !t.acronym);
+                let e = seen.entry(a.key).or_insert((0, base + a.pos, false));
+                e.0 += 1;
+                e.2 |= !lone_initial;
+            }
+            base += toks.len();
         }
     }
-    // One anchor per key.
-    let mut seen = HashSet::new();
-    out.retain(|a| seen.insert(a.key.clone()));
-    out
+    // The outlet's and the wire's own names are where the article comes from, not what
+    // it is about ("told Radio Merrow", a masthead).
+    let own: Vec<String> = [&article.meta.outlet, &article.meta.wire]
+        .into_iter()
+        .flatten()
+        .filter_map(|o| o.split_whitespace().last())
+        .map(|w| strip_possessive(&fold(w)).to_string())
+        .collect();
+    let mut ranked: Vec<(SharedStr, usize, usize)> = seen
+        .into_iter()
+        .filter(|(k, (_, _, named))| {
+            *named
+                && !weak.contains(k.as_str())
+                && !own.iter().any(|o| o == k.as_str())
+                && claim_keys.contains(k.as_str())
+        })
+        .map(|(k, (n, first, _))| (k, n, first))
+        .collect();
+    ranked.sort_by(|a, b| {
+        b.1.cmp(&a.1)
+            .then(a.2.cmp(&b.2))
+            .then(a.0.as_str().cmp(b.0.as_str()))
+    });
+    ranked
+        .into_iter()
+        .take(STORY)
+        .map(|(k, _, _)| k.as_str().to_string())
+        .collect()
 }
 
 /// Whether two claims' speakers are the same person or body.
@@ -1346,9 +1527,11 @@ pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
         return true;
     }
     let (sa, sb) = (&pa.claim.speaker, &pb.claim.speaker);
-    // With canonical ids on both sides, the resolver has decided.
+    // With canonical ids on both sides, the resolver has decided, unless both hold one
+    // office and their surnames differ only in spelling: one person transliterated two
+    // ways ("Interior Minister Olek Brzenko" / "Interior Minister Oleg Brzhenko").
     if sa.id.is_some() && sb.id.is_some() {
-        return false;
+        return same_office_variant(sa, sb);
     }
     let (na, nb) = (fold(&sa.name), fold(&sb.name));
     let last = |s: &str| {
@@ -1362,6 +1545,25 @@ pub(crate) fn same_speaker(ctx: &Ctx, a: usize, b: usize) -> bool {
         && sb.kind == SpeakerKind::Person
         && !la.is_empty()
         && (la == lb || (text::spelling_variant(&la, &lb) && strsim::jaro_winkler(&na, &nb) >= 0.9))
+}
+
+/// Whether two person speakers hold the same office (their roles, folded, are equal and
+/// not empty) and their surnames differ only in spelling ([`text::spelling_variant`]):
+/// one office is held by one person, whose name two outlets transliterate differently.
+fn same_office_variant(sa: &crate::model::Speaker, sb: &crate::model::Speaker) -> bool {
+    let role = |s: &crate::model::Speaker| s.role.as_deref().map(fold).unwrap_or_default();
+    let last = |s: &crate::model::Speaker| {
+        s.name
+            .split_whitespace()
+            .last()
+            .map(|w| strip_possessive(&fold(w)).to_string())
+            .unwrap_or_default()
+    };
+    sa.kind == SpeakerKind::Person
+        && sb.kind == SpeakerKind::Person
+        && !role(sa).is_empty()
+        && role(sa) == role(sb)
+        && text::spelling_variant(&last(sa), &last(sb))
 }
 
 /// Whether two claims are about the same story: their contents share a strong anchor,
@@ -2565,9 +2767,102 @@ mod tests {
     }
 
     #[test]
-    fn date_expressions_count_adjacent_words_once() {
+    fn a_date_written_after_a_verb_of_saying_dates_no_event() {
         let r = rules();
-        let n = |s: &str| date_expressions(&tokenize(s), &r.lex);
+        let at = |s: &str| {
+            let toks = tokenize(s);
+            let starts = date_expression_starts(&toks, &r.lex);
+            reported_on(&toks, starts[0], &r.lex)
+        };
+        assert!(at(
+            "40 pupils were off sick, up from the 12 the school reported on Tuesday"
+        ));
+        assert!(at(
+            "the toll is 9, not the 7 the council announced late on Friday"
+        ));
+        // Opening what follows, the saying frames the claim.
+        assert!(!at("the council said on Friday it would close the bridge"));
+        assert!(!at("the bridge was closed on Friday"));
+        assert!(!at("the strike will last until Sunday"));
+        assert!(!at("staff have been on strike since Monday"));
+    }
+
+    #[test]
+    fn one_office_with_two_spellings_of_a_surname_is_one_speaker() {
+        let person = |name: &str, role: &str, id: &str| crate::model::Speaker {
+            text: format!("{role} {name}"),
+            name: name.into(),
+            kind: SpeakerKind::Person,
+            role: Some(role.into()),
+            id: Some(id.into()),
+        };
+        let a = person("Olek Brzenko", "Interior Minister", "olek-brzenko");
+        let b = person("Oleg Brzhenko", "Interior Minister", "oleg-brzhenko");
+        assert!(same_office_variant(&a, &b));
+        // Another office, or another surname, is another person.
+        let c = person("Oleg Brzhenko", "Finance Minister", "oleg-brzhenko");
+        assert!(!same_office_variant(&a, &c));
+        let d = person("Olek Marenko", "Interior Minister", "olek-marenko");
+        assert!(!same_office_variant(&a, &d));
+    }
+
+    #[test]
+    fn prose_lines_are_sentences_not_mastheads_or_menus() {
+        assert!(prose(&tokenize(
+            "Regional Governor Anna Kessel met envoys from Brindle in Oskarsby on Monday."
+        )));
+        assert!(prose(&tokenize("Ferry fares to rise as fuel costs bite")));
+        assert!(!prose(&tokenize(
+            "NORTHERN POST | Live | News | Sport | Podcasts"
+        )));
+        assert!(!prose(&tokenize("Share this story: Facebook | Email")));
+        assert!(!prose(&tokenize("By Jon Arlen, Chief Reporter")));
+    }
+
+    #[test]
+    fn a_story_is_the_names_its_text_repeats_then_the_first_written() {
+        let r = rules();
+        let text = "FENWICK COURIER | News | Sport\n\
+                    Ferry fares to rise at Oskarsby as fuel costs bite\n\
+                    Brindle Ferries will raise fares at Oskarsby from May, the company said.\n\
+                    Officials said the Oskarsby route loses money. Mayor Anna Kessel objected.\n\
+                    The rival operator Zeller made no comment.";
+        let mut a =
+            crate::model::Article::new("a", "a.txt", crate::model::Format::Text, text.to_string());
+        a.meta.outlet = Some("Fenwick Courier".into());
+        let pool = Interner::default();
+        let keys: HashSet<&str> = [
+            "oskarsby",
+            "ferries",
+            "kessel",
+            "zeller",
+            "courier",
+            "officials",
+        ]
+        .into_iter()
+        .collect();
+        let story = article_story(
+            &a,
+            &[],
+            &r.lex,
+            &Names::default(),
+            &pool,
+            &HashSet::new(),
+            &keys,
+        );
+        // Oskarsby three times, then in order of first mention; the outlet, the menu and a
+        // lone sentence-initial "Officials" are not the story.
+        assert_eq!(story, ["oskarsby", "ferries", "kessel", "zeller"]);
+        // Every name written once: the first written come first, whatever the alphabet.
+        let weak: HashSet<String> = ["oskarsby".to_string()].into();
+        let story = article_story(&a, &[], &r.lex, &Names::default(), &pool, &weak, &keys);
+        assert_eq!(story, ["ferries", "kessel", "zeller"]);
+    }
+
+    #[test]
+    fn date_expression_starts_count_adjacent_words_once() {
+        let r = rules();
+        let n = |s: &str| date_expression_starts(&tokenize(s), &r.lex).len();
         assert_eq!(n("they met on Tuesday, Dec. 2 in Moscow"), 1);
         assert_eq!(n("they met on Monday and again on Friday"), 2);
         assert_eq!(n("they met"), 0);

@@ -256,7 +256,193 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         judged.push(a, b, j);
     }
     let fam = Roles { ctx, items };
-    assemble(ctx, &fam, fam.items.len(), &judged)
+    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    out.findings.extend(title_contradictions(ctx));
+    out
+}
+
+/// Words that name a post in a speaker's role ("chief executive", "associate
+/// professor"), each with the one spelling it is compared under.
+const TITLE_WORDS: &[(&str, &str)] = &[
+    ("executive", "executive"),
+    ("chief", "chief"),
+    ("director", "director"),
+    ("professor", "professor"),
+    ("lecturer", "lecturer"),
+    ("researcher", "researcher"),
+    ("minister", "minister"),
+    ("secretary", "secretary"),
+    ("president", "president"),
+    ("chairman", "chair"),
+    ("chairwoman", "chair"),
+    ("chairperson", "chair"),
+    ("chair", "chair"),
+    ("spokesman", "spokesperson"),
+    ("spokeswoman", "spokesperson"),
+    ("spokesperson", "spokesperson"),
+    ("manager", "manager"),
+    ("editor", "editor"),
+    ("governor", "governor"),
+    ("mayor", "mayor"),
+    ("commissioner", "commissioner"),
+    ("ambassador", "ambassador"),
+    ("treasurer", "treasurer"),
+    ("adviser", "adviser"),
+    ("advisor", "adviser"),
+];
+
+/// Words that rank a post ("junior minister", "deputy mayor"): a post with one is not
+/// the post without it.
+const RANK_WORDS: &[&str] = &[
+    "junior",
+    "deputy",
+    "assistant",
+    "associate",
+    "acting",
+    "vice",
+    "interim",
+    "postdoctoral",
+];
+
+/// The title words and rank words of a role, folded.
+fn title_of(role: &str) -> (BTreeSet<&'static str>, BTreeSet<&'static str>) {
+    let mut titles = BTreeSet::new();
+    let mut ranks = BTreeSet::new();
+    for t in tokenize(role) {
+        let w = super::text::strip_possessive(&t.norm);
+        if let Some(&(_, as_compared)) = TITLE_WORDS.iter().find(|(x, _)| *x == w) {
+            titles.insert(as_compared);
+        }
+        if let Some(&r) = RANK_WORDS.iter().find(|x| **x == w) {
+            ranks.insert(r);
+        }
+    }
+    (titles, ranks)
+}
+
+/// Whether two roles of one person name different posts: each has a title word, and
+/// neither's title words hold the other's ("chief executive" / "operations director"),
+/// or one ranks the post and the other does not or ranks it otherwise ("junior health
+/// minister" / "Health Minister"). A role that only adds to the other ("Drummelin Water
+/// chief executive" / "chief executive") names the same post.
+fn titles_differ(a: &str, b: &str) -> bool {
+    let ((ta, ra), (tb, rb)) = (title_of(a), title_of(b));
+    !ta.is_empty()
+        && !tb.is_empty()
+        && ((!ta.is_subset(&tb) && !tb.is_subset(&ta))
+            || (ra != rb && !(ra.is_empty() && rb.is_empty())))
+}
+
+/// Whether some article of side `a` and some article of side `b` tell one story: their
+/// stories share two names besides the person's own. One name in two unrelated stories
+/// may be two people (or one person years apart).
+fn stories_meet(ctx: &Ctx, a: &[usize], b: &[usize]) -> bool {
+    a.iter().any(|&i| {
+        b.iter().any(|&j| {
+            let (pi, pj) = (&ctx.preps[i], &ctx.preps[j]);
+            let own = |k: &str| {
+                pi.speaker_surname.as_deref() == Some(k) || pj.speaker_surname.as_deref() == Some(k)
+            };
+            pi.story
+                .iter()
+                .filter(|k| !own(k) && pj.story.contains(k))
+                .count()
+                >= 2
+        })
+    })
+}
+
+/// One person (a speaker with a canonical id) given different posts by different
+/// articles that tell one story (see [`stories_meet`]): `title-contradiction`. Each side is every claim whose speaker's role names
+/// that post.
+fn title_contradictions(ctx: &Ctx) -> Vec<crate::model::Finding> {
+    // Per person: per role as written (folded), the preps.
+    let mut people: std::collections::BTreeMap<
+        &str,
+        std::collections::BTreeMap<String, Vec<usize>>,
+    > = std::collections::BTreeMap::new();
+    for (i, p) in ctx.preps.iter().enumerate() {
+        let sp = &p.claim.speaker;
+        let (Some(id), Some(role)) = (sp.id.as_deref(), sp.role.as_deref()) else {
+            continue;
+        };
+        if sp.kind != SpeakerKind::Person || id.is_empty() || title_of(role).0.is_empty() {
+            continue;
+        }
+        people
+            .entry(id)
+            .or_default()
+            .entry(super::text::fold(role))
+            .or_default()
+            .push(i);
+    }
+    let mut out = Vec::new();
+    for roles in people.values() {
+        let roles: Vec<(&String, &Vec<usize>)> = roles.iter().collect();
+        // Roles that name one post are one side: the first role of each post.
+        for (x, &(ra, pa)) in roles.iter().enumerate() {
+            for &(rb, pb) in roles.iter().skip(x + 1) {
+                if !titles_differ(ra, rb) {
+                    continue;
+                }
+                // Sides: every role naming the same post as ra, resp. rb.
+                let side = |r: &str| -> Vec<usize> {
+                    roles
+                        .iter()
+                        .filter(|(o, _)| !titles_differ(r, o) && title_of(r) == title_of(o))
+                        .flat_map(|(_, ps)| ps.iter().copied())
+                        .collect()
+                };
+                let (sa, sb) = (side(ra), side(rb));
+                // Only the first pair of roles for each pair of posts.
+                let first = |r: &str, s: &[usize]| {
+                    s.first()
+                        .and_then(|&i| ctx.preps[i].claim.speaker.role.as_deref())
+                        .map(super::text::fold)
+                        .is_some_and(|f| f == r)
+                };
+                if !first(ra, &sa) || !first(rb, &sb) || pa.is_empty() || pb.is_empty() {
+                    continue;
+                }
+                let arts = |s: &[usize]| -> BTreeSet<&str> {
+                    s.iter()
+                        .map(|&i| ctx.preps[i].claim.article.as_str())
+                        .collect()
+                };
+                if arts(&sa).is_disjoint(&arts(&sb)) && stories_meet(ctx, &sa, &sb) {
+                    let members: Vec<usize> = sa.iter().chain(&sb).copied().collect();
+                    let name = &ctx.preps[sa[0]].claim.speaker.name;
+                    let shown = |i: usize| {
+                        ctx.preps[i]
+                            .claim
+                            .speaker
+                            .role
+                            .as_deref()
+                            .unwrap_or_default()
+                            .to_string()
+                    };
+                    let detail = format!(
+                        "{} ({}) vs {} ({})",
+                        shown(sa[0]),
+                        ctx.locs(&sa),
+                        shown(sb[0]),
+                        ctx.locs(&sb)
+                    );
+                    if let Some(f) = ctx.finding(
+                        FindingKind::Contradiction,
+                        "title-contradiction",
+                        format!("post of {name}"),
+                        &members,
+                        detail,
+                        0.65,
+                    ) {
+                        out.push(f);
+                    }
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Items for a person speaker whose role or attribution names a role frame.
@@ -350,6 +536,74 @@ mod tests {
     use super::super::testutil::*;
     use crate::compare::DEFAULT_MIN_CONFIDENCE as DEFAULT;
     use crate::model::{FindingKind, QuoteKind, Span};
+
+    #[test]
+    fn two_posts_differ_unless_one_role_only_adds_to_the_other() {
+        use super::titles_differ;
+        assert!(titles_differ(
+            "Fenwick Rail chief executive",
+            "Fenwick Rail's finance director"
+        ));
+        assert!(titles_differ(
+            "a postdoctoral researcher",
+            "an associate professor of law"
+        ));
+        assert!(titles_differ(
+            "Junior transport minister",
+            "Transport Minister"
+        ));
+        assert!(!titles_differ(
+            "Fenwick Rail chief executive",
+            "chief executive"
+        ));
+        assert!(!titles_differ(
+            "spokesman for the council",
+            "council spokeswoman"
+        ));
+        // A role with no post in it says nothing about the post.
+        assert!(!titles_differ("a local resident", "the chief executive"));
+    }
+
+    #[test]
+    fn one_person_given_two_posts_in_one_story_is_a_contradiction() {
+        let mut arts = vec![
+            article("a", "Alpha News", None, "2025-12-01"),
+            article("b", "Beta Times", None, "2025-12-02"),
+        ];
+        let text = "Fenwick Rail cancelled trains at Oskarsby after a signal fault at Oskarsby.";
+        arts[0].text = text.into();
+        arts[1].text = text.into();
+        arts[0].content = vec![Span::new(0, text.len())];
+        arts[1].content = vec![Span::new(0, text.len())];
+        let mut claims = Vec::new();
+        for (art, role) in [
+            ("a", "Fenwick Rail chief executive"),
+            ("b", "Fenwick Rail's operations director"),
+        ] {
+            let mut c = claim(
+                art,
+                1,
+                "Mara Lindqvist",
+                QuoteKind::Indirect,
+                "Fenwick Rail would run buses from Oskarsby",
+            );
+            c.speaker.role = Some(role.into());
+            c.speaker.id = Some("mara-lindqvist".into());
+            claims.push(c);
+        }
+        let f = find_all(&arts, &claims);
+        let t: Vec<_> = f
+            .iter()
+            .filter(|f| f.rule == "title-contradiction")
+            .collect();
+        assert_eq!(t.len(), 1, "{f:#?}");
+        assert_eq!(t[0].kind, FindingKind::Contradiction);
+        assert!(t[0].confidence >= DEFAULT);
+        // The same post in other words is no contradiction.
+        claims[1].speaker.role = Some("chief executive".into());
+        let f = find_all(&arts, &claims);
+        assert!(f.iter().all(|f| f.rule != "title-contradiction"), "{f:#?}");
+    }
 
     #[test]
     fn the_same_head_of_delegation_in_two_sources_agrees() {
