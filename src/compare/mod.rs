@@ -770,6 +770,8 @@ pub(crate) struct Ctx<'a> {
     pub ids: Arc<[Arc<str>]>,
     /// The previous run's judgements, and this run's, when memoising (`--cache`).
     pub memo: Option<&'a memo::Judgements>,
+    /// The findings' topics, one shared copy of each (many findings share a topic).
+    topics: Interner,
 }
 
 impl<'a> Ctx<'a> {
@@ -972,6 +974,7 @@ impl<'a> Ctx<'a> {
             preps,
             ids,
             memo,
+            topics: Interner::default(),
         }
     }
 
@@ -1042,10 +1045,10 @@ impl<'a> Ctx<'a> {
         Some(Finding {
             id: finding_id(kind, rule, &claims),
             kind,
-            topic,
+            topic: self.topics.get(&topic),
             claims: claims.into(),
             detail: detail.into(),
-            rule: rule.to_string(),
+            rule: SharedStr::pooled(rule),
             confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             sources: self.sources(members),
         })
@@ -1078,10 +1081,10 @@ impl Ctx<'_> {
         Some(Finding {
             id: finding_id_of(kind, rule, claims.iter().map(AsRef::as_ref)),
             kind,
-            topic,
+            topic: self.topics.get(&topic),
             claims,
             detail,
-            rule: rule.to_string(),
+            rule: SharedStr::pooled(rule),
             confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             sources,
         })
@@ -1633,6 +1636,31 @@ impl Judged {
         self.pairs.len()
     }
 
+    /// Renumber the items of the pairs to `0..k`, in their order, keeping only the items
+    /// (of `0..n`) that some pair names; the old number of each new one, ascending.
+    pub fn compact(&mut self, n: usize) -> Vec<u32> {
+        const UNUSED: u32 = u32::MAX;
+        let mut new_of = vec![UNUSED; n];
+        for &(i, j, _) in &self.pairs {
+            new_of[i as usize] = 0;
+            new_of[j as usize] = 0;
+        }
+        let mut used: Vec<u32> = Vec::new();
+        for (k, slot) in new_of.iter_mut().enumerate() {
+            if *slot != UNUSED {
+                *slot = used.len() as u32;
+                // Items are counted in `u32` (see `push`).
+                used.push(k as u32);
+            }
+        }
+        for p in &mut self.pairs {
+            p.0 = new_of[p.0 as usize];
+            p.1 = new_of[p.1 as usize];
+        }
+        used.shrink_to_fit();
+        used
+    }
+
     /// The pairs in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
         self.pairs
@@ -1740,7 +1768,60 @@ impl Members {
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
 /// update per connected timeline.
-pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged) -> FamilyOut {
+///
+/// Items that no judged pair names are alone in their component and take part in no
+/// finding: the components are made over the named items only, renumbered in order
+/// ([`Judged::compact`]), so that the union-finds, the members and the maps below are as
+/// large as the judged part of the family, not the whole (on a large corpus most of the
+/// polarity family's millions of pivots are never judged). The renumbering keeps the
+/// items' order, and with it every root, order and finding.
+pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, mut judged: Judged) -> FamilyOut {
+    let used = judged.compact(n);
+    let fam = Compacted { fam, used };
+    let n = fam.used.len();
+    assemble_dense(ctx, &fam, n, judged)
+}
+
+/// A family seen through a renumbering of its items: item `i` here is item `used[i]` of
+/// `fam`.
+struct Compacted<'f, F> {
+    fam: &'f F,
+    used: Vec<u32>,
+}
+
+impl<F> Compacted<'_, F> {
+    fn orig(&self, i: usize) -> usize {
+        self.used[i] as usize
+    }
+}
+
+impl<F: Family> Family for Compacted<'_, F> {
+    fn prep(&self, i: usize) -> usize {
+        self.fam.prep(self.orig(i))
+    }
+    fn value(&self, i: usize) -> String {
+        self.fam.value(self.orig(i))
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let items: Vec<usize> = items.iter().map(|&i| self.orig(i)).collect();
+        self.fam.topic(&items)
+    }
+    fn agreement_rule(&self) -> &'static str {
+        self.fam.agreement_rule()
+    }
+    fn update_rule(&self) -> &'static str {
+        self.fam.update_rule()
+    }
+    fn timeline(&self, i: usize) -> (u8, String) {
+        self.fam.timeline(self.orig(i))
+    }
+    fn detail(&self, a: usize, b: usize, kind: FindingKind) -> Option<String> {
+        self.fam.detail(self.orig(a), self.orig(b), kind)
+    }
+}
+
+/// [`assemble`] over items `0..n`, every one of which may be named by `judged`.
+fn assemble_dense<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: Judged) -> FamilyOut {
     let mut out = FamilyOut::default();
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
@@ -1831,6 +1912,8 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
             }
         }
     }
+    // The pairs are not read past here.
+    drop(judged);
     // Updates join into timelines.
     let mut timeline = Dsu::new(n);
     let mut tl_conf: BTreeMap<usize, f64> = BTreeMap::new();

@@ -314,17 +314,26 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     // Pivots make no claim checkable: their words are a part of the claim only. A
     // pivot's contradiction among claims that a framed or plain contradiction already
     // holds says nothing more.
-    let held: Vec<BTreeSet<&str>> = out
+    // Each contradiction's claim ids, sorted (a set's worth in a slice: a large corpus
+    // has many contradictions between large groups of claims).
+    let held: Vec<Box<[&str]>> = out
         .findings
         .iter()
         .filter(|f| f.kind == FindingKind::Contradiction)
-        .map(|f| f.claims.iter().map(AsRef::as_ref).collect())
+        .map(|f| {
+            let mut ids: Vec<&str> = f.claims.iter().map(AsRef::as_ref).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_boxed_slice()
+        })
         .collect();
     let said = |f: &crate::model::Finding| {
         f.kind == FindingKind::Contradiction
-            && held
-                .iter()
-                .any(|h| f.claims.iter().all(|c| h.contains(AsRef::<str>::as_ref(c))))
+            && held.iter().any(|h| {
+                f.claims
+                    .iter()
+                    .all(|c| h.binary_search(&AsRef::<str>::as_ref(c)).is_ok())
+            })
     };
     let pivot_findings: Vec<crate::model::Finding> = pivot_out
         .findings
@@ -734,10 +743,21 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
         pairs,
         |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
     );
-    super::probe(&format!("polarity pivots: {} judged", judged.len()));
-    // `assemble` reads no words: each pivot's are freed here, not kept to the end.
-    let items: Vec<Item> = pivots
-        .into_iter()
+    drop(lexicon);
+    // Only the pivots that some judged pair names take part in a finding (most are
+    // never judged: a word negated somewhere makes a pivot of every plain use of it):
+    // items for those only, renumbered in order as `assemble` would. `assemble` reads
+    // no words: they are not carried over.
+    let mut judged = judged;
+    let used = judged.compact(pivots.len());
+    super::probe(&format!(
+        "polarity pivots: {} judged, {} pivots judged",
+        judged.len(),
+        used.len()
+    ));
+    let items: Vec<Item> = used
+        .iter()
+        .filter_map(|&k| pivots.get(k as usize))
         .map(|p| Item {
             prep: p.prep,
             frame: None,
@@ -745,8 +765,10 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
             words: Stems::default(),
         })
         .collect();
+    drop(pivots);
+    drop(used);
     let fam = Statements { ctx, items };
-    assemble(ctx, &fam, fam.items.len(), &judged)
+    assemble(ctx, &fam, fam.items.len(), judged)
 }
 
 /// Names before the pivot that are not places: who the pivot is about.
@@ -915,7 +937,7 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
             ctx,
             items: without_words(framed),
         };
-        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let o = assemble(ctx, &fam, fam.items.len(), judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
@@ -954,7 +976,7 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
             ctx,
             items: without_words(plain),
         };
-        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let o = assemble(ctx, &fam, fam.items.len(), judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }

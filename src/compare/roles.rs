@@ -256,7 +256,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         judged.push(a, b, j);
     }
     let fam = Roles { ctx, items };
-    assemble(ctx, &fam, fam.items.len(), &judged)
+    assemble(ctx, &fam, fam.items.len(), judged)
 }
 
 /// Items for a person speaker whose role or attribution names a role frame.
