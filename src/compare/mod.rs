@@ -2126,13 +2126,16 @@ fn compare_all_with(
         },
     );
     let outs = [quotes, numbers, events, polarity, roles];
-    let mut findings: Vec<Finding> = Vec::new();
+    // Each family's findings stay in their own vector until the single-source findings
+    // are made, and are then moved once into a vector of the exact total (growing one
+    // vector family by family held up to twice the findings' array at each step).
+    let mut per_family: Vec<Vec<Finding>> = Vec::with_capacity(outs.len());
     let mut same_dsu = Dsu::new(ctx.preps.len());
     let mut checkable: BTreeSet<usize> = BTreeSet::new();
     // Moved, not cloned: on a large corpus the families' findings take gigabytes (an
     // agreement or difference lists every claim of its components).
     for o in outs {
-        findings.extend(o.findings);
+        per_family.push(o.findings);
         for &(a, b) in &o.same {
             same_dsu.union(a, b);
         }
@@ -2141,8 +2144,9 @@ fn compare_all_with(
     probe("merge");
     // Single-source: checkable claims that no agreement of two or more independent
     // sources carries; claims that agree within one source are one finding.
-    let corroborated: HashSet<&str> = findings
+    let corroborated: HashSet<&str> = per_family
         .iter()
+        .flatten()
         .filter(|f| f.kind == FindingKind::Agreement && f.sources >= 2)
         .flat_map(|f| f.claims.iter().map(AsRef::as_ref))
         .collect();
@@ -2155,6 +2159,8 @@ fn compare_all_with(
             groups.entry(same_dsu.find(i)).or_default().push(i);
         }
     }
+    drop(corroborated);
+    drop(checkable);
     // One finding per group, made on the thread pool and gathered in group order.
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let single: Vec<Finding> = groups
@@ -2181,6 +2187,12 @@ fn compare_all_with(
             )
         })
         .collect();
+    drop(groups);
+    let total = per_family.iter().map(Vec::len).sum::<usize>() + single.len();
+    let mut findings: Vec<Finding> = Vec::with_capacity(total);
+    for v in per_family {
+        findings.extend(v);
+    }
     findings.extend(single);
     probe("single-source");
     dedupe(&mut findings);

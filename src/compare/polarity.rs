@@ -305,20 +305,15 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         || rayon::join(|| run_framed(ctx, framed), || run_plain(ctx, plain)),
         || run_pivots(ctx),
     );
-    let mut out = FamilyOut::default();
-    for o in [framed_out, plain_out] {
-        out.findings.extend(o.findings);
-        out.same.extend(o.same);
-        out.checkable.extend(o.checkable);
-    }
     // Pivots make no claim checkable: their words are a part of the claim only. A
     // pivot's contradiction among claims that a framed or plain contradiction already
     // holds says nothing more.
     // Each contradiction's claim ids, sorted (a set's worth in a slice: a large corpus
     // has many contradictions between large groups of claims).
-    let held: Vec<Box<[&str]>> = out
+    let held: Vec<Box<[&str]>> = framed_out
         .findings
         .iter()
+        .chain(&plain_out.findings)
         .filter(|f| f.kind == FindingKind::Contradiction)
         .map(|f| {
             let mut ids: Vec<&str> = f.claims.iter().map(AsRef::as_ref).collect();
@@ -341,6 +336,16 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         .filter(|f| !said(f))
         .collect();
     drop(held);
+    // Framed, plain, then the pivots', each moved once into a vector of the exact total.
+    let mut out = FamilyOut::default();
+    out.findings.reserve_exact(
+        framed_out.findings.len() + plain_out.findings.len() + pivot_findings.len(),
+    );
+    for o in [framed_out, plain_out] {
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+        out.checkable.extend(o.checkable);
+    }
     out.findings.extend(pivot_findings);
     out.same.extend(pivot_out.same);
     out
