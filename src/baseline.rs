@@ -242,8 +242,8 @@ impl Baseline {
                     reason: reasons.get(fp.as_str()).copied().unwrap_or("").to_string(),
                     fingerprint: fp,
                     kind: f.kind,
-                    rule: f.rule.clone(),
-                    topic: f.topic.clone(),
+                    rule: f.rule.to_string(),
+                    topic: f.topic.to_string(),
                     claims,
                 }
             })

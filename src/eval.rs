@@ -849,10 +849,10 @@ mod tests {
         let f = |id: &str, kind, cl: &[&str]| Finding {
             id: id.into(),
             kind,
-            topic: String::new(),
+            topic: Default::default(),
             claims: cl.iter().map(|&s| s.into()).collect(),
             detail: Default::default(),
-            rule: String::new(),
+            rule: Default::default(),
             confidence: 1.0,
             sources: 2,
         };

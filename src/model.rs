@@ -638,8 +638,9 @@ pub struct Finding {
     pub id: String,
     /// Contradiction, agreement, ...
     pub kind: FindingKind,
-    /// What it is about, readable ("number of points in the peace plan").
-    pub topic: String,
+    /// What it is about, readable ("number of points in the peace plan"). Shared: many
+    /// findings have the same topic.
+    pub topic: SharedStr,
     /// Ids of the claims involved. Shared, and for a difference between two large
     /// groups of claims held as the groups' shared lists (see [`ClaimIds`]): on a large
     /// corpus the findings list tens of millions of claim ids.
@@ -647,8 +648,8 @@ pub struct Finding {
     /// One-line explanation; built from shared parts where the same text (a group's
     /// locations) recurs in many findings (see [`Detail`]).
     pub detail: Detail,
-    /// The rule that fired.
-    pub rule: String,
+    /// The rule that fired (one shared copy per rule name).
+    pub rule: SharedStr,
     /// 0.0 to 1.0.
     pub confidence: f64,
     /// Number of independent sources behind the claims.

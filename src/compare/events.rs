@@ -442,7 +442,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
             items: fam_items,
             what,
         };
-        let mut o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let mut o = assemble(ctx, &fam, fam.items.len(), judged);
         if what == What::Whereabouts {
             // Told already when an event's place agreement holds all its claims.
             let told = |f: &crate::model::Finding| {

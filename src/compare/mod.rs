@@ -770,6 +770,8 @@ pub(crate) struct Ctx<'a> {
     pub ids: Arc<[Arc<str>]>,
     /// The previous run's judgements, and this run's, when memoising (`--cache`).
     pub memo: Option<&'a memo::Judgements>,
+    /// The findings' topics, one shared copy of each (many findings share a topic).
+    topics: Interner,
 }
 
 impl<'a> Ctx<'a> {
@@ -1011,6 +1013,7 @@ impl<'a> Ctx<'a> {
             preps,
             ids,
             memo,
+            topics: Interner::default(),
         }
     }
 
@@ -1081,10 +1084,10 @@ impl<'a> Ctx<'a> {
         Some(Finding {
             id: finding_id(kind, rule, &claims),
             kind,
-            topic,
+            topic: self.topics.get(&topic),
             claims: claims.into(),
             detail: detail.into(),
-            rule: rule.to_string(),
+            rule: SharedStr::pooled(rule),
             confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             sources: self.sources(members),
         })
@@ -1117,10 +1120,10 @@ impl Ctx<'_> {
         Some(Finding {
             id: finding_id_of(kind, rule, claims.iter().map(AsRef::as_ref)),
             kind,
-            topic,
+            topic: self.topics.get(&topic),
             claims,
             detail,
-            rule: rule.to_string(),
+            rule: SharedStr::pooled(rule),
             confidence: (confidence.clamp(0.0, 1.0) * 100.0).round() / 100.0,
             sources,
         })
@@ -1190,7 +1193,9 @@ fn prepare<'a>(
             (pool.get(&key), pool.get(p.text.trim()))
         })
         .collect();
-    let anchors = anchors(&claim.content, &toks, &places, lex, names, pool);
+    let mut anchors = anchors(&claim.content, &toks, &places, lex, names, pool);
+    // Held to the end of the comparison: no growth slack.
+    anchors.shrink_to_fit();
     let event_date = match date_expression_starts(&toks, lex).as_slice() {
         [start] if !dated_by_attribution(claim) && !reported_on(&toks, *start, lex) => {
             claim.date.as_deref().filter(|d| !d.is_empty())
@@ -1835,6 +1840,31 @@ impl Judged {
         self.pairs.len()
     }
 
+    /// Renumber the items of the pairs to `0..k`, in their order, keeping only the items
+    /// (of `0..n`) that some pair names; the old number of each new one, ascending.
+    pub fn compact(&mut self, n: usize) -> Vec<u32> {
+        const UNUSED: u32 = u32::MAX;
+        let mut new_of = vec![UNUSED; n];
+        for &(i, j, _) in &self.pairs {
+            new_of[i as usize] = 0;
+            new_of[j as usize] = 0;
+        }
+        let mut used: Vec<u32> = Vec::new();
+        for (k, slot) in new_of.iter_mut().enumerate() {
+            if *slot != UNUSED {
+                *slot = used.len() as u32;
+                // Items are counted in `u32` (see `push`).
+                used.push(k as u32);
+            }
+        }
+        for p in &mut self.pairs {
+            p.0 = new_of[p.0 as usize];
+            p.1 = new_of[p.1 as usize];
+        }
+        used.shrink_to_fit();
+        used
+    }
+
     /// The pairs in the order they were added.
     pub fn iter(&self) -> impl Iterator<Item = (usize, usize, &Judgement)> + '_ {
         self.pairs
@@ -1942,7 +1972,60 @@ impl Members {
 /// component from two or more independent sources is an agreement; components that
 /// differ are contradictions, or, when a change over time explains the difference, one
 /// update per connected timeline.
-pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged) -> FamilyOut {
+///
+/// Items that no judged pair names are alone in their component and take part in no
+/// finding: the components are made over the named items only, renumbered in order
+/// ([`Judged::compact`]), so that the union-finds, the members and the maps below are as
+/// large as the judged part of the family, not the whole (at 100 MB of corpus a third of
+/// the polarity family's 2 M pivots are never judged). The renumbering keeps the
+/// items' order, and with it every root, order and finding.
+pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, mut judged: Judged) -> FamilyOut {
+    let used = judged.compact(n);
+    let fam = Compacted { fam, used };
+    let n = fam.used.len();
+    assemble_dense(ctx, &fam, n, judged)
+}
+
+/// A family seen through a renumbering of its items: item `i` here is item `used[i]` of
+/// `fam`.
+struct Compacted<'f, F> {
+    fam: &'f F,
+    used: Vec<u32>,
+}
+
+impl<F> Compacted<'_, F> {
+    fn orig(&self, i: usize) -> usize {
+        self.used[i] as usize
+    }
+}
+
+impl<F: Family> Family for Compacted<'_, F> {
+    fn prep(&self, i: usize) -> usize {
+        self.fam.prep(self.orig(i))
+    }
+    fn value(&self, i: usize) -> String {
+        self.fam.value(self.orig(i))
+    }
+    fn topic(&self, items: &[usize]) -> String {
+        let items: Vec<usize> = items.iter().map(|&i| self.orig(i)).collect();
+        self.fam.topic(&items)
+    }
+    fn agreement_rule(&self) -> &'static str {
+        self.fam.agreement_rule()
+    }
+    fn update_rule(&self) -> &'static str {
+        self.fam.update_rule()
+    }
+    fn timeline(&self, i: usize) -> (u8, String) {
+        self.fam.timeline(self.orig(i))
+    }
+    fn detail(&self, a: usize, b: usize, kind: FindingKind) -> Option<String> {
+        self.fam.detail(self.orig(a), self.orig(b), kind)
+    }
+}
+
+/// [`assemble`] over items `0..n`, every one of which may be named by `judged`.
+fn assemble_dense<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: Judged) -> FamilyOut {
     let mut out = FamilyOut::default();
     let mut dsu = Dsu::new(n);
     let mut conf_sum: BTreeMap<usize, (f64, usize)> = BTreeMap::new();
@@ -2033,6 +2116,8 @@ pub(crate) fn assemble<F: Family>(ctx: &Ctx, fam: &F, n: usize, judged: &Judged)
             }
         }
     }
+    // The pairs are not read past here.
+    drop(judged);
     // Updates join into timelines.
     let mut timeline = Dsu::new(n);
     let mut tl_conf: BTreeMap<usize, f64> = BTreeMap::new();
@@ -2243,13 +2328,16 @@ fn compare_all_with(
         },
     );
     let outs = [quotes, numbers, events, polarity, roles];
-    let mut findings: Vec<Finding> = Vec::new();
+    // Each family's findings stay in their own vector until the single-source findings
+    // are made, and are then moved once into a vector of the exact total (growing one
+    // vector family by family held up to twice the findings' array at each step).
+    let mut per_family: Vec<Vec<Finding>> = Vec::with_capacity(outs.len());
     let mut same_dsu = Dsu::new(ctx.preps.len());
     let mut checkable: BTreeSet<usize> = BTreeSet::new();
     // Moved, not cloned: on a large corpus the families' findings take gigabytes (an
     // agreement or difference lists every claim of its components).
     for o in outs {
-        findings.extend(o.findings);
+        per_family.push(o.findings);
         for &(a, b) in &o.same {
             same_dsu.union(a, b);
         }
@@ -2258,8 +2346,9 @@ fn compare_all_with(
     probe("merge");
     // Single-source: checkable claims that no agreement of two or more independent
     // sources carries; claims that agree within one source are one finding.
-    let corroborated: HashSet<&str> = findings
+    let corroborated: HashSet<&str> = per_family
         .iter()
+        .flatten()
         .filter(|f| f.kind == FindingKind::Agreement && f.sources >= 2)
         .flat_map(|f| f.claims.iter().map(AsRef::as_ref))
         .collect();
@@ -2272,6 +2361,8 @@ fn compare_all_with(
             groups.entry(same_dsu.find(i)).or_default().push(i);
         }
     }
+    drop(corroborated);
+    drop(checkable);
     // One finding per group, made on the thread pool and gathered in group order.
     let groups: Vec<Vec<usize>> = groups.into_values().collect();
     let single: Vec<Finding> = groups
@@ -2298,6 +2389,12 @@ fn compare_all_with(
             )
         })
         .collect();
+    drop(groups);
+    let total = per_family.iter().map(Vec::len).sum::<usize>() + single.len();
+    let mut findings: Vec<Finding> = Vec::with_capacity(total);
+    for v in per_family {
+        findings.extend(v);
+    }
     findings.extend(single);
     probe("single-source");
     dedupe(&mut findings);
@@ -2375,11 +2472,19 @@ fn dedupe(findings: &mut Vec<Finding>) {
         keep[k - 1]
     });
     // Agreements contained in a larger agreement of the same family of evidence.
-    let agreements: Vec<(usize, BTreeSet<&str>)> = findings
+    // Each agreement's claim ids, sorted and unique (a set in a slice: on a large corpus
+    // the agreements name millions of claims, and a tree set's nodes took half as much
+    // again).
+    let agreements: Vec<(usize, Box<[&str]>)> = findings
         .iter()
         .enumerate()
         .filter(|(_, f)| f.kind == FindingKind::Agreement)
-        .map(|(i, f)| (i, f.claims.iter().map(AsRef::as_ref).collect()))
+        .map(|(i, f)| {
+            let mut ids: Vec<&str> = f.claims.iter().map(AsRef::as_ref).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            (i, ids.into_boxed_slice())
+        })
         .collect();
     let mut drop: HashSet<usize> = HashSet::new();
     let mut by_claim: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -2389,7 +2494,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
         }
     }
     for (k, (i, set)) in agreements.iter().enumerate() {
-        let Some(first) = set.iter().next() else {
+        let Some(first) = set.first() else {
             continue;
         };
         // A plain statement agreement says less than any other agreement over the same
@@ -2401,7 +2506,7 @@ fn dedupe(findings: &mut Vec<Finding>) {
                     let (oi, oset) = &agreements[o];
                     let other_rule = &findings[*oi].rule;
                     !drop.contains(oi)
-                        && set.is_subset(oset)
+                        && sorted_subset(set, oset)
                         && ((oset.len() > set.len() && *other_rule == findings[*i].rule)
                             || (plain && other_rule != "statement-agreement"))
                 }
@@ -2417,6 +2522,21 @@ fn dedupe(findings: &mut Vec<Finding>) {
         idx += 1;
         keep
     });
+}
+
+/// Whether every element of `a` is in `b` (both sorted ascending, without repeats).
+fn sorted_subset<T: Ord>(a: &[T], b: &[T]) -> bool {
+    if a.len() > b.len() {
+        return false;
+    }
+    let mut rest = b;
+    for x in a {
+        match rest.binary_search(x) {
+            Ok(k) => rest = rest.get(k + 1..).unwrap_or_default(),
+            Err(_) => return false,
+        }
+    }
+    true
 }
 
 /// The findings shown under `rules.options`: at or above the confidence threshold, and
@@ -2690,6 +2810,17 @@ mod tests {
             .map(|(i, j, jd)| format!("{i} {j} {jd:?}"))
             .collect();
         assert_eq!(back, want);
+    }
+
+    #[test]
+    fn sorted_subsets_are_the_sets_subsets() {
+        use super::sorted_subset;
+        assert!(sorted_subset::<u8>(&[], &[]));
+        assert!(sorted_subset(&["a", "c"], &["a", "b", "c"]));
+        assert!(sorted_subset(&["a", "b", "c"], &["a", "b", "c"]));
+        assert!(!sorted_subset(&["a", "d"], &["a", "b", "c"]));
+        assert!(!sorted_subset(&["a", "b", "c", "d"], &["a", "b", "c"]));
+        assert!(!sorted_subset(&["0"], &["a"]));
     }
 
     #[test]

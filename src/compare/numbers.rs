@@ -283,7 +283,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         .map(|it| it.prep)
         .collect();
     let fam = Numbers { ctx, items };
-    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    let mut out = assemble(ctx, &fam, fam.items.len(), judged);
     out.checkable = checkable;
     out
 }

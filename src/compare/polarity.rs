@@ -305,26 +305,30 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         || rayon::join(|| run_framed(ctx, framed), || run_plain(ctx, plain)),
         || run_pivots(ctx),
     );
-    let mut out = FamilyOut::default();
-    for o in [framed_out, plain_out] {
-        out.findings.extend(o.findings);
-        out.same.extend(o.same);
-        out.checkable.extend(o.checkable);
-    }
     // Pivots make no claim checkable: their words are a part of the claim only. A
     // pivot's contradiction among claims that a framed or plain contradiction already
     // holds says nothing more.
-    let held: Vec<BTreeSet<&str>> = out
+    // Each contradiction's claim ids, sorted (a set's worth in a slice: a large corpus
+    // has many contradictions between large groups of claims).
+    let held: Vec<Box<[&str]>> = framed_out
         .findings
         .iter()
+        .chain(&plain_out.findings)
         .filter(|f| f.kind == FindingKind::Contradiction)
-        .map(|f| f.claims.iter().map(AsRef::as_ref).collect())
+        .map(|f| {
+            let mut ids: Vec<&str> = f.claims.iter().map(AsRef::as_ref).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            ids.into_boxed_slice()
+        })
         .collect();
     let said = |f: &crate::model::Finding| {
         f.kind == FindingKind::Contradiction
-            && held
-                .iter()
-                .any(|h| f.claims.iter().all(|c| h.contains(AsRef::<str>::as_ref(c))))
+            && held.iter().any(|h| {
+                f.claims
+                    .iter()
+                    .all(|c| h.binary_search(&AsRef::<str>::as_ref(c)).is_ok())
+            })
     };
     let pivot_findings: Vec<crate::model::Finding> = pivot_out
         .findings
@@ -332,6 +336,15 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         .filter(|f| !said(f))
         .collect();
     drop(held);
+    // Framed, plain, then the pivots', each moved once into a vector of the exact total.
+    let mut out = FamilyOut::default();
+    out.findings
+        .reserve_exact(framed_out.findings.len() + plain_out.findings.len() + pivot_findings.len());
+    for o in [framed_out, plain_out] {
+        out.findings.extend(o.findings);
+        out.same.extend(o.same);
+        out.checkable.extend(o.checkable);
+    }
     out.findings.extend(pivot_findings);
     out.same.extend(pivot_out.same);
     out
@@ -552,15 +565,50 @@ fn exclusion_pivots(toks: &[Tok], lex: &Lexicon) -> Vec<(PivotAt, Stems)> {
     out
 }
 
-/// A pivot; its words a [`Stems`] while it is found, then the sorted numbers of its
-/// words in one shared list (4 bytes a word instead of 24: a large corpus has millions of
-/// pivots, all held while they are judged).
-struct Pivot<W = Box<[u32]>> {
+/// A pivot while it is found: its key and words as strings.
+struct Pivot<W> {
     prep: usize,
     key: CompactString,
     pos: usize,
     polarity: Polarity,
     words: W,
+}
+
+/// A found pivot, compactly (24 bytes; a large corpus has millions of pivots, all held
+/// while they are judged): its key's number in [`Pivots::keys`] and its words' sorted
+/// numbers as a range of [`Pivots::words`].
+struct PivotC {
+    prep: u32,
+    key: u32,
+    pos: u32,
+    /// Start and end of its words in [`Pivots::words`].
+    words: (u32, u32),
+    polarity: Polarity,
+}
+
+/// Every pivot of the corpus, with the tables their numbers refer to.
+#[derive(Default)]
+struct Pivots {
+    pivots: Vec<PivotC>,
+    /// Keys by number, each once.
+    keys: Vec<CompactString>,
+    /// Words by number, each once.
+    lexicon: Vec<CompactString>,
+    /// Every pivot's word numbers, one pivot's after another's.
+    words: Vec<u32>,
+}
+
+impl Pivots {
+    fn key(&self, p: &PivotC) -> &str {
+        self.keys
+            .get(p.key as usize)
+            .map_or("", CompactString::as_str)
+    }
+    fn words(&self, p: &PivotC) -> &[u32] {
+        self.words
+            .get(p.words.0 as usize..p.words.1 as usize)
+            .unwrap_or_default()
+    }
 }
 
 /// Find, judge and assemble the pivots of every claim that is not hedged.
@@ -590,9 +638,9 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
     // the thread pool, then numbered (in order of first appearance) and moved into
     // `pivots` before the next block, so that only one block's string words are alive at
     // once (finding every pivot first held all of them: +370 MB at 100 MB of corpus).
-    let mut pivots: Vec<Pivot> = Vec::new();
-    let mut lexicon: Vec<CompactString> = Vec::new();
+    let mut table = Pivots::default();
     let mut index: HashMap<CompactString, u32> = HashMap::new();
+    let mut key_index: HashMap<CompactString, u32> = HashMap::new();
     for (b, (preps, own)) in ctx
         .preps
         .chunks(PIVOT_BLOCK)
@@ -674,79 +722,100 @@ fn run_pivots(ctx: &Ctx) -> FamilyOut {
                 v
             })
             .collect();
-        pivots.reserve_exact(per_prep.iter().map(Vec::len).sum());
+        table
+            .pivots
+            .reserve_exact(per_prep.iter().map(Vec::len).sum());
         for v in per_prep {
             for p in v {
-                let mut ids: Vec<u32> = p
-                    .words
-                    .iter()
-                    .map(|w| {
-                        *index.entry(w.clone()).or_insert_with(|| {
-                            lexicon.push(w.clone());
-                            (lexicon.len() - 1) as u32
-                        })
-                    })
-                    .collect();
-                ids.sort_unstable();
-                pivots.push(Pivot {
-                    prep: p.prep,
-                    key: p.key,
-                    pos: p.pos,
+                let start = table.words.len() as u32;
+                for w in &p.words {
+                    let id = *index.entry(w.clone()).or_insert_with(|| {
+                        table.lexicon.push(w.clone());
+                        (table.lexicon.len() - 1) as u32
+                    });
+                    table.words.push(id);
+                }
+                let end = table.words.len() as u32;
+                if let Some(ids) = table.words.get_mut(start as usize..) {
+                    ids.sort_unstable();
+                }
+                let key = *key_index.entry(p.key).or_insert_with_key(|k| {
+                    table.keys.push(k.clone());
+                    (table.keys.len() - 1) as u32
+                });
+                // Prep indices, positions and numbers fit in u32: fewer than 2^32 of
+                // each.
+                table.pivots.push(PivotC {
+                    prep: p.prep as u32,
+                    key,
+                    pos: p.pos as u32,
+                    words: (start, end),
                     polarity: p.polarity,
-                    words: ids.into_boxed_slice(),
                 });
             }
         }
     }
-    // Each claim's own pivots, the negated words and the word index are not needed past
-    // here.
+    // Each claim's own pivots, the negated words and the word and key indexes are not
+    // needed past here.
     drop(index);
+    drop(key_index);
     drop(negated);
     drop(own);
-    super::probe(&format!("polarity: {} pivots", pivots.len()));
-    let keyed = pivots
-        .iter()
-        .enumerate()
-        .map(|(k, it)| (it.key.as_str(), k));
+    table.words.shrink_to_fit();
+    super::probe(&format!("polarity: {} pivots", table.pivots.len()));
+    let pivots = &table.pivots;
+    let keyed = pivots.iter().enumerate().map(|(k, it)| (it.key, k));
     let pairs = candidate_pairs(keyed, |k| pivots[k].prep);
     let judged = super::memo::judge_pairs(
         ctx,
         super::memo::Site::PolarityPivot,
-        &pivots,
-        |it| it.prep,
+        pivots,
+        |it| it.prep as usize,
         |it, h| {
             use sha2::Digest;
-            h.update(it.key.as_bytes());
-            h.update((it.pos as u64).to_le_bytes());
+            h.update(table.key(it).as_bytes());
+            h.update(u64::from(it.pos).to_le_bytes());
             h.update([
                 u8::from(it.polarity.negative),
                 u8::from(it.polarity.antonym),
             ]);
             // The words in their own order, as the set they were numbered from.
-            let mut words: Vec<&str> = it
-                .words
+            let mut words: Vec<&str> = table
+                .words(it)
                 .iter()
-                .filter_map(|&w| lexicon.get(w as usize).map(CompactString::as_str))
+                .filter_map(|&w| table.lexicon.get(w as usize).map(CompactString::as_str))
                 .collect();
             words.sort_unstable();
             super::memo::put_words(h, words.into_iter());
         },
         pairs,
-        |a, b| judge_pivot(ctx, &pivots[a], &pivots[b]),
+        |a, b| judge_pivot(ctx, &table, &pivots[a], &pivots[b]),
     );
-    super::probe(&format!("polarity pivots: {} judged", judged.len()));
-    // `assemble` reads no words: each pivot's are freed here, not kept to the end.
-    let items: Vec<Item> = pivots
-        .into_iter()
+    // Only the pivots that some judged pair names take part in a finding (a third are
+    // never judged at 100 MB of corpus: a negated word makes a pivot of every plain use):
+    // items for those only, renumbered in order as `assemble` would. `assemble` reads
+    // no words: they are not carried over.
+    let mut judged = judged;
+    let used = judged.compact(pivots.len());
+    super::probe(&format!(
+        "polarity pivots: {} judged, {} pivots judged",
+        judged.len(),
+        used.len()
+    ));
+    let items: Vec<Item> = used
+        .iter()
+        .filter_map(|&k| pivots.get(k as usize))
         .map(|p| Item {
-            prep: p.prep,
+            prep: p.prep as usize,
             frame: None,
             polarity: p.polarity,
             words: Stems::default(),
         })
         .collect();
+    drop(used);
+    drop(table);
     let fam = Statements { ctx, items };
-    assemble(ctx, &fam, fam.items.len(), &judged)
+    assemble(ctx, &fam, fam.items.len(), judged)
 }
 
 /// Names before the pivot that are not places: who the pivot is about.
@@ -757,14 +826,14 @@ fn subjects<'p>(p: &'p super::Prep, pos: usize) -> BTreeSet<&'p str> {
         .collect()
 }
 
-fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
+fn judge_pivot(ctx: &Ctx, t: &Pivots, a: &PivotC, b: &PivotC) -> Option<Judgement> {
     if a.prep == b.prep || a.key != b.key {
         return None;
     }
-    let (pa, pb) = (&ctx.preps[a.prep], &ctx.preps[b.prep]);
+    let (pa, pb) = (&ctx.preps[a.prep as usize], &ctx.preps[b.prep as usize]);
     // An exclusion's object is what it is about; other pivots' words are their context,
     // of which two must be shared.
-    let exclusion = a.key.starts_with('^');
+    let exclusion = t.key(a).starts_with('^');
     // Within one article, only the same exclusion twice (a headline and its story) is
     // grouped.
     if pa.claim.article == pb.claim.article
@@ -780,8 +849,9 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
             return None;
         }
     }
-    let shared = super::text::shared_sorted(&a.words, &b.words);
-    let focus = jaccard_of(shared, a.words.len(), b.words.len());
+    let (wa, wb) = (t.words(a), t.words(b));
+    let shared = super::text::shared_sorted(wa, wb);
+    let focus = jaccard_of(shared, wa.len(), wb.len());
     if exclusion {
         if focus < EXCLUSION_FOCUS {
             return None;
@@ -789,7 +859,7 @@ fn judge_pivot(ctx: &Ctx, a: &Pivot, b: &Pivot) -> Option<Judgement> {
     } else if shared < PIVOT_SHARED || focus < PIVOT_FOCUS {
         return None;
     }
-    let (sa, sb) = (subjects(pa, a.pos), subjects(pb, b.pos));
+    let (sa, sb) = (subjects(pa, a.pos as usize), subjects(pb, b.pos as usize));
     if !sa.is_empty() && !sb.is_empty() && sa.is_disjoint(&sb) {
         return None;
     }
@@ -915,7 +985,7 @@ fn run_framed(ctx: &Ctx, framed: Vec<Item>) -> FamilyOut {
             ctx,
             items: without_words(framed),
         };
-        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let o = assemble(ctx, &fam, fam.items.len(), judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }
@@ -954,7 +1024,7 @@ fn run_plain(ctx: &Ctx, plain: Vec<Item>) -> FamilyOut {
             ctx,
             items: without_words(plain),
         };
-        let o = assemble(ctx, &fam, fam.items.len(), &judged);
+        let o = assemble(ctx, &fam, fam.items.len(), judged);
         out.findings.extend(o.findings);
         out.same.extend(o.same);
     }

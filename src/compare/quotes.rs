@@ -707,7 +707,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
     super::probe(&format!("quotes: {} judged", judged.len()));
     let checkable: Vec<usize> = items.iter().map(|it| it.prep).collect();
     let fam = Quotes { ctx, items };
-    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    let mut out = assemble(ctx, &fam, fam.items.len(), judged);
     super::probe(&format!("quotes: {} findings", out.findings.len()));
     out.checkable = checkable;
     out

@@ -256,7 +256,7 @@ pub(crate) fn run(ctx: &Ctx) -> FamilyOut {
         judged.push(a, b, j);
     }
     let fam = Roles { ctx, items };
-    let mut out = assemble(ctx, &fam, fam.items.len(), &judged);
+    let mut out = assemble(ctx, &fam, fam.items.len(), judged);
     out.findings.extend(title_contradictions(ctx));
     out
 }

@@ -378,7 +378,7 @@ fn result(f: &Finding, index: &Index<'_>, ctx: &Context) -> Option<SarifResult> 
         }),
         properties: ResultProperties {
             id: f.id.clone(),
-            rule: f.rule.clone(),
+            rule: f.rule.to_string(),
             topic: terminal_safe(&f.topic),
             confidence: f.confidence,
             sources: f.sources,

@@ -121,10 +121,10 @@ impl Synth {
         self.corpus.findings.push(Finding {
             id: id.clone(),
             kind,
-            topic: topic.to_string(),
+            topic: topic.into(),
             claims: claims.iter().map(|&s| s.into()).collect(),
             detail: format!("{} between the claims", kind.as_str()).into(),
-            rule: format!("test-{}", kind.as_str()),
+            rule: format!("test-{}", kind.as_str()).into(),
             confidence,
             sources: claims.len(),
         });
