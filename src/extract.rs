@@ -5163,13 +5163,24 @@ impl Ctx<'_> {
         if !spokes {
             return None;
         }
-        // "an Aurelle spokeswoman", "a Skyvane Systems spokesman": the organisation the
-        // capitalised words before the head name, in full or by its short form.
-        let caps: Vec<&str> = words
+        // "an Aurelle spokeswoman", "a Skyvane Systems spokesman", "a spokeswoman for
+        // Norvik Air": the organisation the capitalised words before the head (or after
+        // its "for"/"at"/"of") name, in full or by its short form.
+        let capitalised = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+        let mut caps: Vec<&str> = words
             .iter()
             .map(|w| strip_possessive(w))
-            .take_while(|w| w.chars().next().is_some_and(char::is_uppercase))
+            .take_while(capitalised)
             .collect();
+        if caps.is_empty() {
+            if let Some(k) = words.iter().position(|w| matches!(*w, "for" | "at" | "of")) {
+                let after = words[k + 1..].iter().skip_while(|w| **w == "the");
+                caps = after.map(|w| strip_possessive(w)).collect();
+                if !caps.iter().all(capitalised) {
+                    caps.clear();
+                }
+            }
+        }
         if !caps.is_empty() && !caps.iter().any(|w| self.rules.is_title(&w.to_lowercase())) {
             let named = caps.join(" ");
             let full = self.org_short_form(&named);
@@ -6221,9 +6232,9 @@ mod tests {
     #[test]
     fn a_bare_business_noun_and_a_named_spokesperson_are_the_business() {
         let c = claims(
-            "Norvik Air cancels 40 flights after IT failure, airline says\n\nAbout 9,000 passengers were affected, a Norvik spokeswoman said.\n\n\"We are sorry,\" a Norvik Air spokesman said.\n",
+            "Norvik Air cancels 40 flights after IT failure, airline says\n\nAbout 9,000 passengers were affected, a Norvik spokeswoman said.\n\n\"We are sorry,\" a Norvik Air spokesman said.\n\nHotels were booked, a spokeswoman for Norvik Air said.\n",
         );
-        assert_eq!(c.len(), 3, "{c:#?}");
+        assert_eq!(c.len(), 4, "{c:#?}");
         for x in &c {
             assert_eq!(x.speaker.name, "Norvik Air", "{x:#?}");
             assert_eq!(x.speaker.kind, SpeakerKind::Organisation);
