@@ -2709,8 +2709,7 @@ fn skip_after_cue(
                     .iter()
                     .all(|t| t.word && !t.capitalised() && t.quote.is_none() && !rules.tok_cue(t))
                 && !matches!(cue.text.as_str(), "told" | "tells")
-                && (toks[i..k].iter().all(|t| adverb_like(&t.lower))
-                    || RECIPIENT_CUES.contains(&cue.text.to_lowercase().as_str()))
+                && (toks[i..k].iter().all(|t| adverb_like(&t.lower)) || recipient_cue(cue))
             {
                 i = k;
             }
@@ -2736,6 +2735,8 @@ fn skip_after_cue(
 /// Cues whose object is who was told, so "CUE investors that ..." still reports what was
 /// said ("warned investors that", "assured allies that").
 const RECIPIENT_CUES: &[&str] = &[
+    "told",
+    "tells",
     "warned",
     "warns",
     "warn",
@@ -2761,6 +2762,11 @@ const RECIPIENT_CUES: &[&str] = &[
     "reassured",
 ];
 
+/// Whether `cue` is one of [`RECIPIENT_CUES`] (as written, any case).
+fn recipient_cue(cue: &Cue) -> bool {
+    RECIPIENT_CUES.contains(&cue.text.to_lowercase().as_str())
+}
+
 /// "it reported quarterly earnings that failed to meet expectations": after the cue, a
 /// lower-case object of one or two words, then "that" and a verb: a relative clause about
 /// the object, not the content of a report ("warned investors that ..." keeps its
@@ -2774,8 +2780,7 @@ fn object_relative(toks: &[Tok], after: usize, cue: &Cue) -> bool {
         .iter()
         .all(|t| t.word && !t.capitalised() && t.quote.is_none())
         && !object.iter().all(|t| adverb_like(&t.lower))
-        && !RECIPIENT_CUES.contains(&cue.text.to_lowercase().as_str())
-        && !matches!(cue.text.as_str(), "told" | "tells")
+        && !recipient_cue(cue)
         && toks.get(k + 1).is_some_and(finite_verb)
 }
 
@@ -2811,7 +2816,6 @@ fn adverb_like(w: &str) -> bool {
                 | "afternoon"
                 | "evening"
                 | "weekend"
-                | "separately"
                 | "there"
                 | "here"
                 | "today"
@@ -2823,21 +2827,16 @@ fn adverb_like(w: &str) -> bool {
                 | "weeks"
                 | "months"
                 | "years"
-                | "recently"
                 | "often"
                 | "always"
                 | "never"
                 | "even"
                 | "just"
-                | "only"
-                | "privately"
-                | "openly"
                 | "elsewhere"
                 | "abroad"
                 | "online"
                 | "onstage"
                 | "offstage"
-                | "afterwards,"
         )
 }
 
@@ -4574,6 +4573,15 @@ impl Ctx<'_> {
             role: role.map(Into::into),
             id: None,
         };
+        // The organisation a reference ("the ministry", "airline") stands for, with the
+        // reference as its role.
+        let organisation = |name: &str| Speaker {
+            text: text.clone(),
+            name: name.into(),
+            kind: SpeakerKind::Organisation,
+            role: Some(strip_determiner(&text).into()),
+            id: None,
+        };
         match p.kind {
             PhraseKind::Person => {
                 let name = p.name.clone().unwrap_or_default();
@@ -4623,18 +4631,20 @@ impl Ctx<'_> {
                 // said ...": the last speaker, one unnamed person of a compatible gender, is
                 // who the pronoun points back to (not a person named earlier), unless its
                 // own sentence names one before it. It stays as unresolved as it was.
-                let named_here = mentions.iter().any(|m| {
-                    m.sentence == d.sentence
-                        && m.at < d.speaker_at
-                        && self.gender_ok(&m.name, g, mentions)
-                });
+                let named_here = || {
+                    mentions.iter().any(|m| {
+                        m.sentence == d.sentence
+                            && m.at < d.speaker_at
+                            && self.gender_ok(&m.name, g, mentions)
+                    })
+                };
                 if let Some(c) = recent_claim.filter(|c| {
                     g != Gender::Plural
-                        && !named_here
                         && self
                             .rules
                             .lone_unnamed(&c.speaker)
                             .is_some_and(|h| h.gender.is_none_or(|hg| hg == g))
+                        && !named_here()
                 }) {
                     if c.flags.iter().any(|f| f == "unresolved-reference") {
                         flags.push("unresolved-reference".into());
@@ -4707,13 +4717,7 @@ impl Ctx<'_> {
                                 .or_else(|| self.org_named(&head, d.speaker_at, headline))
                         });
                         if let Some(name) = named.flatten() {
-                            return Speaker {
-                                text: text.clone(),
-                                name: name.into(),
-                                kind: SpeakerKind::Organisation,
-                                role: Some(strip_determiner(&text).into()),
-                                id: None,
-                            };
+                            return organisation(name);
                         }
                         let company = COMPANY_NOUNS.contains(&head.as_str());
                         if let Some(r) = recent.filter(|r| {
@@ -4731,21 +4735,10 @@ impl Ctx<'_> {
                             // "the lender announced": the organisation named first in this
                             // sentence, else the nearest before (within three sentences).
                             // (A business noun, "the company", skips public bodies.)
-                            let business = company
-                                .then(|| {
-                                    self.org_before(d, 0)
-                                        .filter(|n| !public_body(n))
-                                        .or_else(|| self.company_named(d.speaker_at, headline))
-                                })
-                                .flatten();
+                            let business =
+                                company.then(|| self.business_named(d, headline)).flatten();
                             if let Some(name) = business.or_else(|| self.org_before(d, 3)) {
-                                return Speaker {
-                                    text: text.clone(),
-                                    name: name.into(),
-                                    kind: SpeakerKind::Organisation,
-                                    role: Some(strip_determiner(&text).into()),
-                                    id: None,
-                                };
+                                return organisation(name);
                             }
                             // "the company said": an organisation we cannot name.
                             return Speaker {
@@ -4811,20 +4804,12 @@ impl Ctx<'_> {
                     }) {
                         let company = COMPANY_NOUNS.contains(&noun);
                         let named = if company {
-                            self.org_before(d, 0)
-                                .filter(|n| !public_body(n))
-                                .or_else(|| self.company_named(d.speaker_at, headline))
+                            self.business_named(d, headline)
                         } else {
                             self.org_named(noun, d.speaker_at, headline)
                         };
                         if let Some(name) = named {
-                            return Speaker {
-                                text: text.clone(),
-                                name: name.into(),
-                                kind: SpeakerKind::Organisation,
-                                role: Some(strip_determiner(&text).into()),
-                                id: None,
-                            };
+                            return organisation(name);
                         }
                     }
                 }
@@ -5221,6 +5206,15 @@ impl Ctx<'_> {
                     .flatten()
             })
             .map(|(n, _, _)| n.as_str())
+    }
+
+    /// The business a business noun in draft `d` ("the lender", "airline") stands for:
+    /// the organisation named first in its sentence before the speaker unless it is a
+    /// public body, else [`Ctx::company_named`].
+    fn business_named(&self, d: &Draft, headline: bool) -> Option<&str> {
+        self.org_before(d, 0)
+            .filter(|n| !public_body(n))
+            .or_else(|| self.company_named(d.speaker_at, headline))
     }
 
     /// The nearest organisation named before offset `at` that reads as a business ("the
